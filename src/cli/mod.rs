@@ -1,0 +1,72 @@
+//! The command line: one file per subcommand, each with its arguments and `run`.
+
+mod check;
+mod explain;
+mod workspace;
+
+pub use workspace::Workspace;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+
+/// Check value-stream models kept as YAML, and turn them into mapping tables and heat maps.
+#[derive(Debug, Parser)]
+#[command(name = "vsm", version, about, long_about = None, propagate_version = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Load and validate the model; the exit code tells CI the verdict.
+    Check(check::Args),
+    /// Explain a rule (code or name); with no rule, list every rule.
+    Explain(explain::Args),
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Check(args) => check::run(args),
+        Command::Explain(args) => explain::run(args),
+    }
+}
+
+/// When to colour output.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorChoice {
+    /// `auto` colours a terminal unless `NO_COLOR` is set (https://no-color.org).
+    pub fn enabled(self) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                std::io::stdout().is_terminal()
+                    && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            }
+        }
+    }
+}
+
+/// Writes to stdout; a closed pipe (`vsm check | head`) is not an error.
+pub fn print(text: &str) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
+}
+
+/// The terminal's width, or 100 columns when not a terminal.
+pub fn terminal_width() -> usize {
+    terminal_size::terminal_size().map_or(100, |(w, _)| usize::from(w.0).max(40))
+}

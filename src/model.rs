@@ -1,0 +1,379 @@
+//! The typed model: what the loader makes of the YAML files, every value with its place.
+//!
+//! Every field a user can get wrong keeps its [`Loc`], so findings point at the exact node.
+//! Maps are `IndexMap`s: the order of the files is the order of tables and reports.
+
+use crate::source::Loc;
+use indexmap::IndexMap;
+use serde::Serialize;
+
+/// A value and where it was written.
+#[derive(Clone, Debug)]
+pub struct Spanned<T> {
+    pub value: T,
+    pub loc: Loc,
+}
+
+impl<T> Spanned<T> {
+    pub fn new(value: T, loc: Loc) -> Self {
+        Spanned { value, loc }
+    }
+}
+
+pub type Text = Spanned<String>;
+/// A reference to another element by id (`stream/stage` for stages).
+pub type Ref = Spanned<String>;
+
+/// The kinds of element, one per section of the format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    Stakeholder,
+    ValueStream,
+    Stage,
+    Capability,
+    Process,
+    Information,
+    BusinessObject,
+    Commitment,
+    Perception,
+}
+
+impl Kind {
+    /// Singular noun for messages.
+    pub fn noun(self) -> &'static str {
+        match self {
+            Kind::Stakeholder => "stakeholder",
+            Kind::ValueStream => "value stream",
+            Kind::Stage => "stage",
+            Kind::Capability => "capability",
+            Kind::Process => "process",
+            Kind::Information => "information",
+            Kind::BusinessObject => "business object",
+            Kind::Commitment => "commitment",
+            Kind::Perception => "perception point",
+        }
+    }
+
+    /// The section key of this kind in a model file (stages live inside value streams).
+    pub fn section(self) -> &'static str {
+        match self {
+            Kind::Stakeholder => "stakeholders",
+            Kind::ValueStream => "value_streams",
+            Kind::Stage => "stages",
+            Kind::Capability => "capabilities",
+            Kind::Process => "processes",
+            Kind::Information => "information",
+            Kind::BusinessObject => "business_objects",
+            Kind::Commitment => "commitments",
+            Kind::Perception => "perceptions",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum StakeholderType {
+    Internal,
+    External,
+    Partner,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Importance {
+    Low,
+    Medium,
+    High,
+    Critical,
+}
+
+impl Importance {
+    /// 1 (low) to 4 (critical), used by heat maps and the risk score.
+    pub fn weight(self) -> u8 {
+        self as u8 + 1
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Enablement {
+    Manual,
+    ItSupported,
+    Automated,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Composition {
+    #[default]
+    Sequential,
+    Parallel,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum Comparator {
+    #[serde(rename = "<")]
+    Less,
+    #[serde(rename = "<=")]
+    AtMost,
+    #[serde(rename = ">")]
+    Greater,
+    #[serde(rename = ">=")]
+    AtLeast,
+    #[serde(rename = "=")]
+    Equal,
+}
+
+impl Comparator {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Comparator::Less => "<",
+            Comparator::AtMost => "<=",
+            Comparator::Greater => ">",
+            Comparator::AtLeast => ">=",
+            Comparator::Equal => "=",
+        }
+    }
+}
+
+/// A duration in seconds (`1d 12h` = 129600).
+#[derive(Clone, Copy, Debug, PartialEq, PartialOrd, Serialize)]
+pub struct Duration(pub f64);
+
+impl Duration {
+    /// A short human form: `2d`, `1.5d`, `4h`, `30min`, `45s`.
+    pub fn human(self) -> String {
+        let secs = self.0;
+        let (amount, unit) = if secs >= 86_400.0 && (secs / 86_400.0 * 10.0).fract() == 0.0 {
+            (secs / 86_400.0, "d")
+        } else if secs >= 3_600.0 && (secs / 3_600.0 * 10.0).fract() == 0.0 {
+            (secs / 3_600.0, "h")
+        } else if secs >= 60.0 && (secs / 60.0 * 10.0).fract() == 0.0 {
+            (secs / 60.0, "min")
+        } else {
+            (secs, "s")
+        };
+        let amount = (amount * 10.0).round() / 10.0;
+        if amount.fract() == 0.0 {
+            format!("{}{unit}", amount as i64)
+        } else {
+            format!("{amount}{unit}")
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[serde(tag = "kind", content = "value", rename_all = "lowercase")]
+pub enum Amount {
+    Duration(Duration),
+    Percent(f64),
+    Number(f64),
+}
+
+/// A target such as `<= 2d` or `>= 90%`.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Target {
+    pub comparator: Comparator,
+    pub amount: Amount,
+}
+
+/// Fields every element has.
+#[derive(Clone, Debug)]
+pub struct Common {
+    /// The id with the place of its key.
+    pub id: Text,
+    pub name: Option<Text>,
+    pub description: Option<Text>,
+    /// Rule names or codes switched off for this element.
+    pub allow: Vec<Ref>,
+}
+
+impl Common {
+    pub fn new(id: Text) -> Self {
+        Common {
+            id,
+            name: None,
+            description: None,
+            allow: Vec::new(),
+        }
+    }
+
+    /// The name, or the id when the name is missing.
+    pub fn label(&self) -> &str {
+        self.name.as_ref().map_or(&self.id.value, |n| &n.value)
+    }
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct ModelMeta {
+    pub name: Option<Text>,
+    pub description: Option<Text>,
+    pub version: Option<Text>,
+    pub owner: Option<Text>,
+    pub loc: Option<Loc>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Stakeholder {
+    pub common: Common,
+    pub kind: Option<Spanned<StakeholderType>>,
+}
+
+#[derive(Clone, Debug)]
+pub struct ValueStream {
+    pub common: Common,
+    pub trigger: Option<Ref>,
+    pub value_proposition: Option<Text>,
+    pub segment: Option<Text>,
+    pub stages: IndexMap<String, Stage>,
+    /// Where `stages:` was written, if it was.
+    pub stages_key: Option<Loc>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Stage {
+    pub common: Common,
+    pub stakeholders: Vec<Ref>,
+    pub entry_conditions: Vec<Text>,
+    pub exit_conditions: Vec<Text>,
+    pub value_items: Vec<ValueItem>,
+    pub capabilities: Vec<Ref>,
+    pub processes: Vec<Ref>,
+    pub information: Vec<Ref>,
+    pub business_objects: Vec<Ref>,
+    /// `None`: flows to the following stage; `Some([])`: ends the stream.
+    pub next: Option<Vec<Ref>>,
+    pub process_time: Option<Spanned<Duration>>,
+    pub wait_time: Option<Spanned<Duration>>,
+}
+
+#[derive(Clone, Debug)]
+pub struct ValueItem {
+    /// The item's name; its place is the node findings point at.
+    pub name: Text,
+    pub description: Option<Text>,
+    pub capabilities: Vec<Ref>,
+    pub measure: Option<Text>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Capability {
+    pub common: Common,
+    pub parent: Option<Ref>,
+    pub level: Option<Spanned<u8>>,
+    pub maturity: Option<Spanned<u8>>,
+    pub target_maturity: Option<Spanned<u8>>,
+    pub importance: Option<Spanned<Importance>>,
+    pub owner: Option<Ref>,
+    pub enablement: Option<Spanned<Enablement>>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Process {
+    pub common: Common,
+    pub owner: Option<Ref>,
+    pub capabilities: Vec<Ref>,
+    pub information: Vec<Ref>,
+    pub steps: Vec<Step>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Step {
+    /// Where the step's mapping starts (used when it has no name).
+    pub loc: Loc,
+    pub name: Option<Text>,
+    pub owner: Option<Ref>,
+    pub capabilities: Vec<Ref>,
+    pub information: Vec<Ref>,
+    pub automated: Option<Spanned<bool>>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Information {
+    pub common: Common,
+    pub business_object: Option<Ref>,
+}
+
+#[derive(Clone, Debug)]
+pub struct BusinessObject {
+    pub common: Common,
+    pub attributes: Vec<Text>,
+    pub related: Vec<Ref>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Commitment {
+    pub common: Common,
+    pub target: Option<Spanned<Target>>,
+    pub owner: Option<Ref>,
+    pub stage: Option<Ref>,
+    pub perception: Option<Ref>,
+    pub parts: Vec<Ref>,
+    pub composition: Option<Spanned<Composition>>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Perception {
+    pub common: Common,
+    pub stage: Option<Ref>,
+    pub channel: Option<Text>,
+    pub importance: Option<Spanned<u8>>,
+    pub current: Option<Spanned<f64>>,
+    pub expected: Option<Spanned<f64>>,
+    pub focus: Option<Spanned<bool>>,
+}
+
+/// The merged model of all files.
+#[derive(Clone, Debug, Default)]
+pub struct Model {
+    pub meta: Option<ModelMeta>,
+    pub stakeholders: IndexMap<String, Stakeholder>,
+    pub value_streams: IndexMap<String, ValueStream>,
+    pub capabilities: IndexMap<String, Capability>,
+    pub processes: IndexMap<String, Process>,
+    pub information: IndexMap<String, Information>,
+    pub business_objects: IndexMap<String, BusinessObject>,
+    pub commitments: IndexMap<String, Commitment>,
+    pub perceptions: IndexMap<String, Perception>,
+}
+
+impl Model {
+    /// The number of stages in all streams.
+    pub fn stage_count(&self) -> usize {
+        self.value_streams.values().map(|s| s.stages.len()).sum()
+    }
+
+    /// The number of elements of every kind (stages included).
+    pub fn element_count(&self) -> usize {
+        self.stakeholders.len()
+            + self.value_streams.len()
+            + self.stage_count()
+            + self.capabilities.len()
+            + self.processes.len()
+            + self.information.len()
+            + self.business_objects.len()
+            + self.commitments.len()
+            + self.perceptions.len()
+    }
+
+    /// The common fields of the element `index` of kind `kind` (not stages).
+    pub fn common(&self, kind: Kind, index: usize) -> Option<&Common> {
+        Some(match kind {
+            Kind::Stakeholder => &self.stakeholders.get_index(index)?.1.common,
+            Kind::ValueStream => &self.value_streams.get_index(index)?.1.common,
+            Kind::Capability => &self.capabilities.get_index(index)?.1.common,
+            Kind::Process => &self.processes.get_index(index)?.1.common,
+            Kind::Information => &self.information.get_index(index)?.1.common,
+            Kind::BusinessObject => &self.business_objects.get_index(index)?.1.common,
+            Kind::Commitment => &self.commitments.get_index(index)?.1.common,
+            Kind::Perception => &self.perceptions.get_index(index)?.1.common,
+            Kind::Stage => return None,
+        })
+    }
+
+    /// The model's name from the `model` section, if any.
+    pub fn name(&self) -> Option<&str> {
+        self.meta.as_ref()?.name.as_ref().map(|n| n.value.as_str())
+    }
+}

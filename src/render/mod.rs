@@ -1,0 +1,67 @@
+//! Output formats for findings: each format one file, all reading the same findings.
+
+pub mod concise;
+pub mod human;
+pub mod json;
+
+use crate::check;
+use crate::diag::Finding;
+use crate::load::Loaded;
+use crate::source::{LineCol, Sources};
+
+/// What every format may show besides the findings.
+pub struct Summary {
+    pub files: usize,
+    pub value_streams: usize,
+    pub stages: usize,
+    pub elements: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+    pub elapsed: std::time::Duration,
+}
+
+impl Summary {
+    pub fn new(loaded: &Loaded, findings: &[Finding], elapsed: std::time::Duration) -> Self {
+        let (errors, warnings, infos) = check::counts(findings);
+        Summary {
+            files: loaded.sources.files.len(),
+            value_streams: loaded.model.value_streams.len(),
+            stages: loaded.model.stage_count(),
+            elements: loaded.model.element_count(),
+            errors,
+            warnings,
+            infos,
+            elapsed,
+        }
+    }
+
+    /// The closing line of human output.
+    pub fn line(&self) -> String {
+        let plural =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        let findings = if self.errors + self.warnings + self.infos == 0 {
+            "no findings".to_string()
+        } else {
+            format!(
+                "{}, {}, {}",
+                plural(self.errors, "error", "errors"),
+                plural(self.warnings, "warning", "warnings"),
+                plural(self.infos, "info", "infos")
+            )
+        };
+        format!(
+            "Checked {} ({}, {}, {}): {findings} in {} ms",
+            plural(self.files, "file", "files"),
+            plural(self.value_streams, "value stream", "value streams"),
+            plural(self.stages, "stage", "stages"),
+            plural(self.elements, "element", "elements"),
+            self.elapsed.as_millis()
+        )
+    }
+}
+
+/// Start and end (exclusive) of a finding's node.
+pub fn range(sources: &Sources, finding: &Finding) -> (LineCol, LineCol) {
+    sources.range(finding.loc)
+}

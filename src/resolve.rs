@@ -1,0 +1,483 @@
+//! Resolves every reference, counts what uses what, and builds the graphs rules walk.
+//!
+//! Lookups are `IndexMap` hash lookups, so resolving is linear in the number of references;
+//! the "did you mean" search only runs for references that fail.
+
+use crate::diag::Finding;
+use crate::model::{Kind, Model, Ref};
+use crate::rules::{UNRESOLVED_REFERENCE, WRONG_KIND_REFERENCE};
+use crate::suggest;
+use petgraph::graph::{DiGraph, NodeIndex};
+
+/// How often a capability is used, by kind of user.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CapabilityUse {
+    pub stages: u32,
+    pub value_items: u32,
+    pub processes: u32,
+    pub steps: u32,
+    pub children: u32,
+}
+
+impl CapabilityUse {
+    pub fn total(&self) -> u32 {
+        self.stages + self.value_items + self.processes + self.steps + self.children
+    }
+}
+
+/// Who uses what (resolved references only).
+#[derive(Clone, Debug, Default)]
+pub struct Usage {
+    pub capability: Vec<CapabilityUse>,
+    /// Stages listing each process.
+    pub process_stages: Vec<u32>,
+    /// Stages, processes and steps listing each information item.
+    pub information: Vec<u32>,
+    /// Stages, information items and related objects naming each business object.
+    pub business_object: Vec<u32>,
+    /// Commitments answering each perception point.
+    pub perception_commitments: Vec<u32>,
+}
+
+/// A `next` entry naming a stage of another value stream.
+#[derive(Clone, Debug)]
+pub struct CrossStreamNext {
+    pub stream: usize,
+    pub stage: usize,
+    pub reference: Ref,
+    pub other_stream: usize,
+}
+
+/// The resolved model: indices instead of ids, and the graphs.
+#[derive(Debug, Default)]
+pub struct Resolved {
+    /// Each capability's parent (an index into `model.capabilities`).
+    pub capability_parent: Vec<Option<usize>>,
+    /// Edges child → parent; node `i` is capability `i`.
+    pub capability_graph: DiGraph<(), ()>,
+    /// Per value stream, per stage: the stages it flows to.
+    pub flow: Vec<Vec<Vec<usize>>>,
+    pub cross_stream_next: Vec<CrossStreamNext>,
+    /// Edges commitment → part; the edge weight is the position of the ref in `parts`.
+    pub commitment_graph: DiGraph<(), usize>,
+    pub usage: Usage,
+}
+
+/// Looks up an id of one kind; stage refs are `stream/stage`.
+pub fn lookup(model: &Model, kind: Kind, id: &str) -> Option<usize> {
+    match kind {
+        Kind::Stakeholder => model.stakeholders.get_index_of(id),
+        Kind::ValueStream => model.value_streams.get_index_of(id),
+        Kind::Capability => model.capabilities.get_index_of(id),
+        Kind::Process => model.processes.get_index_of(id),
+        Kind::Information => model.information.get_index_of(id),
+        Kind::BusinessObject => model.business_objects.get_index_of(id),
+        Kind::Commitment => model.commitments.get_index_of(id),
+        Kind::Perception => model.perceptions.get_index_of(id),
+        Kind::Stage => lookup_stage(model, id).map(|(_, stage)| stage),
+    }
+}
+
+/// Resolves `stream/stage` to (stream index, stage index).
+pub fn lookup_stage(model: &Model, reference: &str) -> Option<(usize, usize)> {
+    let (stream, stage) = reference.split_once('/')?;
+    let (stream_index, _, value_stream) = model.value_streams.get_full(stream)?;
+    Some((stream_index, value_stream.stages.get_index_of(stage)?))
+}
+
+const ALL_KINDS: [Kind; 8] = [
+    Kind::Stakeholder,
+    Kind::ValueStream,
+    Kind::Capability,
+    Kind::Process,
+    Kind::Information,
+    Kind::BusinessObject,
+    Kind::Commitment,
+    Kind::Perception,
+];
+
+fn ids_of(model: &Model, kind: Kind) -> Box<dyn Iterator<Item = &str> + '_> {
+    match kind {
+        Kind::Stakeholder => Box::new(model.stakeholders.keys().map(String::as_str)),
+        Kind::ValueStream => Box::new(model.value_streams.keys().map(String::as_str)),
+        Kind::Capability => Box::new(model.capabilities.keys().map(String::as_str)),
+        Kind::Process => Box::new(model.processes.keys().map(String::as_str)),
+        Kind::Information => Box::new(model.information.keys().map(String::as_str)),
+        Kind::BusinessObject => Box::new(model.business_objects.keys().map(String::as_str)),
+        Kind::Commitment => Box::new(model.commitments.keys().map(String::as_str)),
+        Kind::Perception => Box::new(model.perceptions.keys().map(String::as_str)),
+        Kind::Stage => Box::new(std::iter::empty()),
+    }
+}
+
+struct Resolver<'m> {
+    model: &'m Model,
+    findings: Vec<Finding>,
+}
+
+impl<'m> Resolver<'m> {
+    /// Resolves one reference, reporting VSM006/VSM007 when it fails.
+    fn resolve(&mut self, kind: Kind, reference: &Ref, path: impl Fn() -> String) -> Option<usize> {
+        if kind == Kind::Stage {
+            return self.resolve_stage(reference, path).map(|(_, stage)| stage);
+        }
+        if let Some(index) = lookup(self.model, kind, &reference.value) {
+            return Some(index);
+        }
+        self.report(kind, reference, path());
+        None
+    }
+
+    fn report(&mut self, kind: Kind, reference: &Ref, path: String) {
+        let id = &reference.value;
+        if let Some(other) = ALL_KINDS
+            .iter()
+            .copied()
+            .find(|&k| k != kind && lookup(self.model, k, id).is_some())
+        {
+            self.findings.push(
+                Finding::new(
+                    &WRONG_KIND_REFERENCE,
+                    reference.loc,
+                    format!("`{id}` is a {}, not a {}", other.noun(), kind.noun()),
+                )
+                .maybe_help(
+                    suggest::help(id, ids_of(self.model, kind))
+                        .or_else(|| Some(format!("list it under `{}` instead", other.section()))),
+                )
+                .path(path),
+            );
+            return;
+        }
+        let trimmed = id.trim();
+        let help = if trimmed != id && lookup(self.model, kind, trimmed).is_some() {
+            Some(format!("remove the spaces around `{trimmed}`"))
+        } else {
+            suggest::help(id, ids_of(self.model, kind))
+        };
+        self.findings.push(
+            Finding::new(
+                &UNRESOLVED_REFERENCE,
+                reference.loc,
+                format!("unknown {} `{id}`", kind.noun()),
+            )
+            .maybe_help(help)
+            .path(path),
+        );
+    }
+
+    fn resolve_stage(
+        &mut self,
+        reference: &Ref,
+        path: impl Fn() -> String,
+    ) -> Option<(usize, usize)> {
+        let id = &reference.value;
+        if let Some(found) = lookup_stage(self.model, id) {
+            return Some(found);
+        }
+        let help = if !id.contains('/') {
+            // A bare stage id: say which stream it belongs to.
+            self.model
+                .value_streams
+                .iter()
+                .find(|(_, s)| s.stages.contains_key(id.as_str()))
+                .map(|(stream, _)| {
+                    format!("a stage is referenced as `stream/stage`: write `{stream}/{id}`")
+                })
+        } else {
+            None
+        };
+        if help.is_none() && !id.contains('/') {
+            if let Some(other) = ALL_KINDS
+                .iter()
+                .copied()
+                .find(|&k| lookup(self.model, k, id).is_some())
+            {
+                self.findings.push(
+                    Finding::new(
+                        &WRONG_KIND_REFERENCE,
+                        reference.loc,
+                        format!("`{id}` is a {}, not a stage", other.noun()),
+                    )
+                    .help("a stage is referenced as `stream/stage`")
+                    .path(path()),
+                );
+                return None;
+            }
+        }
+        let help = help.or_else(|| {
+            let candidates: Vec<String> = self
+                .model
+                .value_streams
+                .iter()
+                .flat_map(|(s, stream)| stream.stages.keys().map(move |st| format!("{s}/{st}")))
+                .take(20_000)
+                .collect();
+            suggest::help(id, candidates.iter().map(String::as_str))
+        });
+        self.findings.push(
+            Finding::new(
+                &UNRESOLVED_REFERENCE,
+                reference.loc,
+                format!("unknown stage `{id}`"),
+            )
+            .maybe_help(help)
+            .path(path()),
+        );
+        None
+    }
+
+    fn each(
+        &mut self,
+        kind: Kind,
+        refs: &[Ref],
+        path: &dyn Fn() -> String,
+        mut used: impl FnMut(usize),
+    ) {
+        for reference in refs {
+            if let Some(index) = self.resolve(kind, reference, path) {
+                used(index);
+            }
+        }
+    }
+}
+
+/// Resolves the whole model: findings for broken references, plus usage and graphs.
+pub fn resolve(model: &Model) -> (Resolved, Vec<Finding>) {
+    let mut r = Resolver {
+        model,
+        findings: Vec::new(),
+    };
+    let mut usage = Usage {
+        capability: vec![CapabilityUse::default(); model.capabilities.len()],
+        process_stages: vec![0; model.processes.len()],
+        information: vec![0; model.information.len()],
+        business_object: vec![0; model.business_objects.len()],
+        perception_commitments: vec![0; model.perceptions.len()],
+    };
+
+    let mut flow = Vec::with_capacity(model.value_streams.len());
+    let mut cross_stream_next = Vec::new();
+    for (stream_index, (stream_id, stream)) in model.value_streams.iter().enumerate() {
+        if let Some(trigger) = &stream.trigger {
+            r.resolve(Kind::Stakeholder, trigger, || {
+                format!("value_streams.{stream_id}.trigger")
+            });
+        }
+        let mut successors = Vec::with_capacity(stream.stages.len());
+        for (stage_index, (stage_id, stage)) in stream.stages.iter().enumerate() {
+            let base = || format!("value_streams.{stream_id}.stages.{stage_id}");
+            r.each(
+                Kind::Stakeholder,
+                &stage.stakeholders,
+                &|| format!("{}.stakeholders", base()),
+                |_| {},
+            );
+            r.each(
+                Kind::Capability,
+                &stage.capabilities,
+                &|| format!("{}.capabilities", base()),
+                |i| usage.capability[i].stages += 1,
+            );
+            for item in &stage.value_items {
+                r.each(
+                    Kind::Capability,
+                    &item.capabilities,
+                    &|| format!("{}.value_items", base()),
+                    |i| usage.capability[i].value_items += 1,
+                );
+            }
+            r.each(
+                Kind::Process,
+                &stage.processes,
+                &|| format!("{}.processes", base()),
+                |i| usage.process_stages[i] += 1,
+            );
+            r.each(
+                Kind::Information,
+                &stage.information,
+                &|| format!("{}.information", base()),
+                |i| usage.information[i] += 1,
+            );
+            r.each(
+                Kind::BusinessObject,
+                &stage.business_objects,
+                &|| format!("{}.business_objects", base()),
+                |i| usage.business_object[i] += 1,
+            );
+            let next = match &stage.next {
+                None => (stage_index + 1 < stream.stages.len())
+                    .then_some(stage_index + 1)
+                    .into_iter()
+                    .collect(),
+                Some(refs) => {
+                    let mut targets = Vec::new();
+                    for reference in refs {
+                        let id = reference.value.as_str();
+                        if let Some(target) = stream.stages.get_index_of(id) {
+                            targets.push(target);
+                            continue;
+                        }
+                        // `stream/stage`, or a bare id of another stream's stage.
+                        let other = match id.split_once('/') {
+                            Some((s, st)) => model
+                                .value_streams
+                                .get_full(s)
+                                .filter(|(_, _, vs)| vs.stages.contains_key(st))
+                                .map(|(i, _, _)| i),
+                            None => model
+                                .value_streams
+                                .values()
+                                .position(|vs| vs.stages.contains_key(id)),
+                        };
+                        match other {
+                            Some(other) if other == stream_index => {
+                                let (_, st) = id.split_once('/').unwrap_or(("", id));
+                                targets.extend(stream.stages.get_index_of(st));
+                            }
+                            Some(other_stream) => cross_stream_next.push(CrossStreamNext {
+                                stream: stream_index,
+                                stage: stage_index,
+                                reference: reference.clone(),
+                                other_stream,
+                            }),
+                            None => {
+                                let help =
+                                    suggest::help(id, stream.stages.keys().map(String::as_str));
+                                r.findings.push(
+                                    Finding::new(
+                                        &UNRESOLVED_REFERENCE,
+                                        reference.loc,
+                                        format!("value stream `{stream_id}` has no stage `{id}`"),
+                                    )
+                                    .maybe_help(help)
+                                    .path(format!("{}.next", base())),
+                                );
+                            }
+                        }
+                    }
+                    targets
+                }
+            };
+            successors.push(next);
+        }
+        flow.push(successors);
+    }
+
+    let mut capability_parent = Vec::with_capacity(model.capabilities.len());
+    let mut capability_graph =
+        DiGraph::with_capacity(model.capabilities.len(), model.capabilities.len());
+    for _ in 0..model.capabilities.len() {
+        capability_graph.add_node(());
+    }
+    for (index, (id, capability)) in model.capabilities.iter().enumerate() {
+        let parent = capability
+            .parent
+            .as_ref()
+            .and_then(|p| r.resolve(Kind::Capability, p, || format!("capabilities.{id}.parent")));
+        if let Some(parent) = parent {
+            usage.capability[parent].children += 1;
+            capability_graph.add_edge(NodeIndex::new(index), NodeIndex::new(parent), ());
+        }
+        capability_parent.push(parent);
+        if let Some(owner) = &capability.owner {
+            r.resolve(Kind::Stakeholder, owner, || {
+                format!("capabilities.{id}.owner")
+            });
+        }
+    }
+
+    for (id, process) in &model.processes {
+        if let Some(owner) = &process.owner {
+            r.resolve(Kind::Stakeholder, owner, || format!("processes.{id}.owner"));
+        }
+        r.each(
+            Kind::Capability,
+            &process.capabilities,
+            &|| format!("processes.{id}.capabilities"),
+            |i| usage.capability[i].processes += 1,
+        );
+        r.each(
+            Kind::Information,
+            &process.information,
+            &|| format!("processes.{id}.information"),
+            |i| usage.information[i] += 1,
+        );
+        for step in &process.steps {
+            let path = || format!("processes.{id}.steps");
+            if let Some(owner) = &step.owner {
+                r.resolve(Kind::Stakeholder, owner, path);
+            }
+            r.each(Kind::Capability, &step.capabilities, &path, |i| {
+                usage.capability[i].steps += 1
+            });
+            r.each(Kind::Information, &step.information, &path, |i| {
+                usage.information[i] += 1
+            });
+        }
+    }
+
+    for (id, information) in &model.information {
+        if let Some(object) = &information.business_object {
+            if let Some(i) = r.resolve(Kind::BusinessObject, object, || {
+                format!("information.{id}.business_object")
+            }) {
+                usage.business_object[i] += 1;
+            }
+        }
+    }
+    for (index, (id, object)) in model.business_objects.iter().enumerate() {
+        r.each(
+            Kind::BusinessObject,
+            &object.related,
+            &|| format!("business_objects.{id}.related"),
+            |i| {
+                if i != index {
+                    usage.business_object[i] += 1
+                }
+            },
+        );
+    }
+
+    let mut commitment_graph =
+        DiGraph::with_capacity(model.commitments.len(), model.commitments.len());
+    for _ in 0..model.commitments.len() {
+        commitment_graph.add_node(());
+    }
+    for (index, (id, commitment)) in model.commitments.iter().enumerate() {
+        let base = || format!("commitments.{id}");
+        if let Some(owner) = &commitment.owner {
+            r.resolve(Kind::Stakeholder, owner, || format!("{}.owner", base()));
+        }
+        if let Some(stage) = &commitment.stage {
+            r.resolve_stage(stage, || format!("{}.stage", base()));
+        }
+        if let Some(perception) = &commitment.perception {
+            if let Some(p) = r.resolve(Kind::Perception, perception, || {
+                format!("{}.perception", base())
+            }) {
+                usage.perception_commitments[p] += 1;
+            }
+        }
+        for (position, part) in commitment.parts.iter().enumerate() {
+            if let Some(p) = r.resolve(Kind::Commitment, part, || format!("{}.parts", base())) {
+                commitment_graph.add_edge(NodeIndex::new(index), NodeIndex::new(p), position);
+            }
+        }
+    }
+    for (id, perception) in &model.perceptions {
+        if let Some(stage) = &perception.stage {
+            r.resolve_stage(stage, || format!("perceptions.{id}.stage"));
+        }
+    }
+
+    let resolved = Resolved {
+        capability_parent,
+        capability_graph,
+        flow,
+        cross_stream_next,
+        commitment_graph,
+        usage,
+    };
+    (resolved, r.findings)
+}

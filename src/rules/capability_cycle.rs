@@ -1,0 +1,66 @@
+use super::{Context, Group, Rule};
+use crate::diag::{Finding, Owner, Severity};
+use crate::model::Kind;
+use petgraph::algo::tarjan_scc;
+
+pub const RULE: Rule = Rule {
+    code: "VSM010",
+    name: "capability-cycle",
+    group: Group::Structure,
+    default: Some(Severity::Error),
+    summary: "the `parent` chain loops",
+    explanation: "Capability levels come from the `parent` chain. When it loops, no capability in \
+the loop has a level, the capability map cannot be drawn and heat maps leave them out. One \
+finding per loop, at the `parent` of its first capability.",
+    bad: "capabilities:\n  customer-service: {name: Customer service, parent: call-routing}\n  call-routing: {name: Call routing, parent: customer-service}\n",
+    good: "capabilities:\n  customer-service: {name: Customer service}\n  call-routing: {name: Call routing, parent: customer-service}\n",
+    check: Some(check),
+};
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let graph = &ctx.resolved.capability_graph;
+    for component in tarjan_scc(graph) {
+        let looping = component.len() > 1 || graph.contains_edge(component[0], component[0]);
+        if !looping {
+            continue;
+        }
+        let first = component.iter().map(|n| n.index()).min().unwrap_or(0);
+        // Walk the loop from its first capability, to name it in order.
+        let mut chain = vec![first];
+        let mut current = first;
+        while let Some(parent) = ctx.resolved.capability_parent[current] {
+            if parent == first || chain.len() > component.len() {
+                break;
+            }
+            chain.push(parent);
+            current = parent;
+        }
+        let ids: Vec<&str> = chain
+            .iter()
+            .map(|&i| {
+                ctx.model
+                    .capabilities
+                    .get_index(i)
+                    .map_or("?", |(id, _)| id.as_str())
+            })
+            .collect();
+        let (id, capability) = ctx
+            .model
+            .capabilities
+            .get_index(first)
+            .expect("index from graph");
+        let Some(parent) = &capability.parent else {
+            continue;
+        };
+        out.push(
+            Finding::new(
+                &RULE,
+                parent.loc,
+                format!("the parents of `{id}` loop: {} → {id}", ids.join(" → ")),
+            )
+            .help("a level-1 capability has no `parent`: remove the `parent` of the top one")
+            .path(format!("capabilities.{id}.parent"))
+            .owner(Owner::Element(Kind::Capability, first as u32)),
+        );
+    }
+}

@@ -1,0 +1,54 @@
+use super::{Context, Group, Rule};
+use crate::diag::{Finding, Owner, Severity};
+use crate::model::Kind;
+use petgraph::algo::tarjan_scc;
+use petgraph::visit::EdgeRef;
+
+pub const RULE: Rule = Rule {
+    code: "VSM013",
+    name: "commitment-cycle",
+    group: Group::Structure,
+    default: Some(Severity::Error),
+    summary: "`parts` loop back to an ancestor",
+    explanation: "A commitment is decomposed into lower-level commitments through `parts`. When \
+the parts loop back to an ancestor, the tree has no bottom: budgets cannot be added up and \
+the commitments tree cannot be shown.",
+    bad: "commitments:\n  deliver-2d: {name: Delivered within 2 days, target: <= 2d, parts: [dispatch-4h]}\n  dispatch-4h: {name: Dispatched within 4 h, target: <= 4h, parts: [deliver-2d]}\n",
+    good: "commitments:\n  deliver-2d: {name: Delivered within 2 days, target: <= 2d, parts: [dispatch-4h]}\n  dispatch-4h: {name: Dispatched within 4 h, target: <= 4h}\n",
+    check: Some(check),
+};
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let graph = &ctx.resolved.commitment_graph;
+    for component in tarjan_scc(graph) {
+        if component.len() == 1 && !graph.contains_edge(component[0], component[0]) {
+            continue;
+        }
+        let first = *component.iter().min().expect("components are not empty");
+        let closing = graph
+            .edges(first)
+            .filter(|e| component.contains(&e.target()))
+            .min_by_key(|e| *e.weight());
+        let Some(edge) = closing else { continue };
+        let (id, commitment) = ctx
+            .model
+            .commitments
+            .get_index(first.index())
+            .expect("graph index");
+        let reference = &commitment.parts[*edge.weight()];
+        let members: Vec<String> = {
+            let mut m: Vec<usize> = component.iter().map(|n| n.index()).collect();
+            m.sort_unstable();
+            m.iter()
+                .filter_map(|&i| ctx.model.commitments.get_index(i))
+                .map(|(id, _)| format!("`{id}`"))
+                .collect()
+        };
+        out.push(
+            Finding::new(&RULE, reference.loc, format!("the parts of `{id}` loop back to it through {}", members.join(", ")))
+                .help("a part must be a lower-level commitment: remove this part or the one that leads back")
+                .path(format!("commitments.{id}.parts"))
+                .owner(Owner::Element(Kind::Commitment, first.index() as u32)),
+        );
+    }
+}

@@ -1,0 +1,163 @@
+use super::{Context, Group, Rule};
+use crate::diag::{Finding, Owner, Severity};
+use petgraph::algo::tarjan_scc;
+use petgraph::graph::{DiGraph, NodeIndex};
+
+pub const RULE: Rule = Rule {
+    code: "VSM012",
+    name: "stage-flow",
+    group: Group::Structure,
+    default: Some(Severity::Error),
+    summary: "`next` names a stage of another stream, or a stage is unreachable from the first stage, or the flow loops without an exit",
+    explanation: "Stages flow in the order they are written; `next` changes that (`[]` ends the \
+stream). The flow must stay inside its value stream, every stage must be reachable from the \
+first one, and every loop (a rework step, say) must have a way out to an end of the stream.",
+    bad: "stages:\n  intake: {name: Intake, next: [resolve]}\n  triage: {name: Triage}     # never reached\n  resolve: {name: Resolve, next: [intake]}  # loops with no end\n",
+    good: "stages:\n  intake: {name: Intake}\n  triage: {name: Triage}\n  resolve: {name: Resolve, next: []}\n",
+    check: Some(check),
+};
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    for cross in &ctx.resolved.cross_stream_next {
+        let (stream_id, stream) = ctx
+            .model
+            .value_streams
+            .get_index(cross.stream)
+            .expect("resolved index");
+        let (stage_id, _) = stream
+            .stages
+            .get_index(cross.stage)
+            .expect("resolved index");
+        let other = ctx
+            .model
+            .value_streams
+            .get_index(cross.other_stream)
+            .map_or("?", |(id, _)| id.as_str());
+        out.push(
+            Finding::new(
+                &RULE,
+                cross.reference.loc,
+                format!(
+                    "`{}` is a stage of value stream `{other}`; `next` stays inside `{stream_id}`",
+                    cross.reference.value
+                ),
+            )
+            .help("a stream hands over to another through a trigger or a commitment, not `next`")
+            .path(format!("value_streams.{stream_id}.stages.{stage_id}.next"))
+            .owner(Owner::Stage {
+                stream: cross.stream as u32,
+                stage: cross.stage as u32,
+            }),
+        );
+    }
+    for (stream_index, successors) in ctx.resolved.flow.iter().enumerate() {
+        if successors.is_empty() {
+            continue;
+        }
+        let (stream_id, stream) = ctx
+            .model
+            .value_streams
+            .get_index(stream_index)
+            .expect("flow per stream");
+        let finding = |stage: usize, message: String, help: &str| {
+            let (stage_id, s) = stream.stages.get_index(stage).expect("flow per stage");
+            Finding::new(&RULE, s.common.id.loc, message)
+                .help(help)
+                .path(format!("value_streams.{stream_id}.stages.{stage_id}"))
+                .owner(Owner::Stage {
+                    stream: stream_index as u32,
+                    stage: stage as u32,
+                })
+        };
+        let reachable = reach(successors.len(), 0, |n| successors[n].iter().copied());
+        for (stage, is_reached) in reachable.iter().enumerate() {
+            if !is_reached {
+                let stage_id = stream
+                    .stages
+                    .get_index(stage)
+                    .map_or("?", |(id, _)| id.as_str());
+                out.push(finding(
+                    stage,
+                    format!(
+                        "stage `{stage_id}` is never reached from the first stage of `{stream_id}`"
+                    ),
+                    "a `next` before it skips it: add it to that `next`, or remove the stage",
+                ));
+            }
+        }
+        // Stages that can reach an end (a stage with no successor).
+        let mut predecessors = vec![Vec::new(); successors.len()];
+        for (from, targets) in successors.iter().enumerate() {
+            for &to in targets {
+                predecessors[to].push(from);
+            }
+        }
+        let mut ends_reached = vec![false; successors.len()];
+        for (stage, targets) in successors.iter().enumerate() {
+            if targets.is_empty() && !ends_reached[stage] {
+                let from_here = reach(successors.len(), stage, |n| predecessors[n].iter().copied());
+                for (seen, reached) in ends_reached.iter_mut().zip(from_here) {
+                    *seen |= reached;
+                }
+            }
+        }
+        let trapped: Vec<usize> = (0..successors.len())
+            .filter(|&s| reachable[s] && !ends_reached[s])
+            .collect();
+        if trapped.is_empty() {
+            continue;
+        }
+        let mut graph = DiGraph::<(), ()>::new();
+        for _ in 0..successors.len() {
+            graph.add_node(());
+        }
+        for &from in &trapped {
+            for &to in &successors[from] {
+                graph.add_edge(NodeIndex::new(from), NodeIndex::new(to), ());
+            }
+        }
+        let mut loops: Vec<Vec<usize>> = tarjan_scc(&graph)
+            .into_iter()
+            .map(|c| {
+                let mut c: Vec<usize> = c.into_iter().map(NodeIndex::index).collect();
+                c.sort_unstable();
+                c
+            })
+            .filter(|c| {
+                trapped.contains(&c[0]) && (c.len() > 1 || successors[c[0]].contains(&c[0]))
+            })
+            .collect();
+        loops.sort();
+        for group in loops {
+            let ids: Vec<&str> = group
+                .iter()
+                .filter_map(|&i| stream.stages.get_index(i).map(|(id, _)| id.as_str()))
+                .collect();
+            out.push(finding(
+                group[0],
+                format!("the flow loops through {} and never reaches an end of `{stream_id}`", ids.iter().map(|i| format!("`{i}`")).collect::<Vec<_>>().join(", ")),
+                "give one stage of the loop a `next` that leads out of it, or end the stream with `next: []`",
+            ));
+        }
+    }
+}
+
+/// Which nodes are reachable from `start` (itself included).
+fn reach<I: Iterator<Item = usize>>(
+    count: usize,
+    start: usize,
+    next: impl Fn(usize) -> I,
+) -> Vec<bool> {
+    let mut seen = vec![false; count];
+    let mut stack = vec![start];
+    seen[start] = true;
+    while let Some(node) = stack.pop() {
+        for n in next(node) {
+            if !seen[n] {
+                seen[n] = true;
+                stack.push(n);
+            }
+        }
+    }
+    seen
+}

@@ -1,0 +1,506 @@
+//! A spanned YAML node tree built from `saphyr-parser` events.
+//!
+//! Why not a typed serde route: serde stops at the first wrong type in a file, and a linter
+//! has to report every problem with its exact place. The event stream of `saphyr-parser` is the
+//! fastest spanned parser we measured (see `docs/performance.md`), so we build our own small
+//! arena tree from it: nodes in one `Vec` (no recursive drop, so 10,000-deep nesting cannot
+//! overflow the stack), byte spans, duplicate keys kept (the converter reports them), aliases
+//! kept as links with a budget on how much they may expand (alias bombs are rejected).
+
+use saphyr_parser::{Event, Parser, ScalarStyle, Span as MarkerSpan};
+use std::collections::HashMap;
+
+/// Deepest nesting accepted; real models nest about 8 levels.
+pub const MAX_DEPTH: usize = 256;
+/// How many nodes aliases may add to one document before it is rejected as an alias bomb.
+pub const MAX_ALIAS_EXPANSION: u64 = 1_000_000;
+
+/// A byte range in one source text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Span {
+    pub start: u32,
+    pub end: u32,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        Span {
+            start: start as u32,
+            end: end.max(start) as u32,
+        }
+    }
+}
+
+/// Index of a node in its document's arena.
+pub type NodeId = u32;
+
+#[derive(Debug)]
+pub enum NodeKind {
+    Scalar {
+        text: Box<str>,
+        plain: bool,
+    },
+    Seq(Vec<NodeId>),
+    /// Key and value pairs in source order; duplicate keys are kept.
+    Map(Vec<(NodeId, NodeId)>),
+    Alias(NodeId),
+}
+
+#[derive(Debug)]
+pub struct Node {
+    pub span: Span,
+    pub kind: NodeKind,
+    pub tag: Option<Box<str>>,
+}
+
+/// One YAML document of a file.
+#[derive(Debug, Default)]
+pub struct Document {
+    pub nodes: Vec<Node>,
+    pub root: Option<NodeId>,
+}
+
+/// Why a file could not be read as YAML, and where.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SyntaxError {
+    pub offset: usize,
+    pub message: String,
+}
+
+/// A scalar read with the YAML 1.2 core schema.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Scalar<'a> {
+    Null,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(&'a str),
+}
+
+impl Document {
+    pub fn node(&self, id: NodeId) -> &Node {
+        &self.nodes[id as usize]
+    }
+
+    /// Follows aliases to the node they stand for.
+    pub fn deref(&self, mut id: NodeId) -> NodeId {
+        // Aliases only point backwards to complete nodes, so this ends.
+        while let NodeKind::Alias(target) = self.nodes[id as usize].kind {
+            id = target;
+        }
+        id
+    }
+
+    /// The scalar at `id` (after aliases), typed by the core schema; `None` for collections.
+    pub fn scalar(&self, id: NodeId) -> Option<Scalar<'_>> {
+        let node = self.node(self.deref(id));
+        match &node.kind {
+            NodeKind::Scalar { text, plain } => {
+                Some(resolve_scalar(text, *plain, node.tag.as_deref()))
+            }
+            _ => None,
+        }
+    }
+
+    /// The raw text of a scalar, whatever its type (keys are read this way).
+    pub fn scalar_text(&self, id: NodeId) -> Option<&str> {
+        match &self.node(self.deref(id)).kind {
+            NodeKind::Scalar { text, .. } => Some(text),
+            _ => None,
+        }
+    }
+
+    /// A short name of the node's type for messages ("a list", "a mapping", "text", ...).
+    pub fn describe(&self, id: NodeId) -> &'static str {
+        match &self.node(self.deref(id)).kind {
+            NodeKind::Seq(_) => "a list",
+            NodeKind::Map(_) => "a mapping",
+            NodeKind::Alias(_) => "an alias",
+            NodeKind::Scalar { .. } => match self.scalar(id) {
+                Some(Scalar::Null) => "nothing (null)",
+                Some(Scalar::Bool(_)) => "a boolean",
+                Some(Scalar::Int(_)) => "an integer",
+                Some(Scalar::Float(_)) => "a number",
+                _ => "text",
+            },
+        }
+    }
+}
+
+/// Reads a scalar with the YAML 1.2 core schema (quoted scalars are always text).
+pub fn resolve_scalar<'a>(text: &'a str, plain: bool, tag: Option<&str>) -> Scalar<'a> {
+    match tag {
+        Some("tag:yaml.org,2002:str") => return Scalar::Str(text),
+        Some("tag:yaml.org,2002:null") => return Scalar::Null,
+        _ => {}
+    }
+    if !plain {
+        return Scalar::Str(text);
+    }
+    match text {
+        "" | "~" | "null" | "Null" | "NULL" => return Scalar::Null,
+        "true" | "True" | "TRUE" => return Scalar::Bool(true),
+        "false" | "False" | "FALSE" => return Scalar::Bool(false),
+        ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" => {
+            return Scalar::Float(f64::INFINITY)
+        }
+        "-.inf" | "-.Inf" | "-.INF" => return Scalar::Float(f64::NEG_INFINITY),
+        ".nan" | ".NaN" | ".NAN" => return Scalar::Float(f64::NAN),
+        _ => {}
+    }
+    let first = text.as_bytes()[0];
+    if !(first.is_ascii_digit() || matches!(first, b'-' | b'+' | b'.')) {
+        return Scalar::Str(text);
+    }
+    if let Some(hex) = text.strip_prefix("0x") {
+        if let Ok(v) = i64::from_str_radix(hex, 16) {
+            return Scalar::Int(v);
+        }
+    }
+    if let Some(oct) = text.strip_prefix("0o") {
+        if let Ok(v) = i64::from_str_radix(oct, 8) {
+            return Scalar::Int(v);
+        }
+    }
+    let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
+    if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+        return match text.parse::<i64>() {
+            Ok(v) => Scalar::Int(v),
+            // Too large for i64: still a number to the reader.
+            Err(_) => Scalar::Float(text.parse::<f64>().unwrap_or(f64::INFINITY)),
+        };
+    }
+    if is_core_float(digits) {
+        if let Ok(v) = text.parse::<f64>() {
+            return Scalar::Float(v);
+        }
+    }
+    Scalar::Str(text)
+}
+
+/// `[0-9]*(\.[0-9]*)?([eE][-+]?[0-9]+)?` with at least one digit before the exponent.
+fn is_core_float(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    let mut digits = 0;
+    while i < b.len() && b[i].is_ascii_digit() {
+        i += 1;
+        digits += 1;
+    }
+    if i < b.len() && b[i] == b'.' {
+        i += 1;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+            digits += 1;
+        }
+    }
+    if digits == 0 {
+        return false;
+    }
+    if i < b.len() && (b[i] == b'e' || b[i] == b'E') {
+        i += 1;
+        if i < b.len() && (b[i] == b'+' || b[i] == b'-') {
+            i += 1;
+        }
+        let start = i;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        if i == start {
+            return false;
+        }
+    }
+    i == b.len()
+}
+
+/// Converts the parser's character indices into byte offsets.
+///
+/// ASCII text (most models) maps one to one; for other text we keep a checkpoint every 64
+/// characters, so memory stays small and a lookup walks at most 63 characters.
+struct CharToByte<'a> {
+    text: &'a str,
+    checkpoints: Option<Vec<u32>>,
+}
+
+const CHECKPOINT_EVERY: usize = 64;
+
+impl<'a> CharToByte<'a> {
+    fn new(text: &'a str) -> Self {
+        let checkpoints = if text.is_ascii() {
+            None
+        } else {
+            let mut points = Vec::with_capacity(text.len() / CHECKPOINT_EVERY + 1);
+            for (n, (byte, _)) in text.char_indices().enumerate() {
+                if n % CHECKPOINT_EVERY == 0 {
+                    points.push(byte as u32);
+                }
+            }
+            Some(points)
+        };
+        CharToByte { text, checkpoints }
+    }
+
+    fn byte(&self, char_index: usize) -> usize {
+        let Some(points) = &self.checkpoints else {
+            return char_index.min(self.text.len());
+        };
+        let slot = char_index / CHECKPOINT_EVERY;
+        let Some(&start) = points.get(slot) else {
+            return self.text.len();
+        };
+        let rest = char_index % CHECKPOINT_EVERY;
+        let tail = &self.text[start as usize..];
+        match tail.char_indices().nth(rest) {
+            Some((offset, _)) => start as usize + offset,
+            None => self.text.len(),
+        }
+    }
+
+    fn span(&self, span: &MarkerSpan) -> Span {
+        Span::new(self.byte(span.start.index()), self.byte(span.end.index()))
+    }
+}
+
+struct Open {
+    node: NodeId,
+    children: Vec<NodeId>,
+    anchor: usize,
+    /// Nodes this container stands for once aliases are expanded.
+    size: u64,
+}
+
+/// Parses every document of `text` into spanned node trees.
+pub fn parse(text: &str) -> Result<Vec<Document>, SyntaxError> {
+    let positions = CharToByte::new(text);
+    let mut documents = Vec::new();
+    let mut doc = Document::default();
+    let mut sizes: Vec<u64> = Vec::new();
+    let mut anchors: HashMap<usize, NodeId> = HashMap::new();
+    let mut stack: Vec<Open> = Vec::new();
+    let mut alias_budget_used: u64 = 0;
+
+    for item in Parser::new_from_str(text) {
+        let (event, marker_span) = item.map_err(|e| SyntaxError {
+            offset: positions.byte(e.marker().index()),
+            message: e.info().to_string(),
+        })?;
+        let span = positions.span(&marker_span);
+        let is_map_start = matches!(event, Event::MappingStart(..));
+        let leaf = match event {
+            Event::StreamStart | Event::StreamEnd | Event::Nothing => continue,
+            Event::DocumentStart(_) => {
+                doc = Document::default();
+                sizes.clear();
+                anchors.clear();
+                alias_budget_used = 0;
+                continue;
+            }
+            Event::DocumentEnd => {
+                documents.push(std::mem::take(&mut doc));
+                continue;
+            }
+            Event::Scalar(value, style, anchor, tag) => {
+                let node = push(
+                    &mut doc,
+                    &mut sizes,
+                    Node {
+                        span,
+                        kind: NodeKind::Scalar {
+                            text: value.as_ref().into(),
+                            plain: style == ScalarStyle::Plain,
+                        },
+                        tag: tag
+                            .map(|t| format!("{}{}", expand_handle(&t.handle), t.suffix).into()),
+                    },
+                    1,
+                );
+                if anchor != 0 {
+                    anchors.insert(anchor, node);
+                }
+                (node, 1)
+            }
+            Event::Alias(anchor) => {
+                let Some(&target) = anchors.get(&anchor) else {
+                    return Err(SyntaxError {
+                        offset: span.start as usize,
+                        message: "alias to an unknown anchor".into(),
+                    });
+                };
+                let size = sizes[target as usize];
+                alias_budget_used = alias_budget_used.saturating_add(size);
+                if alias_budget_used > MAX_ALIAS_EXPANSION {
+                    return Err(SyntaxError {
+                        offset: span.start as usize,
+                        message: format!(
+                            "aliases in this document expand to more than {MAX_ALIAS_EXPANSION} nodes; \
+                             refusing to expand further (an alias bomb?)"
+                        ),
+                    });
+                }
+                let node = push(
+                    &mut doc,
+                    &mut sizes,
+                    Node {
+                        span,
+                        kind: NodeKind::Alias(target),
+                        tag: None,
+                    },
+                    size,
+                );
+                (node, size)
+            }
+            Event::SequenceStart(anchor, tag) | Event::MappingStart(anchor, tag) => {
+                if stack.len() >= MAX_DEPTH {
+                    return Err(SyntaxError {
+                        offset: span.start as usize,
+                        message: format!("nesting deeper than {MAX_DEPTH} levels"),
+                    });
+                }
+                let kind = if is_map_start {
+                    NodeKind::Map(Vec::new())
+                } else {
+                    NodeKind::Seq(Vec::new())
+                };
+                let node = push(
+                    &mut doc,
+                    &mut sizes,
+                    Node {
+                        span,
+                        kind,
+                        tag: tag
+                            .map(|t| format!("{}{}", expand_handle(&t.handle), t.suffix).into()),
+                    },
+                    1,
+                );
+                stack.push(Open {
+                    node,
+                    children: Vec::new(),
+                    anchor,
+                    size: 1,
+                });
+                continue;
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                let open = stack.pop().expect("parser balances collection events");
+                let node = &mut doc.nodes[open.node as usize];
+                node.span.end = node.span.end.max(span.end).max(span.start);
+                match &mut node.kind {
+                    NodeKind::Map(pairs) => {
+                        *pairs = open
+                            .children
+                            .chunks_exact(2)
+                            .map(|kv| (kv[0], kv[1]))
+                            .collect();
+                    }
+                    NodeKind::Seq(items) => *items = open.children,
+                    _ => unreachable!("only collections are opened"),
+                }
+                sizes[open.node as usize] = open.size;
+                if open.anchor != 0 {
+                    anchors.insert(open.anchor, open.node);
+                }
+                (open.node, open.size)
+            }
+        };
+        let (node, size) = leaf;
+        match stack.last_mut() {
+            Some(parent) => {
+                parent.children.push(node);
+                parent.size = parent.size.saturating_add(size);
+            }
+            None => doc.root = Some(node),
+        }
+    }
+    Ok(documents)
+}
+
+fn push(doc: &mut Document, sizes: &mut Vec<u64>, node: Node, size: u64) -> NodeId {
+    let id = doc.nodes.len() as NodeId;
+    doc.nodes.push(node);
+    sizes.push(size);
+    id
+}
+
+fn expand_handle(handle: &str) -> &str {
+    match handle {
+        "!!" => "tag:yaml.org,2002:",
+        other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn first(text: &str) -> Document {
+        parse(text).unwrap().into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn spans_are_bytes_even_after_wide_characters() {
+        let text = "名字: 客服中心\nkey: value\n";
+        let doc = first(text);
+        let NodeKind::Map(pairs) = &doc.node(doc.root.unwrap()).kind else {
+            panic!()
+        };
+        let (key, value) = pairs[1];
+        let span = doc.node(key).span;
+        assert_eq!(&text[span.start as usize..span.end as usize], "key");
+        let span = doc.node(value).span;
+        assert_eq!(&text[span.start as usize..span.end as usize], "value");
+    }
+
+    #[test]
+    fn duplicate_keys_are_kept_for_the_checker() {
+        let doc = first("a: 1\na: 2\n");
+        let NodeKind::Map(pairs) = &doc.node(doc.root.unwrap()).kind else {
+            panic!()
+        };
+        assert_eq!(pairs.len(), 2);
+    }
+
+    #[test]
+    fn core_schema_scalars() {
+        assert_eq!(resolve_scalar("42", true, None), Scalar::Int(42));
+        assert_eq!(resolve_scalar("42", false, None), Scalar::Str("42"));
+        assert_eq!(resolve_scalar("3.5", true, None), Scalar::Float(3.5));
+        assert_eq!(resolve_scalar("yes", true, None), Scalar::Str("yes"));
+        assert_eq!(resolve_scalar("~", true, None), Scalar::Null);
+        assert_eq!(resolve_scalar("true", true, None), Scalar::Bool(true));
+        assert_eq!(resolve_scalar("1.5d", true, None), Scalar::Str("1.5d"));
+        assert_eq!(resolve_scalar("-", true, None), Scalar::Str("-"));
+        assert!(matches!(
+            resolve_scalar("99999999999999999999", true, None),
+            Scalar::Float(_)
+        ));
+        assert_eq!(
+            resolve_scalar("12", true, Some("tag:yaml.org,2002:str")),
+            Scalar::Str("12")
+        );
+    }
+
+    #[test]
+    fn alias_bomb_is_rejected() {
+        let mut text = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+        let mut previous = 'a';
+        for name in ['b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'] {
+            text.push_str(&format!("{name}: &{name} [*{previous}, *{previous}, *{previous}, *{previous}, *{previous}, *{previous}, *{previous}, *{previous}, *{previous}, *{previous}]\n"));
+            previous = name;
+        }
+        let err = parse(&text).unwrap_err();
+        assert!(err.message.contains("alias bomb"), "{err:?}");
+    }
+
+    #[test]
+    fn deep_nesting_is_rejected_not_overflowed() {
+        let text = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+        let err = parse(&text).unwrap_err();
+        assert!(err.message.contains("nesting"), "{err:?}");
+    }
+
+    #[test]
+    fn syntax_error_has_a_position() {
+        let err = parse("a: [b, c\nd: e\n").unwrap_err();
+        assert!(err.offset > 0);
+    }
+}
