@@ -5,6 +5,7 @@
 //! [`model`], syntax and type findings) → [`resolve`] (references, usage, graphs) →
 //! [`check`] (the [`rules`], severities, `allow:`) → [`render`] (output formats).
 
+pub mod atomic;
 pub mod check;
 pub mod cli;
 pub mod config;

@@ -1,7 +1,14 @@
 //! The command line: one file per subcommand, each with its arguments and `run`.
 
 mod check;
+mod completions;
 mod explain;
+mod graph;
+mod heatmap;
+mod init;
+mod report;
+mod schema;
+mod table;
 mod workspace;
 
 pub use workspace::Workspace;
@@ -22,8 +29,22 @@ pub struct Cli {
 pub enum Command {
     /// Load and validate the model; the exit code tells CI the verdict.
     Check(check::Args),
+    /// One self-contained report, HTML or Markdown (by the file's extension or --format).
+    Report(report::Args),
+    /// A table of the model in the terminal, or as Markdown, CSV or JSON.
+    Table(table::Args),
+    /// The capability heat map.
+    Heatmap(heatmap::Args),
+    /// A value stream's stage flow as Mermaid or Graphviz DOT.
+    Graph(graph::Args),
     /// Explain a rule (code or name); with no rule, list every rule.
     Explain(explain::Args),
+    /// Write a small, valid starter model and a vsm.yaml.
+    Init(init::Args),
+    /// Print the JSON Schema of the model format (for editor completion).
+    Schema(schema::Args),
+    /// Print shell completions, or the man page.
+    Completions(completions::Args),
 }
 
 /// Runs a parsed command line.
@@ -31,6 +52,13 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Check(args) => check::run(args),
         Command::Explain(args) => explain::run(args),
+        Command::Report(args) => report::run(args),
+        Command::Table(args) => table::run(args),
+        Command::Heatmap(args) => heatmap::run(args),
+        Command::Graph(args) => graph::run(args),
+        Command::Init(args) => init::run(args),
+        Command::Schema(args) => schema::run(args),
+        Command::Completions(args) => completions::run(args),
     }
 }
 

@@ -1,0 +1,13 @@
+//! `vsm graph` (being built).
+
+use std::process::ExitCode;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Model files or folders
+    pub paths: Vec<std::path::PathBuf>,
+}
+
+pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
+    anyhow::bail!("`vsm graph` is not available yet")
+}
