@@ -1,0 +1,404 @@
+//! `vsm check` and `vsm explain` as a user runs them: the real binary, real files.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+use std::path::Path;
+
+const CLEAN: &str = "\
+stakeholders:
+  customer: {name: Customer, type: external}
+  agent: {name: Agent}
+value_streams:
+  enquiry:
+    name: Resolve an enquiry
+    trigger: customer
+    stages:
+      connect:
+        name: Connect
+        stakeholders: [customer, agent]
+        entry_conditions: [The customer calls]
+        exit_conditions: [An agent answers]
+        value_items: [Customer is not kept waiting]
+        capabilities: [call-routing]
+capabilities:
+  call-routing: {name: Call routing}
+";
+
+fn vsm(dir: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("vsm").unwrap();
+    cmd.current_dir(dir).env("NO_COLOR", "1");
+    cmd
+}
+
+fn model_dir(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    // A `.git` folder stops the search for vsm.yaml at the temporary folder.
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    for (name, text) in files {
+        let path = dir.path().join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    dir
+}
+
+fn json(dir: &Path, args: &[&str]) -> Value {
+    let out = vsm(dir)
+        .args(["check", "--format", "json"])
+        .args(args)
+        .output()
+        .unwrap();
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn codes(value: &Value) -> Vec<String> {
+    value["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["code"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn the_example_model_is_clean() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    vsm(root)
+        .args(["check", "models/customer-service"])
+        .assert()
+        .success()
+        .stdout("");
+    vsm(root)
+        .args(["check", "--format", "human", "models/customer-service"])
+        .assert()
+        .success()
+        .stdout(predicate::str::is_match(r"^Checked \d+ files \(3 value streams, \d+ stages, \d+ elements\): no findings in \d+ ms\n$").unwrap());
+}
+
+#[test]
+fn exit_codes_follow_fail_on() {
+    let no_value = CLEAN.replace("        value_items: [Customer is not kept waiting]\n", "");
+    let dir = model_dir(&[("m.yaml", &no_value)]);
+    vsm(dir.path())
+        .args(["check", "."])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("warning[VSM101]"));
+    vsm(dir.path())
+        .args(["check", "--fail-on", "warning", "."])
+        .assert()
+        .code(1);
+    vsm(dir.path())
+        .args(["check", "--fail-on", "info", "."])
+        .assert()
+        .code(1);
+    vsm(dir.path())
+        .args(["check", "--fail-on", "never", "."])
+        .assert()
+        .code(0);
+    let broken = model_dir(&[("m.yaml", "stakeholders: [\n")]);
+    vsm(broken.path())
+        .args(["check", "."])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("error[VSM001]"));
+    vsm(broken.path())
+        .args(["check", "--fail-on", "never", "."])
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn cannot_do_its_job_exits_2_with_a_message() {
+    let dir = model_dir(&[("m.yaml", CLEAN)]);
+    vsm(dir.path())
+        .args(["check", "no-such-folder"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "cannot read `no-such-folder`: no such file or folder",
+        ));
+    vsm(dir.path())
+        .args(["check", "--format", "fancy", "."])
+        .assert()
+        .code(2);
+    vsm(dir.path())
+        .args(["check", "--select", "no-value-items", "."])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("did you mean `no-value-item`?"));
+    let empty = model_dir(&[("notes.txt", "nothing here")]);
+    vsm(empty.path())
+        .args(["check", "."])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "no model files (*.yaml, *.yml) found",
+        ));
+}
+
+#[test]
+fn a_bad_config_stops_with_its_location() {
+    let dir = model_dir(&[
+        ("m.yaml", CLEAN),
+        (
+            "vsm.yaml",
+            "rules:\n  no-value-items: error\nfail-on: warning\n",
+        ),
+    ]);
+    vsm(dir.path())
+        .args(["check", "m.yaml"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "vsm.yaml:2:3: unknown rule `no-value-items` (did you mean `no-value-item`?)",
+        ))
+        .stderr(predicate::str::contains(
+            "vsm.yaml:3:1: unknown key `fail-on` (did you mean `fail_on`?)",
+        ));
+}
+
+#[test]
+fn config_is_found_above_and_sets_paths_rules_and_fail_on() {
+    let no_value = CLEAN.replace("        value_items: [Customer is not kept waiting]\n", "");
+    let dir = model_dir(&[
+        ("models/m.yaml", &no_value),
+        ("models/drafts/d.yaml", "nonsense: true\n"),
+        ("vsm.yaml", "paths: [models]\nexclude: [\"models/drafts/**\"]\nfail_on: warning\nrules:\n  no-value-item: error\n  VSM105: off\n"),
+        ("sub/readme.txt", ""),
+    ]);
+    // From a sub-folder: the config above is used, its paths are relative to it.
+    let out = vsm(&dir.path().join("sub"))
+        .args(["check", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let value: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(codes(&value), vec!["VSM101"]);
+    assert_eq!(value["findings"][0]["severity"], "error");
+    assert_eq!(
+        value["summary"]["files"], 1,
+        "the drafts folder is excluded"
+    );
+}
+
+#[test]
+fn select_and_ignore_choose_rules() {
+    let bare = "stakeholders:\n  customer: {name: Customer}\nvalue_streams:\n  s:\n    name: S\n    trigger: customer\n    stages:\n      a: {name: A}\n";
+    let dir = model_dir(&[("m.yaml", bare)]);
+    let all = codes(&json(dir.path(), &["."]));
+    // VSM107 points at the trigger (line 6), before the stage (line 8).
+    assert_eq!(
+        all,
+        vec!["VSM107", "VSM101", "VSM103", "VSM104", "VSM105", "VSM106"]
+    );
+    assert_eq!(
+        codes(&json(
+            dir.path(),
+            &["--select", "VSM101,missing-entry-conditions", "."]
+        )),
+        vec!["VSM101", "VSM103"]
+    );
+    assert_eq!(
+        codes(&json(
+            dir.path(),
+            &["--ignore", "no-value-item", "--ignore", "VSM107", "."]
+        )),
+        vec!["VSM103", "VSM104", "VSM105", "VSM106"]
+    );
+    // An off-by-default rule can be selected.
+    assert!(
+        codes(&json(dir.path(), &["--select", "missing-description", "."]))
+            .contains(&"VSM207".to_string())
+    );
+}
+
+#[test]
+fn allow_on_a_stream_covers_its_stages_and_unknown_names_are_reported() {
+    let model = "stakeholders:\n  customer: {name: Customer}\nvalue_streams:\n  s:\n    name: S\n    trigger: customer\n    allow: [no-value-item, VSM103, missing-exit-conditions, no-participants, stage-without-capability, trigger-not-involved, no-value-itemz]\n    stages:\n      a: {name: A}\n";
+    let dir = model_dir(&[("m.yaml", model)]);
+    let value = json(dir.path(), &["."]);
+    assert_eq!(codes(&value), vec!["VSM015"]);
+    assert_eq!(
+        value["findings"][0]["help"],
+        "did you mean `no-value-item`?"
+    );
+    assert_eq!(value["findings"][0]["line"], 7);
+}
+
+#[test]
+fn json_output_has_the_documented_fields() {
+    let dir = model_dir(&[("m.yaml", &CLEAN.replace("[call-routing]", "[call-routng]"))]);
+    let value = json(dir.path(), &["m.yaml"]);
+    assert_eq!(value["version"], 1);
+    let f = &value["findings"][0];
+    assert_eq!(f["code"], "VSM006");
+    assert_eq!(f["name"], "unresolved-reference");
+    assert_eq!(f["severity"], "error");
+    assert_eq!(f["message"], "unknown capability `call-routng`");
+    assert_eq!(f["file"], "m.yaml");
+    assert_eq!(
+        (f["line"].as_u64(), f["column"].as_u64()),
+        (Some(15), Some(24))
+    );
+    assert_eq!(
+        (f["end_line"].as_u64(), f["end_column"].as_u64()),
+        (Some(15), Some(35))
+    );
+    assert_eq!(
+        f["path"],
+        "value_streams.enquiry.stages.connect.capabilities"
+    );
+    assert_eq!(f["help"], "did you mean `call-routing`?");
+    let summary = &value["summary"];
+    assert_eq!(
+        (summary["errors"].as_u64(), summary["warnings"].as_u64()),
+        (Some(1), Some(1))
+    );
+    assert_eq!(summary["by_rule"]["VSM006"], 1);
+    assert_eq!(summary["stages"], 1);
+}
+
+#[test]
+fn findings_are_sorted_by_file_line_and_column_across_files() {
+    let dir = model_dir(&[
+        ("b.yaml", "capabilities:\n  x: {name: X, colour: red}\n"),
+        ("a.yaml", "capabilities:\n  y: {nam: Y}\n"),
+    ]);
+    let value = json(dir.path(), &["."]);
+    let places: Vec<(String, u64, u64)> = value["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["file"].as_str().unwrap().to_string(),
+                f["line"].as_u64().unwrap(),
+                f["column"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let mut sorted = places.clone();
+    sorted.sort();
+    assert_eq!(places, sorted);
+    assert_eq!(places.first().unwrap().0, "a.yaml");
+}
+
+#[test]
+fn human_output_shows_the_snippet_help_and_summary() {
+    let dir = model_dir(&[("m.yaml", &CLEAN.replace("[call-routing]", "[call-routng]"))]);
+    vsm(dir.path())
+        .args(["check", "--format", "human", "m.yaml"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("VSM006[unresolved-reference]"))
+        .stdout(predicate::str::contains("[m.yaml:15:24]"))
+        .stdout(predicate::str::contains("capabilities: [call-routng]"))
+        .stdout(predicate::str::contains(
+            "help: did you mean `call-routing`?",
+        ))
+        .stdout(predicate::str::contains(
+            "Checked 1 file (1 value stream, 1 stage, 5 elements): 1 error, 1 warning, 0 infos",
+        ));
+    vsm(dir.path())
+        .args(["check", "--format", "human", "--quiet", "m.yaml"])
+        .assert()
+        .stdout(predicate::str::contains("Checked").not());
+    vsm(dir.path())
+        .args(["check", "--format", "human", "--color", "always", "m.yaml"])
+        .assert()
+        .stdout(predicate::str::contains("\u{1b}["));
+    vsm(dir.path())
+        .args(["check", "--format", "human", "--color", "never", "m.yaml"])
+        .assert()
+        .stdout(predicate::str::contains("\u{1b}[").not());
+}
+
+#[test]
+fn statistics_count_findings_per_rule() {
+    let bare = "stakeholders:\n  c: {name: C}\nvalue_streams:\n  s:\n    name: S\n    trigger: c\n    stages:\n      a: {name: A}\n      b: {name: B}\n";
+    let dir = model_dir(&[("m.yaml", bare)]);
+    vsm(dir.path())
+        .args(["check", "--statistics", "--select", "VSM101", "."])
+        .assert()
+        .stdout(predicate::str::contains("     2  VSM101  no-value-item"));
+}
+
+#[test]
+fn files_with_bom_several_documents_and_merge_keys_load() {
+    let text = "\u{feff}stakeholders:\n  customer: &person {name: Customer, type: external}\n  agent:\n    <<: *person\n    name: Agent\n---\ncapabilities:\n  call-routing: {name: Call routing}\n";
+    let dir = model_dir(&[("m.yaml", text)]);
+    let value = json(dir.path(), &["--select", "VSM201", "."]);
+    assert_eq!(codes(&value), vec!["VSM201"]);
+    assert_eq!(
+        (
+            value["findings"][0]["line"].as_u64(),
+            value["findings"][0]["column"].as_u64()
+        ),
+        (Some(8), Some(3))
+    );
+}
+
+#[test]
+fn a_broken_file_does_not_hide_the_others() {
+    let dir = model_dir(&[
+        ("a.yaml", "capabilities:\n  x: {name: X\n"),
+        ("b.yaml", "capabilities:\n  y: {name: Y, maturity: 9}\n"),
+    ]);
+    let value = json(dir.path(), &["--select", "VSM003", "."]);
+    assert_eq!(codes(&value), vec!["VSM001", "VSM003"]);
+}
+
+#[test]
+fn not_utf8_is_a_located_finding() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("m.yaml"), b"model:\n  name: caf\xe9\n").unwrap();
+    let value = json(dir.path(), &["m.yaml"]);
+    assert_eq!(codes(&value), vec!["VSM001"]);
+    let f = &value["findings"][0];
+    assert_eq!(
+        (f["line"].as_u64(), f["column"].as_u64()),
+        (Some(2), Some(12))
+    );
+}
+
+#[test]
+fn explain_lists_and_explains_rules() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = vsm(root).arg("explain").output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(text.lines().count(), vsm::rules::RULES.len());
+    assert!(text.contains("VSM101  no-value-item"));
+    vsm(root)
+        .args(["explain", "no-value-item"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "VSM101 no-value-item (warning)",
+        ));
+    vsm(root)
+        .args(["explain", "vsm207"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("off by default"));
+    vsm(root)
+        .args(["explain", "no-value-items"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("did you mean `no-value-item`?"));
+}
+
+#[test]
+fn docs_rules_md_is_generated_from_the_code() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = vsm(root)
+        .args(["explain", "--all", "--format", "markdown"])
+        .output()
+        .unwrap();
+    let docs = std::fs::read_to_string(root.join("docs/rules.md")).unwrap();
+    assert!(
+        String::from_utf8(out.stdout).unwrap() == docs,
+        "docs/rules.md is out of date: run `cargo run -- explain --all --format markdown > docs/rules.md`"
+    );
+}
