@@ -1,6 +1,7 @@
 //! The `vsm` binary: parse arguments, run the command, turn the result into an exit code.
 
 use clap::Parser;
+
 use std::process::ExitCode;
 
 fn main() -> ExitCode {

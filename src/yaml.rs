@@ -220,6 +220,9 @@ fn is_core_float(s: &str) -> bool {
 struct CharToByte<'a> {
     text: &'a str,
     checkpoints: Option<Vec<u32>>,
+    /// The last position converted: events arrive almost in order, so most lookups walk
+    /// forward a few characters from here.
+    cursor: std::cell::Cell<(usize, usize)>,
 }
 
 const CHECKPOINT_EVERY: usize = 64;
@@ -237,23 +240,37 @@ impl<'a> CharToByte<'a> {
             }
             Some(points)
         };
-        CharToByte { text, checkpoints }
+        CharToByte {
+            text,
+            checkpoints,
+            cursor: std::cell::Cell::new((0, 0)),
+        }
     }
 
     fn byte(&self, char_index: usize) -> usize {
         let Some(points) = &self.checkpoints else {
             return char_index.min(self.text.len());
         };
-        let slot = char_index / CHECKPOINT_EVERY;
-        let Some(&start) = points.get(slot) else {
-            return self.text.len();
+        let (cursor_char, cursor_byte) = self.cursor.get();
+        let (from_char, from_byte) =
+            if char_index >= cursor_char && char_index - cursor_char < CHECKPOINT_EVERY * 4 {
+                (cursor_char, cursor_byte)
+            } else {
+                let slot = char_index / CHECKPOINT_EVERY;
+                let Some(&start) = points.get(slot) else {
+                    return self.text.len();
+                };
+                (slot * CHECKPOINT_EVERY, start as usize)
+            };
+        let byte = match self.text[from_byte..]
+            .char_indices()
+            .nth(char_index - from_char)
+        {
+            Some((offset, _)) => from_byte + offset,
+            None => return self.text.len(),
         };
-        let rest = char_index % CHECKPOINT_EVERY;
-        let tail = &self.text[start as usize..];
-        match tail.char_indices().nth(rest) {
-            Some((offset, _)) => start as usize + offset,
-            None => self.text.len(),
-        }
+        self.cursor.set((char_index, byte));
+        byte
     }
 
     fn span(&self, span: &MarkerSpan) -> Span {
@@ -282,7 +299,10 @@ pub fn parse(text: &str) -> Result<Vec<Document>, SyntaxError> {
     for item in Parser::new_from_str(text) {
         let (event, marker_span) = item.map_err(|e| SyntaxError {
             offset: positions.byte(e.marker().index()),
-            message: e.info().to_string(),
+            message: match e.info() {
+                "recursion limit exceeded" => "nesting too deep for the YAML parser".to_string(),
+                info => info.to_string(),
+            },
         })?;
         let span = positions.span(&marker_span);
         let is_map_start = matches!(event, Event::MappingStart(..));
@@ -448,6 +468,21 @@ mod tests {
         assert_eq!(&text[span.start as usize..span.end as usize], "key");
         let span = doc.node(value).span;
         assert_eq!(&text[span.start as usize..span.end as usize], "value");
+    }
+
+    #[test]
+    fn byte_offsets_match_characters_in_any_order() {
+        let text = "名字: 客服中心 and some ascii, then 更多中文文本 ".repeat(40);
+        let positions = CharToByte::new(&text);
+        let expected: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+        let order = (0..expected.len())
+            .rev()
+            .step_by(7)
+            .chain((0..expected.len()).step_by(3));
+        for index in order {
+            assert_eq!(positions.byte(index), expected[index], "char {index}");
+        }
+        assert_eq!(positions.byte(expected.len() + 5), text.len());
     }
 
     #[test]

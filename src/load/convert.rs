@@ -7,6 +7,7 @@ use crate::source::{FileId, Loc};
 use crate::suggest;
 use crate::yaml::{Document, NodeId, NodeKind, Scalar};
 use indexmap::IndexMap;
+use std::collections::HashMap;
 
 /// The top-level sections of a model file.
 pub const SECTIONS: &[&str] = &[
@@ -261,6 +262,9 @@ impl<'a> Converter<'a> {
         };
         let mut out: Vec<Entry<'a>> = Vec::with_capacity(pairs.len());
         let mut merged: Vec<Entry<'a>> = Vec::new();
+        // Sections hold thousands of ids: look keys up by hash there, not by scanning.
+        let mut index: Option<HashMap<&'a str, usize>> =
+            (pairs.len() > 16).then(|| HashMap::with_capacity(pairs.len()));
         for &(key_node, value) in pairs {
             let Some(key) = doc.scalar_text(key_node).filter(|_| {
                 !matches!(
@@ -285,7 +289,17 @@ impl<'a> Converter<'a> {
                 self.merge_key(value, &mut merged);
                 continue;
             }
-            if let Some(first) = out.iter().find(|e| e.1 == key) {
+            let seen = match &mut index {
+                Some(index) => match index.entry(key) {
+                    std::collections::hash_map::Entry::Occupied(e) => Some(out[*e.get()]),
+                    std::collections::hash_map::Entry::Vacant(e) => {
+                        e.insert(out.len());
+                        None
+                    }
+                },
+                None => out.iter().find(|e| e.1 == key).copied(),
+            };
+            if let Some(first) = seen {
                 let (first_loc, loc) = (self.loc(first.0), self.loc(key_node));
                 let path = self.field_path(key);
                 self.push(
@@ -302,9 +316,13 @@ impl<'a> Converter<'a> {
             }
             out.push((key_node, key, value));
         }
-        for entry in merged {
-            if !out.iter().any(|e| e.1 == entry.1) {
-                out.push(entry);
+        if !merged.is_empty() {
+            // Explicit keys win over merged ones; among merged ones, the first wins.
+            let mut present: std::collections::HashSet<&str> = out.iter().map(|e| e.1).collect();
+            for entry in merged {
+                if present.insert(entry.1) {
+                    out.push(entry);
+                }
             }
         }
         out
@@ -329,11 +347,7 @@ impl<'a> Converter<'a> {
                 ));
                 continue;
             }
-            for entry in self.entries(source) {
-                if !merged.iter().any(|e| e.1 == entry.1) {
-                    merged.push(entry);
-                }
-            }
+            merged.extend(self.entries(source));
         }
     }
 
