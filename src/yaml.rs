@@ -280,7 +280,8 @@ impl<'a> CharToByte<'a> {
 
 struct Open {
     node: NodeId,
-    children: Vec<NodeId>,
+    /// Where this container's children start in the shared `children` stack.
+    first_child: usize,
     anchor: usize,
     /// Nodes this container stands for once aliases are expanded.
     size: u64,
@@ -294,6 +295,9 @@ pub fn parse(text: &str) -> Result<Vec<Document>, SyntaxError> {
     let mut sizes: Vec<u64> = Vec::new();
     let mut anchors: HashMap<usize, NodeId> = HashMap::new();
     let mut stack: Vec<Open> = Vec::new();
+    // Children of every open container, innermost last: one buffer instead of a growing
+    // `Vec` per container, so each container allocates once, at its exact size.
+    let mut children: Vec<NodeId> = Vec::new();
     let mut alias_budget_used: u64 = 0;
 
     for item in Parser::new_from_str(text) {
@@ -394,7 +398,7 @@ pub fn parse(text: &str) -> Result<Vec<Document>, SyntaxError> {
                 );
                 stack.push(Open {
                     node,
-                    children: Vec::new(),
+                    first_child: children.len(),
                     anchor,
                     size: 1,
                 });
@@ -404,17 +408,15 @@ pub fn parse(text: &str) -> Result<Vec<Document>, SyntaxError> {
                 let open = stack.pop().expect("parser balances collection events");
                 let node = &mut doc.nodes[open.node as usize];
                 node.span.end = node.span.end.max(span.end).max(span.start);
+                let own = &children[open.first_child..];
                 match &mut node.kind {
                     NodeKind::Map(pairs) => {
-                        *pairs = open
-                            .children
-                            .chunks_exact(2)
-                            .map(|kv| (kv[0], kv[1]))
-                            .collect();
+                        *pairs = own.chunks_exact(2).map(|kv| (kv[0], kv[1])).collect();
                     }
-                    NodeKind::Seq(items) => *items = open.children,
+                    NodeKind::Seq(items) => *items = own.to_vec(),
                     _ => unreachable!("only collections are opened"),
                 }
+                children.truncate(open.first_child);
                 sizes[open.node as usize] = open.size;
                 if open.anchor != 0 {
                     anchors.insert(open.anchor, open.node);
@@ -425,7 +427,7 @@ pub fn parse(text: &str) -> Result<Vec<Document>, SyntaxError> {
         let (node, size) = leaf;
         match stack.last_mut() {
             Some(parent) => {
-                parent.children.push(node);
+                children.push(node);
                 parent.size = parent.size.saturating_add(size);
             }
             None => doc.root = Some(node),
