@@ -1,13 +1,76 @@
-//! `vsm heatmap` (being built).
+//! `vsm heatmap`: the capability heat map in the terminal, or as Markdown, HTML or SVG.
 
+use super::report::{emit, measure, open};
+use super::ColorChoice;
+use crate::report::heatmap::{self, HeatMap, Measure};
+use clap::ValueEnum;
+use std::path::PathBuf;
 use std::process::ExitCode;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Coloured bars in the terminal (symbols without colour)
+    Term,
+    /// A GitHub-flavoured Markdown table with coloured squares
+    Md,
+    /// A standalone HTML page (no script)
+    Html,
+    /// A standalone SVG image
+    Svg,
+}
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Model files or folders
-    pub paths: Vec<std::path::PathBuf>,
+    /// Model files or folders (default: `paths` of vsm.yaml, else the current folder)
+    pub paths: Vec<PathBuf>,
+    /// What to colour capabilities by [default: `report.heatmap_by` of vsm.yaml, else gap]
+    #[arg(long, value_enum)]
+    pub by: Option<Measure>,
+    /// Output format
+    #[arg(long, value_enum, default_value = "term")]
+    pub format: Format,
+    /// Write to this file (atomically) instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Config file (default: vsm.yaml in this folder or above, up to the repository root)
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    /// Colour the terminal map
+    #[arg(long, value_enum, default_value_t)]
+    pub color: ColorChoice,
 }
 
-pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`vsm heatmap` is not available yet")
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let opened = match open(&args.paths, args.config.as_deref())? {
+        Ok(opened) => opened,
+        Err(code) => return Ok(code),
+    };
+    let measure = measure(args.by, &opened.workspace)?;
+    let views = opened.views();
+    let map = HeatMap::new(&views, measure);
+    let text = match args.format {
+        Format::Term => map.render_term(
+            &views,
+            super::report::width(),
+            args.output.is_none() && args.color.enabled(),
+        ),
+        Format::Md => format!(
+            "## Capability heat map: {}\n\n{}",
+            crate::report::escape::markdown(measure.title()),
+            map.render_md(&views)
+        ),
+        Format::Html => {
+            let title = opened
+                .workspace
+                .config
+                .report_title
+                .clone()
+                .or_else(|| views.model.name().map(str::to_string))
+                .unwrap_or_else(|| "Capability heat map".to_string());
+            heatmap::html_page(&views, &map, &title)
+        }
+        Format::Svg => map.render_svg(&views),
+    };
+    emit(&text, args.output.as_deref())?;
+    Ok(ExitCode::SUCCESS)
 }

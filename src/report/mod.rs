@@ -1,0 +1,182 @@
+//! Reports: what managers read. Tables (`vsm table`), the capability heat map
+//! (`vsm heatmap`), stage-flow graphs (`vsm graph`) and the one-file HTML or Markdown report
+//! (`vsm report`), all built from the same derived [`data::Views`].
+
+pub mod data;
+pub mod escape;
+pub mod graph;
+pub mod heatmap;
+pub mod html;
+pub mod markdown;
+pub mod svg;
+pub mod table;
+
+use crate::diag::{Finding, Owner, Severity};
+use crate::load::Loaded;
+use crate::rules::Rule;
+use data::Views;
+use heatmap::Measure;
+use std::collections::HashMap;
+
+/// Everything a report shows.
+pub struct Report<'a> {
+    pub views: &'a Views<'a>,
+    pub loaded: &'a Loaded,
+    /// Findings as `vsm check` shows them (config severities applied).
+    pub findings: &'a [Finding],
+    pub title: String,
+    pub measure: Measure,
+}
+
+/// A stage that needs a look: it adds no value, or has findings.
+#[derive(Debug)]
+pub struct Flagged {
+    pub stream: usize,
+    pub stage: usize,
+    pub no_value: bool,
+    /// The rules of its findings, each once, in order of first finding.
+    pub rules: Vec<&'static Rule>,
+    pub worst: Option<Severity>,
+}
+
+/// Element counts for the overview.
+#[derive(Debug, Default)]
+pub struct Counts {
+    pub files: usize,
+    pub stakeholders: usize,
+    pub value_streams: usize,
+    pub stages: usize,
+    pub no_value_stages: usize,
+    pub value_items: usize,
+    pub capabilities: usize,
+    pub processes: usize,
+    pub information: usize,
+    pub business_objects: usize,
+    pub commitments: usize,
+    pub perceptions: usize,
+    pub focus_perceptions: usize,
+}
+
+impl Report<'_> {
+    pub fn counts(&self) -> Counts {
+        let m = self.views.model;
+        let mut c = Counts {
+            files: self.loaded.sources.files.len(),
+            stakeholders: m.stakeholders.len(),
+            value_streams: m.value_streams.len(),
+            capabilities: m.capabilities.len(),
+            processes: m.processes.len(),
+            information: m.information.len(),
+            business_objects: m.business_objects.len(),
+            commitments: m.commitments.len(),
+            perceptions: m.perceptions.len(),
+            ..Counts::default()
+        };
+        for stream in m.value_streams.values() {
+            for stage in stream.stages.values() {
+                c.stages += 1;
+                c.value_items += stage.value_items.len();
+                if stage.value_items.is_empty() {
+                    c.no_value_stages += 1;
+                }
+            }
+        }
+        c.focus_perceptions = m
+            .perceptions
+            .values()
+            .filter(|p| p.focus.as_ref().is_some_and(|f| f.value))
+            .count();
+        c
+    }
+
+    /// Stages that add no value (first), then stages with findings, each in model order.
+    pub fn flagged_stages(&self) -> Vec<Flagged> {
+        let m = self.views.model;
+        let mut at: HashMap<(u32, u32), usize> = HashMap::new();
+        let mut flagged: Vec<Flagged> = Vec::new();
+        for (s, stream) in m.value_streams.values().enumerate() {
+            for (g, stage) in stream.stages.values().enumerate() {
+                if stage.value_items.is_empty() {
+                    at.insert((s as u32, g as u32), flagged.len());
+                    flagged.push(Flagged {
+                        stream: s,
+                        stage: g,
+                        no_value: true,
+                        rules: Vec::new(),
+                        worst: None,
+                    });
+                }
+            }
+        }
+        for finding in self.findings {
+            let Some(Owner::Stage { stream, stage }) = finding.owner else {
+                continue;
+            };
+            let stream_ok = m
+                .value_streams
+                .get_index(stream as usize)
+                .is_some_and(|(_, s)| (stage as usize) < s.stages.len());
+            if !stream_ok {
+                continue;
+            }
+            let index = *at.entry((stream, stage)).or_insert_with(|| {
+                flagged.push(Flagged {
+                    stream: stream as usize,
+                    stage: stage as usize,
+                    no_value: false,
+                    rules: Vec::new(),
+                    worst: None,
+                });
+                flagged.len() - 1
+            });
+            let entry = &mut flagged[index];
+            if !entry.rules.iter().any(|r| r.code == finding.rule.code) {
+                entry.rules.push(finding.rule);
+            }
+            entry.worst = entry.worst.max(Some(finding.severity));
+        }
+        flagged.sort_by_key(|f| (!f.no_value, f.stream, f.stage));
+        flagged
+    }
+
+    /// Findings, most severe first (in file order within a severity).
+    pub fn findings_by_severity(&self) -> Vec<&Finding> {
+        let mut out: Vec<&Finding> = self.findings.iter().collect();
+        out.sort_by_key(|f| std::cmp::Reverse(f.severity));
+        out
+    }
+
+    /// `file:line:col` of a finding.
+    pub fn location(&self, finding: &Finding) -> String {
+        let file = self.loaded.sources.get(finding.loc.file);
+        let at = file.line_col(finding.loc.span.start);
+        format!("{}:{}:{}", file.display_path(), at.line, at.column)
+    }
+
+    /// `Stream › Stage` for a `stream/stage` reference, or the reference marked unknown.
+    pub fn stage_ref(&self, reference: &str) -> String {
+        match crate::resolve::lookup_stage(self.views.model, reference) {
+            Some((s, g)) => format!(
+                "{} › {}",
+                self.views.stream(s).1.common.label(),
+                self.views.stage(s, g).1.common.label()
+            ),
+            None => format!("{reference} (unknown)"),
+        }
+    }
+}
+
+/// A number without a useless `.0`.
+pub fn number(value: f64) -> String {
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        format!("{}", value as i64)
+    } else {
+        let text = format!("{value:.2}");
+        text.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+/// Error, warning and info counts.
+pub fn severity_counts(findings: &[Finding]) -> (usize, usize, usize) {
+    crate::check::counts(findings)
+}

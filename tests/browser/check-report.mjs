@@ -1,0 +1,250 @@
+#!/usr/bin/env node
+// Browser checks of `vsm report`, run by .ci/run (the Rust test suite does not need a browser).
+//
+//   node tests/browser/check-report.mjs REPORT.html REPORT.md [HOSTILE.html HOSTILE.md]
+//
+// REPORT.html is opened in headless Chromium (/usr/bin/chromium, or $CHROMIUM): no request may
+// leave the page, no script may run, no dialog may open; a full-page screenshot goes to
+// target/report.png (or $REPORT_SCREENSHOT). The Mermaid blocks of REPORT.md must parse with
+// the `mermaid` package under jsdom. HOSTILE.* are reports of tests/fixtures/xss, where every
+// name and description holds markup and script payloads: they must show up as literal text,
+// with the Content-Security-Policy switched off so that escaping alone is tested.
+//
+// Prints "N passed, N failed" and exits 1 when a check failed.
+
+import { readFileSync, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const [htmlPath, mdPath, hostileHtml, hostileMd] = process.argv.slice(2);
+if (!htmlPath || !mdPath) {
+  console.error('usage: check-report.mjs REPORT.html REPORT.md [HOSTILE.html HOSTILE.md]');
+  process.exit(2);
+}
+
+let passed = 0;
+let failed = 0;
+function check(name, ok, detail = '') {
+  if (ok) {
+    passed += 1;
+    console.log(`ok   ${name}`);
+  } else {
+    failed += 1;
+    console.log(`FAIL ${name}${detail ? `: ${detail}` : ''}`);
+  }
+}
+
+// The payloads tests/fixtures/xss/model.yaml puts into every name and description.
+const PAYLOADS = [
+  '<script>alert(1)</script>',
+  '"><img src=x onerror=alert(1)>',
+  "<script>document.title='pwned'</script>",
+  '客服中心',
+];
+
+// ------------------------------------------------------------------------------------------
+// HTML in Chromium
+// ------------------------------------------------------------------------------------------
+
+async function openReport(browser, file, { bypassCSP }) {
+  const context = await browser.newContext({
+    bypassCSP,
+    javaScriptEnabled: true,
+    viewport: { width: 1360, height: 900 },
+    deviceScaleFactor: 1,
+  });
+  const page = await context.newPage();
+  const url = pathToFileURL(resolve(file)).href;
+  const requests = [];
+  const dialogs = [];
+  const errors = [];
+  page.on('request', (r) => {
+    if (r.url() !== url) requests.push(r.url());
+  });
+  page.on('dialog', async (d) => {
+    dialogs.push(`${d.type()}: ${d.message()}`);
+    await d.dismiss();
+  });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => errors.push(`console.${m.type()}: ${m.text()}`));
+  // Anything but the report itself is blocked (and counted above).
+  await context.route('**/*', (route) =>
+    route.request().url() === url ? route.continue() : route.abort(),
+  );
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForTimeout(300);
+  return { context, page, requests, dialogs, errors };
+}
+
+async function inspect(page) {
+  // Evaluated by Playwright (not by the page): it works with the page's scripts blocked.
+  return page.evaluate(() => {
+    const onAttributes = [];
+    for (const el of document.querySelectorAll('*')) {
+      for (const a of el.attributes) {
+        if (a.name.toLowerCase().startsWith('on')) onAttributes.push(`${el.tagName} ${a.name}`);
+      }
+    }
+    const urls = [];
+    for (const el of document.querySelectorAll('[src],[href],[srcset],[action],[data],[poster]')) {
+      for (const name of ['src', 'href', 'srcset', 'action', 'data', 'poster']) {
+        const v = el.getAttribute(name);
+        if (v && !v.startsWith('#')) urls.push(`${el.tagName} ${name}=${v}`);
+      }
+    }
+    return {
+      title: document.title,
+      scripts: document.querySelectorAll('script').length,
+      images: document.querySelectorAll('img, iframe, object, embed, link, video, audio').length,
+      onAttributes,
+      urls,
+      text: document.body.innerText,
+      svgs: document.querySelectorAll('svg').length,
+      sections: document.querySelectorAll('section').length,
+      width: document.documentElement.scrollWidth,
+    };
+  });
+}
+
+async function checkReport(browser) {
+  const html = readFileSync(htmlPath, 'utf8');
+  check('report: no external URL in the file', !/(?:https?|ftp|wss?):\/\/|\/\/[a-z0-9.-]+\.[a-z]{2,}\//i.test(html.replace(/http-equiv/g, '')));
+  check('report: no <script> in the file', !/<script/i.test(html));
+  const { context, page, requests, dialogs, errors } = await openReport(browser, htmlPath, { bypassCSP: false });
+  const info = await inspect(page);
+  const expectedTitle = (html.match(/<title>([^<]*)<\/title>/) || [])[1] || '';
+  check('report: no network request', requests.length === 0, requests.join(', '));
+  check('report: no dialog', dialogs.length === 0, dialogs.join(', '));
+  check('report: no script element', info.scripts === 0);
+  check('report: no on* attribute', info.onAttributes.length === 0, info.onAttributes.join(', '));
+  check('report: no resource element', info.images === 0);
+  check('report: only in-page links', info.urls.length === 0, info.urls.slice(0, 5).join(', '));
+  check('report: no page error or console output', errors.length === 0, errors.join(' | '));
+  const decoded = expectedTitle
+    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'").replace(/&#x2F;/g, '/').replace(/&amp;/g, '&');
+  check('report: title unchanged', info.title.length > 0 && info.title === decoded, `${info.title} vs ${decoded}`);
+  check('report: diagrams are inline SVG', info.svgs > 0, `${info.svgs} svg`);
+  check('report: has overview, streams, heat map, commitments, perceptions, findings', ['Overview', 'Capability heat map', 'Service commitments', 'Perception points', 'Findings'].every((t) => info.text.includes(t)));
+  const shot = process.env.REPORT_SCREENSHOT || 'target/report.png';
+  mkdirSync(dirname(shot), { recursive: true });
+  await page.screenshot({ path: shot, fullPage: true });
+  check(`report: screenshot ${shot}`, true);
+  // Printing works: a PDF renders.
+  const pdf = await page.pdf({ format: 'A4', landscape: true, printBackground: true });
+  check('report: prints (PDF)', pdf.length > 1000, `${pdf.length} bytes`);
+  await context.close();
+}
+
+async function checkHostile(browser) {
+  for (const csp of [false, true]) {
+    const label = csp ? 'hostile (with CSP)' : 'hostile (CSP off)';
+    const { context, page, requests, dialogs, errors } = await openReport(browser, hostileHtml, { bypassCSP: !csp });
+    const info = await inspect(page);
+    check(`${label}: no dialog`, dialogs.length === 0, dialogs.join(', '));
+    check(`${label}: no network request`, requests.length === 0, requests.join(', '));
+    check(`${label}: title unchanged and literal`, info.title !== 'pwned' && PAYLOADS.every((p) => info.title.includes(p)), info.title);
+    check(`${label}: no script or img element`, info.scripts === 0 && info.images === 0);
+    check(`${label}: no on* attribute`, info.onAttributes.length === 0, info.onAttributes.join(', '));
+    check(`${label}: no page error`, errors.length === 0, errors.join(' | '));
+    for (const payload of PAYLOADS) {
+      check(`${label}: shows ${JSON.stringify(payload)} literally`, info.text.includes(payload));
+    }
+    if (!csp) {
+      const shot = (process.env.REPORT_SCREENSHOT || 'target/report.png').replace(/\.png$/, '-hostile.png');
+      await page.screenshot({ path: shot, fullPage: false });
+    }
+    await context.close();
+  }
+}
+
+// ------------------------------------------------------------------------------------------
+// Mermaid blocks of the Markdown report
+// ------------------------------------------------------------------------------------------
+
+async function mermaidParser() {
+  const { JSDOM } = await import('jsdom');
+  const dom = new JSDOM('<!DOCTYPE html><html><body></body></html>', { pretendToBeVisual: true });
+  const g = globalThis;
+  g.window = dom.window;
+  g.document = dom.window.document;
+  for (const name of ['Element', 'HTMLElement', 'SVGElement', 'Node', 'DOMParser', 'XMLSerializer', 'MutationObserver', 'getComputedStyle']) {
+    if (g[name] === undefined && dom.window[name] !== undefined) g[name] = dom.window[name];
+  }
+  if (g.navigator === undefined) {
+    Object.defineProperty(g, 'navigator', { value: dom.window.navigator, configurable: true });
+  }
+  const mermaid = (await import('mermaid')).default;
+  mermaid.initialize({ startOnLoad: false, securityLevel: 'strict' });
+  return mermaid;
+}
+
+function mermaidBlocks(md) {
+  const blocks = [];
+  const re = /^```mermaid\n([\s\S]*?)^```$/gm;
+  let m;
+  while ((m = re.exec(md)) !== null) blocks.push(m[1]);
+  return blocks;
+}
+
+async function checkMermaid(mermaid, file, label) {
+  const md = readFileSync(file, 'utf8');
+  const blocks = mermaidBlocks(md);
+  check(`${label}: has Mermaid blocks`, blocks.length > 0, `${blocks.length}`);
+  let bad = 0;
+  let first = '';
+  for (const block of blocks) {
+    try {
+      await mermaid.parse(block);
+    } catch (e) {
+      bad += 1;
+      if (!first) first = `${String(e.message || e).split('\n').slice(0, 3).join(' ')}\n${block.slice(0, 400)}`;
+    }
+  }
+  check(`${label}: all ${blocks.length} Mermaid blocks parse`, bad === 0, `${bad} failed; first: ${first}`);
+  // GFM tables: every table row has as many cells as its header.
+  const lines = md.split('\n');
+  let rowsBad = 0;
+  for (let i = 0; i + 1 < lines.length; i++) {
+    if (lines[i].startsWith('|') && /^\|( :?-+:? \|)+$/.test(lines[i + 1])) {
+      const cells = (l) => l.replace(/\\\|/g, '').split('|').length;
+      const n = cells(lines[i]);
+      for (let j = i + 2; j < lines.length && lines[j].startsWith('|'); j++) {
+        if (cells(lines[j]) !== n) rowsBad += 1;
+      }
+    }
+  }
+  check(`${label}: table rows have as many cells as their header`, rowsBad === 0, `${rowsBad} rows`);
+}
+
+// ------------------------------------------------------------------------------------------
+
+const { chromium } = await import('playwright-core');
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+    '--disable-sync',
+  ],
+});
+try {
+  await checkReport(browser);
+  if (hostileHtml) await checkHostile(browser);
+} finally {
+  await browser.close();
+}
+const mermaid = await mermaidParser();
+await checkMermaid(mermaid, mdPath, 'markdown');
+if (hostileMd) {
+  await checkMermaid(mermaid, hostileMd, 'hostile markdown');
+  const md = readFileSync(hostileMd, 'utf8');
+  check('hostile markdown: no raw <script> or <img', !/<script|<img/i.test(md));
+}
+
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

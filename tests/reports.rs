@@ -1,0 +1,666 @@
+//! `vsm table`, `vsm heatmap`, `vsm graph` and `vsm report` as a user runs them: snapshots of
+//! every view and format on models/customer-service, exit codes, atomic writes, and the hostile
+//! model of tests/fixtures/xss in every output.
+//!
+//! The browser checks of the HTML report (no script, no request, literal text, screenshot) and
+//! the Mermaid parse of the Markdown report live in tests/browser/ and run from .ci/run.
+
+use assert_cmd::Command;
+use std::path::{Path, PathBuf};
+use unicode_width::UnicodeWidthStr;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn example() -> String {
+    root()
+        .join("models/customer-service")
+        .to_string_lossy()
+        .into_owned()
+}
+
+fn hostile() -> String {
+    root()
+        .join("tests/fixtures/xss")
+        .to_string_lossy()
+        .into_owned()
+}
+
+/// A folder that stops the search for vsm.yaml (it has `.git`), with `files` in it.
+fn workdir(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    for (name, text) in files {
+        let path = dir.path().join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    dir
+}
+
+fn vsm(dir: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("vsm").unwrap();
+    cmd.current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env("COLUMNS", "100")
+        .env_remove("CLICOLOR_FORCE");
+    cmd
+}
+
+/// Runs `vsm ARGS` in a clean folder; asserts exit 0 and returns stdout.
+fn run(args: &[&str]) -> String {
+    let dir = workdir(&[]);
+    let out = vsm(dir.path()).args(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "vsm {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn snapshot(name: &str, text: &str) {
+    let mut settings = insta::Settings::clone_current();
+    settings.set_prepend_module_to_snapshot(false);
+    settings.set_snapshot_path(root().join("tests/snapshots"));
+    settings.add_filter(&regex_escape(&root().to_string_lossy()), "[ROOT]");
+    settings.bind(|| insta::assert_snapshot!(format!("reports__{name}"), text));
+}
+
+fn regex_escape(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        if "\\.+*?()|[]{}^$#&-~".contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+const VIEWS: [&str; 5] = ["mapping", "matrix", "stages", "capabilities", "commitments"];
+
+// ---------------------------------------------------------------------------------------------
+// Snapshots on the example model
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn table_views_in_every_format() {
+    for view in VIEWS {
+        for format in ["term", "md", "csv", "json"] {
+            let out = run(&["table", &example(), "--view", view, "--format", format]);
+            let out = if format == "csv" {
+                assert!(out.ends_with("\r\n"), "{view}: CSV records end with CRLF");
+                out.replace("\r\n", "␍\n")
+            } else {
+                out
+            };
+            snapshot(&format!("table_{view}_{format}"), &out);
+        }
+    }
+}
+
+#[test]
+fn table_of_one_stream() {
+    for view in VIEWS {
+        let out = run(&[
+            "table",
+            &example(),
+            "--view",
+            view,
+            "--stream",
+            "inbound-call",
+            "--format",
+            "md",
+        ]);
+        snapshot(&format!("table_{view}_stream"), &out);
+    }
+}
+
+#[test]
+fn heatmap_in_every_format_and_measure() {
+    for format in ["term", "md", "html", "svg"] {
+        let out = run(&["heatmap", &example(), "--format", format]);
+        snapshot(&format!("heatmap_gap_{format}"), &out);
+    }
+    for by in ["maturity", "importance", "usage", "risk"] {
+        let out = run(&["heatmap", &example(), "--by", by]);
+        snapshot(&format!("heatmap_{by}_term"), &out);
+        let out = run(&["heatmap", &example(), "--by", by, "--format", "md"]);
+        snapshot(&format!("heatmap_{by}_md"), &out);
+    }
+}
+
+#[test]
+fn graphs() {
+    snapshot("graph_mermaid", &run(&["graph", &example()]));
+    snapshot("graph_dot", &run(&["graph", &example(), "--format", "dot"]));
+    snapshot(
+        "graph_mermaid_links",
+        &run(&["graph", &example(), "--stream", "inbound-call", "--links"]),
+    );
+    snapshot(
+        "graph_dot_links",
+        &run(&[
+            "graph",
+            &example(),
+            "--stream",
+            "inbound-call",
+            "--links",
+            "--format",
+            "dot",
+        ]),
+    );
+}
+
+#[test]
+fn markdown_report() {
+    let dir = workdir(&[]);
+    let out = vsm(dir.path())
+        .args(["report", &example(), "-o", "report.md"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = std::fs::read_to_string(dir.path().join("report.md")).unwrap();
+    snapshot("report_md", &text);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The HTML report
+// ---------------------------------------------------------------------------------------------
+
+fn html_report(model: &str, extra: &[&str]) -> String {
+    let dir = workdir(&[]);
+    let out = vsm(dir.path())
+        .args(["report", model, "-o", "out.html"])
+        .args(extra)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    std::fs::read_to_string(dir.path().join("out.html")).unwrap()
+}
+
+#[test]
+fn html_report_is_one_self_contained_file() {
+    let html = html_report(&example(), &[]);
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(!html.to_lowercase().contains("<script"), "no script");
+    assert!(!html.contains("://"), "no URL of any scheme");
+    assert!(
+        html.matches("url(").count() == html.matches("url(#arrow)").count(),
+        "no url() but the in-page arrow marker"
+    );
+    assert!(!html.contains("<link"), "no linked resources");
+    assert!(!html.contains("<img"), "no images");
+    assert!(html.contains("Content-Security-Policy"));
+    assert!(html.contains("@media print"));
+    assert!(
+        html.contains("<title>客服中心价值流模型 (Customer service centre value streams)</title>")
+    );
+    for section in [
+        "id=\"overview\"",
+        "id=\"stream-0\"",
+        "id=\"capabilities\"",
+        "id=\"commitments\"",
+        "id=\"perceptions\"",
+        "id=\"findings\"",
+        "<svg class=\"flow",
+        "class=\"heatmap\"",
+        "class=\"legend\"",
+        "class=\"matrix\"",
+        "class=\"mapping\"",
+        "class=\"stages\"",
+    ] {
+        assert!(html.contains(section), "missing {section}");
+    }
+    // Every stage of every stream is in the flow diagrams, the template and the mapping table.
+    for name in [
+        "接入与应答 (Connect and answer)",
+        "Root-cause analysis (根因分析)",
+    ] {
+        assert!(html.matches(name).count() >= 3, "{name}");
+    }
+    // Focus perception points are highlighted; budgets are shown.
+    assert!(html.contains("class=\"focus\""));
+    assert!(html.contains("88%"), "delivery-2d uses 42h of 2d");
+}
+
+#[test]
+fn report_is_written_even_with_findings_and_flags_stages_without_value() {
+    let dir = workdir(&[]);
+    let out = vsm(dir.path())
+        .args(["report", &hostile(), "-o", "out.html"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("Wrote out.html"), "{stderr}");
+    let html = std::fs::read_to_string(dir.path().join("out.html")).unwrap();
+    assert!(html.contains("VSM012") && html.contains("VSM101"));
+    // The no-value stage comes first among the flagged stages.
+    let flagged = &html[html.find("Flagged stages").unwrap()..];
+    let body = &flagged[flagged.find("<tbody>").unwrap()..];
+    let first_row = &body[body.find("<tr").unwrap()..];
+    assert!(first_row.starts_with("<tr class=\"novalue\">"));
+}
+
+#[test]
+fn hostile_text_never_becomes_markup() {
+    let html = html_report(&hostile(), &[]);
+    let lower = html.to_lowercase();
+    assert!(!lower.contains("<script"));
+    assert!(!lower.contains("<img"));
+    // Every tag is one vsm writes itself.
+    let allowed = [
+        "!doctype", "html", "head", "meta", "title", "style", "body", "main", "header", "h1", "h2",
+        "h3", "p", "nav", "strong", "ol", "li", "a", "span", "section", "div", "table", "colgroup",
+        "col", "thead", "tbody", "tr", "th", "td", "ul", "br", "dl", "dt", "dd", "svg", "defs",
+        "marker", "path", "g", "rect", "circle", "text", "tspan", "footer",
+    ];
+    for tag in html.split('<').skip(1) {
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '!')
+            .collect::<String>()
+            .to_lowercase();
+        assert!(allowed.contains(&name.as_str()), "unexpected tag <{name}");
+    }
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;&#x2F;script&gt;"));
+    assert!(html.contains("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"));
+    assert!(html.contains("客服中心"));
+    // The title is the escaped model name.
+    let title = &html[html.find("<title>").unwrap()..html.find("</title>").unwrap()];
+    assert!(!title[7..].contains('<'));
+
+    let dir = workdir(&[]);
+    vsm(dir.path())
+        .args(["report", &hostile(), "-o", "x.md"])
+        .assert()
+        .code(0);
+    let md = std::fs::read_to_string(dir.path().join("x.md")).unwrap();
+    let lower = md.to_lowercase();
+    assert!(!lower.contains("<script") && !lower.contains("<img"));
+    assert!(md.contains("&lt;script&gt;alert\\(1\\)") || md.contains("&lt;script&gt;alert(1)"));
+    check_md_tables(&md);
+    for block in mermaid_blocks(&md) {
+        check_mermaid_labels(&block);
+    }
+
+    let mermaid = run(&["graph", &hostile(), "--links"]);
+    check_mermaid_labels(&mermaid);
+    let dot = run(&["graph", &hostile(), "--links", "--format", "dot"]);
+    check_dot(&dot);
+
+    for view in VIEWS {
+        let md = run(&["table", &hostile(), "--view", view, "--format", "md"]);
+        assert!(!md.to_lowercase().contains("<script"), "{view}");
+        check_md_tables(&md);
+        let csv = run(&["table", &hostile(), "--view", view, "--format", "csv"]);
+        let mut reader = csv::ReaderBuilder::new().from_reader(csv.as_bytes());
+        let width = reader.headers().unwrap().len();
+        let mut rows = 0;
+        for record in reader.records() {
+            let record = record.unwrap();
+            assert_eq!(record.len(), width, "{view}");
+            rows += 1;
+        }
+        assert!(rows > 0, "{view}");
+        assert!(
+            csv.contains("<script>alert(1)</script>"),
+            "CSV keeps text as is"
+        );
+        let json: serde_json::Value = serde_json::from_str(&run(&[
+            "table",
+            &hostile(),
+            "--view",
+            view,
+            "--format",
+            "json",
+        ]))
+        .unwrap();
+        assert_eq!(json["view"], view);
+    }
+    let svg = run(&["heatmap", &hostile(), "--format", "svg"]);
+    assert!(!svg.to_lowercase().contains("<script") && !svg.contains("<img"));
+}
+
+fn mermaid_blocks(md: &str) -> Vec<String> {
+    md.split("```mermaid\n")
+        .skip(1)
+        .map(|rest| rest.split("```").next().unwrap().to_string())
+        .collect()
+}
+
+/// Every label is one quoted string: two quotes a node line, none inside.
+fn check_mermaid_labels(text: &str) {
+    for line in text.lines() {
+        let quotes = line.matches('"').count();
+        assert!(quotes == 0 || quotes == 2, "label quoting: {line}");
+        assert!(
+            !line.contains('<') || line.contains("<br>"),
+            "raw markup: {line}"
+        );
+    }
+}
+
+/// Quotes balance on every line (an escaped quote is `\"`).
+fn check_dot(text: &str) {
+    for line in text.lines() {
+        let mut open = false;
+        let mut chars = line.chars();
+        while let Some(c) = chars.next() {
+            match c {
+                '\\' if open => {
+                    chars.next();
+                }
+                '"' => open = !open,
+                _ => {}
+            }
+        }
+        assert!(!open, "unbalanced quotes: {line}");
+    }
+}
+
+/// Every row of every GFM table has as many cells as its header.
+fn check_md_tables(md: &str) {
+    let lines: Vec<&str> = md.lines().collect();
+    let cells = |l: &str| l.replace("\\|", "").matches('|').count();
+    for i in 0..lines.len().saturating_sub(1) {
+        if lines[i].starts_with('|') && lines[i + 1].starts_with("| ---") {
+            let n = cells(lines[i]);
+            for row in lines[i + 2..].iter().take_while(|l| l.starts_with('|')) {
+                assert_eq!(cells(row), n, "row: {row}");
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Options, exit codes, files
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn report_format_comes_from_the_extension_or_the_flag() {
+    let dir = workdir(&[]);
+    vsm(dir.path())
+        .args(["report", &example(), "-o", "a.htm"])
+        .assert()
+        .code(0);
+    assert!(std::fs::read_to_string(dir.path().join("a.htm"))
+        .unwrap()
+        .starts_with("<!DOCTYPE html>"));
+    vsm(dir.path())
+        .args(["report", &example(), "-o", "b.txt", "--format", "md"])
+        .assert()
+        .code(0);
+    assert!(std::fs::read_to_string(dir.path().join("b.txt"))
+        .unwrap()
+        .starts_with("# "));
+    let out = vsm(dir.path())
+        .args(["report", &example(), "-o", "c.pdf"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--format html|md"));
+    assert!(!dir.path().join("c.pdf").exists());
+}
+
+#[test]
+fn report_title_flag_config_model_name() {
+    let model = "value_streams:\n  s:\n    name: S\n    trigger: c\n    stages:\n      a: {name: A, value_items: [V], stakeholders: [c], entry_conditions: [x], exit_conditions: [y], capabilities: [k]}\nstakeholders:\n  c: {name: C}\ncapabilities:\n  k: {name: K}\n";
+    let title = |dir: &Path, extra: &[&str]| {
+        vsm(dir)
+            .args(["report", "model", "-o", "r.md"])
+            .args(extra)
+            .assert()
+            .code(0);
+        let md = std::fs::read_to_string(dir.join("r.md")).unwrap();
+        md.lines().next().unwrap().to_string()
+    };
+    let bare = workdir(&[("model/m.yaml", model)]);
+    assert_eq!(title(bare.path(), &[]), "# Value stream report");
+    let named = workdir(&[(
+        "model/m.yaml",
+        &format!("model: {{name: Named model}}\n{model}"),
+    )]);
+    assert_eq!(title(named.path(), &[]), "# Named model");
+    let configured = workdir(&[
+        (
+            "model/m.yaml",
+            &format!("model: {{name: Named model}}\n{model}"),
+        ),
+        (
+            "vsm.yaml",
+            "report:\n  title: From config\n  heatmap_by: importance\n",
+        ),
+    ]);
+    assert_eq!(title(configured.path(), &[]), "# From config");
+    let md = std::fs::read_to_string(configured.path().join("r.md")).unwrap();
+    assert!(
+        md.contains("Coloured by strategic importance"),
+        "heatmap_by from config"
+    );
+    assert_eq!(
+        title(configured.path(), &["--title", "From flag"]),
+        "# From flag"
+    );
+    // `vsm heatmap` takes the measure from the config too.
+    let out = vsm(configured.path())
+        .args(["heatmap", "model"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("strategic importance"));
+}
+
+#[test]
+fn report_replaces_the_file_atomically_and_fails_with_2_when_it_cannot_write() {
+    let dir = workdir(&[("out.html", "old")]);
+    vsm(dir.path())
+        .args(["report", &example(), "-o", "out.html"])
+        .assert()
+        .code(0);
+    assert!(std::fs::read_to_string(dir.path().join("out.html"))
+        .unwrap()
+        .contains("<!DOCTYPE html>"));
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".vsm-tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+
+    let out = vsm(dir.path())
+        .args(["report", &example(), "-o", "no/such/folder/out.html"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot write"));
+}
+
+#[test]
+fn a_model_that_cannot_be_loaded_stops_the_report_with_1() {
+    let dir = workdir(&[("m/model.yaml", "value_streams: [unclosed\n")]);
+    let out = vsm(dir.path())
+        .args(["report", "m", "-o", "out.html"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("VSM001"), "{stderr}");
+    assert!(!dir.path().join("out.html").exists());
+    for command in ["table", "heatmap", "graph"] {
+        vsm(dir.path()).args([command, "m"]).assert().code(1);
+    }
+    // No model files at all: exit 2.
+    let empty = workdir(&[("m/readme.txt", "x")]);
+    vsm(empty.path())
+        .args(["report", "m", "-o", "out.html"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn unknown_stream_is_exit_2_with_a_hint() {
+    let dir = workdir(&[]);
+    let out = vsm(dir.path())
+        .args(["table", &example(), "--stream", "inbound-cal"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("did you mean `inbound-call`"), "{stderr}");
+    vsm(dir.path())
+        .args(["graph", &example(), "--stream", "nope"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn terminal_tables_fit_the_width_and_keep_chinese_aligned() {
+    for columns in ["60", "100", "160"] {
+        for view in VIEWS {
+            let dir = workdir(&[]);
+            let out = vsm(dir.path())
+                .env("COLUMNS", columns)
+                .args(["table", &example(), "--view", view])
+                .output()
+                .unwrap();
+            let text = String::from_utf8(out.stdout).unwrap();
+            let limit: usize = columns.parse().unwrap();
+            // Table lines (drawn with box characters) all have the same width, within the limit.
+            let widths: Vec<usize> = text
+                .lines()
+                .filter(|l| l.starts_with(['│', '╭', '╰', '╞', '├']))
+                .map(UnicodeWidthStr::width)
+                .collect();
+            assert!(!widths.is_empty(), "{view}");
+            let first = widths[0];
+            assert!(
+                widths.iter().all(|&w| w == first),
+                "{view} at {columns}: ragged lines {widths:?}"
+            );
+            assert!(first <= limit, "{view} at {columns}: {first} wide");
+        }
+    }
+}
+
+#[test]
+fn colour_only_when_asked() {
+    let dir = workdir(&[]);
+    let plain = vsm(dir.path())
+        .args(["heatmap", &example(), "--color", "auto"])
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&plain.stdout).contains('\x1b'));
+    let coloured = vsm(dir.path())
+        .args(["heatmap", &example(), "--color", "always"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&coloured.stdout).contains("\x1b[38;5;"));
+    let table = vsm(dir.path())
+        .args(["table", &example(), "--color", "always"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&table.stdout).contains('\x1b'));
+}
+
+#[test]
+fn heatmap_shows_missing_data_as_no_data_not_zero() {
+    let dir = workdir(&[(
+        "m.yaml",
+        "capabilities:\n  top: {name: Top, maturity: 2, target_maturity: 4, importance: high}\n  bare: {name: Bare, parent: top}\n  half: {name: Half, parent: top, maturity: 3}\n",
+    )]);
+    for by in ["gap", "maturity", "importance", "risk"] {
+        let out = vsm(dir.path())
+            .args(["heatmap", "m.yaml", "--by", by])
+            .output()
+            .unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        let bare = text.lines().find(|l| l.ends_with("Bare")).unwrap();
+        assert!(
+            bare.contains("no data") && bare.contains("╱╱╱╱"),
+            "{by}: {bare}"
+        );
+        assert!(!bare.contains(" 0 "), "{by}: {bare}");
+    }
+    let usage = run_in(dir.path(), &["heatmap", "m.yaml", "--by", "usage"]);
+    assert!(
+        !usage.contains("no data ") || usage.contains("Legend"),
+        "usage always has data"
+    );
+    let gap = run_in(dir.path(), &["heatmap", "m.yaml"]);
+    let half = gap.lines().find(|l| l.ends_with("Half")).unwrap();
+    assert!(
+        half.contains("no data"),
+        "gap needs both maturities: {half}"
+    );
+    let html = run_in(dir.path(), &["heatmap", "m.yaml", "--format", "html"]);
+    assert!(html.contains("hm nodata"));
+    let md = run_in(dir.path(), &["heatmap", "m.yaml", "--format", "md"]);
+    assert!(md.contains("| _no data_ | ⬜ |"));
+    let svg = run_in(dir.path(), &["heatmap", "m.yaml", "--format", "svg"]);
+    assert!(svg.contains("url(#hatch)"));
+}
+
+fn run_in(dir: &Path, args: &[&str]) -> String {
+    let out = vsm(dir).args(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn commitments_over_budget_are_marked() {
+    let dir = workdir(&[(
+        "m.yaml",
+        "commitments:\n  whole: {name: Whole, target: \"<= 1d\", parts: [a, b]}\n  a: {name: A, target: \"<= 20h\"}\n  b: {name: B, target: \"<= 8h\"}\n  par: {name: Par, target: \"<= 1d\", parts: [a, b], composition: parallel}\n",
+    )]);
+    let text = run_in(dir.path(), &["table", "m.yaml", "--view", "commitments"]);
+    assert!(text.contains("⚠ 28h of 1d (117%)"), "{text}");
+    assert!(text.contains("20h of 1d (83%)"), "{text}");
+    let json: serde_json::Value = serde_json::from_str(&run_in(
+        dir.path(),
+        &[
+            "table",
+            "m.yaml",
+            "--view",
+            "commitments",
+            "--format",
+            "json",
+        ],
+    ))
+    .unwrap();
+    assert_eq!(json["commitments"][0]["budget"]["over"], true);
+    assert_eq!(json["commitments"][0]["budget"]["used_seconds"], 100800.0);
+}
+
+#[test]
+fn output_flag_writes_the_file() {
+    let dir = workdir(&[]);
+    vsm(dir.path())
+        .args(["graph", &example(), "-o", "flow.mmd"])
+        .assert()
+        .code(0)
+        .stdout("");
+    assert!(std::fs::read_to_string(dir.path().join("flow.mmd"))
+        .unwrap()
+        .starts_with("flowchart LR"));
+    vsm(dir.path())
+        .args(["heatmap", &example(), "--format", "svg", "-o", "map.svg"])
+        .assert()
+        .code(0);
+    assert!(std::fs::read_to_string(dir.path().join("map.svg"))
+        .unwrap()
+        .starts_with("<svg xmlns="));
+}
