@@ -6,6 +6,7 @@
 //! [`check`] (the [`rules`], severities, `allow:`) → [`render`] (output formats).
 
 pub mod atomic;
+pub mod baseline;
 pub mod check;
 pub mod cli;
 pub mod config;
@@ -13,9 +14,12 @@ pub mod diag;
 pub mod load;
 pub mod model;
 pub mod render;
+pub mod report;
 pub mod resolve;
 pub mod rules;
+pub mod schema;
 pub mod source;
 pub mod suggest;
+pub mod suppress;
 pub mod units;
 pub mod yaml;

@@ -1,18 +1,27 @@
 //! `vsm check`: load, validate, print findings, exit 0 / 1 / 2.
+//!
+//! One load and one check feed every output: the format on stdout (`--format`) and any number
+//! of files (`--output-format FMT=FILE`, written atomically). Between the check and the
+//! outputs, in this order: suppression comments ([`crate::suppress`]), `--write-baseline`,
+//! `--changed-since` (only findings in files changed since a git ref), `--baseline`; `--fail-on`
+//! applies to what is left.
 
 use super::{print, ColorChoice, Workspace};
+use crate::baseline::{self, Baseline};
 use crate::check::{self, RuleSelection};
 use crate::config::FailOn;
 use crate::diag::{Finding, Severity};
 use crate::render::{self, Summary};
 use crate::rules::{self, Rule};
-use anyhow::anyhow;
+use crate::source::Sources;
+use crate::suppress;
+use anyhow::{anyhow, Context as _};
 use clap::ValueEnum;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Format {
@@ -22,6 +31,30 @@ pub enum Format {
     Concise,
     /// the documented JSON structure
     Json,
+    /// SARIF 2.1.0, for code-scanning uploads
+    Sarif,
+    /// GitHub Actions workflow-command annotations
+    Github,
+    /// JUnit XML, one test suite per file, one test case per finding
+    Junit,
+}
+
+impl Format {
+    fn name(self) -> &'static str {
+        match self {
+            Format::Human => "human",
+            Format::Concise => "concise",
+            Format::Json => "json",
+            Format::Sarif => "sarif",
+            Format::Github => "github",
+            Format::Junit => "junit",
+        }
+    }
+
+    /// Formats a person reads: statistics and the summary go into them.
+    fn is_for_people(self) -> bool {
+        matches!(self, Format::Human | Format::Concise)
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -32,13 +65,40 @@ pub enum FailLevel {
     Never,
 }
 
+/// `--output-format FMT=FILE`.
+#[derive(Clone, Debug)]
+pub struct Output {
+    pub format: Format,
+    pub file: PathBuf,
+}
+
+fn parse_output(text: &str) -> Result<Output, String> {
+    let (format, file) = text
+        .split_once('=')
+        .ok_or_else(|| format!("expected FMT=FILE, e.g. sarif=vsm.sarif; got `{text}`"))?;
+    let format = Format::from_str(format.trim(), true).map_err(|_| {
+        format!("unknown format `{format}`: use human, concise, json, sarif, github or junit")
+    })?;
+    if file.is_empty() {
+        return Err(format!("no file after `{}=`", format.name()));
+    }
+    Ok(Output {
+        format,
+        file: PathBuf::from(file),
+    })
+}
+
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Model files or folders (default: `paths` of vsm.yaml, else the current folder)
     pub paths: Vec<PathBuf>,
-    /// Output format
+    /// Output format on stdout
     #[arg(long, value_enum)]
     pub format: Option<Format>,
+    /// Also write FMT to FILE (repeatable; one load and one check for all): e.g.
+    /// `--output-format sarif=vsm.sarif --output-format junit=vsm.xml`
+    #[arg(long = "output-format", value_name = "FMT=FILE", value_parser = parse_output)]
+    pub outputs: Vec<Output>,
     /// Exit with 1 when a finding is at or above this level [default: error, or `fail_on` of vsm.yaml]
     #[arg(long, value_enum)]
     pub fail_on: Option<FailLevel>,
@@ -51,6 +111,16 @@ pub struct Args {
     /// Config file (default: vsm.yaml in this folder or above, up to the repository root)
     #[arg(long)]
     pub config: Option<PathBuf>,
+    /// Hide the findings recorded in this baseline file (see --write-baseline)
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Record the current findings in FILE, so later runs with --baseline FILE report only new ones
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
+    /// Report only findings in files changed since this git ref (plus untracked files); the
+    /// whole model is still loaded and checked
+    #[arg(long, value_name = "REF")]
+    pub changed_since: Option<String>,
     /// Print the number of findings per rule
     #[arg(long)]
     pub statistics: bool,
@@ -78,10 +148,70 @@ fn rule_list(names: &[String], flag: &str) -> anyhow::Result<Vec<&'static Rule>>
         .collect()
 }
 
+/// What was hidden between the check and the outputs, for the summary.
+#[derive(Default)]
+struct Hidden {
+    suppressed: usize,
+    written: Option<(PathBuf, usize)>,
+    baseline: Option<(PathBuf, baseline::Applied)>,
+    changed: Option<(String, usize, usize)>,
+}
+
+impl Hidden {
+    /// Lines that follow the summary line (empty when nothing was hidden).
+    fn notes(&self) -> String {
+        let plural =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        let mut out = String::new();
+        if self.suppressed > 0 {
+            out.push_str(&format!(
+                "Suppression comments hid {}.\n",
+                plural(self.suppressed, "finding", "findings")
+            ));
+        }
+        if let Some((file, count)) = &self.written {
+            out.push_str(&format!(
+                "Wrote {} to the baseline `{}`; runs with --baseline {} report only new ones.\n",
+                plural(*count, "finding", "findings"),
+                file.display(),
+                file.display()
+            ));
+        }
+        if let Some((file, applied)) = &self.baseline {
+            out.push_str(&format!(
+                "Baseline `{}` hid {}",
+                file.display(),
+                plural(applied.hidden, "finding", "findings")
+            ));
+            if applied.stale > 0 {
+                out.push_str(&format!(
+                    "; {} no longer found (stale): refresh it with --write-baseline {}",
+                    plural(applied.stale, "entry is", "entries are"),
+                    file.display()
+                ));
+            }
+            out.push_str(".\n");
+        }
+        if let Some((git_ref, changed, total)) = &self.changed {
+            out.push_str(&format!(
+                "Reported findings in {changed} of {} changed since `{git_ref}`.\n",
+                plural(*total, "file", "files")
+            ));
+        }
+        out
+    }
+}
+
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
     let select = rule_list(&args.select, "--select")?;
     let ignore = rule_list(&args.ignore, "--ignore")?;
+    // Read the baseline and ask git before the (slow) check: their mistakes exit 2 at once.
+    let baseline = args.baseline.as_deref().map(Baseline::read).transpose()?;
+    let changed = match &args.changed_since {
+        Some(git_ref) => Some(git::changed_files(git_ref)?),
+        None => None,
+    };
     let workspace = Workspace::open(&args.paths, args.config.as_deref())?;
     let config = &workspace.config;
     let selection = RuleSelection {
@@ -94,33 +224,103 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         ignore,
     };
     let outcome = check::check(&workspace.loaded, &selection);
-    let findings = &outcome.findings;
-    let summary = Summary::new(&workspace.loaded, findings, started.elapsed());
     let sources = &workspace.loaded.sources;
+    let mut findings = outcome.findings;
+    let mut hidden = Hidden {
+        suppressed: suppress::apply(sources, &mut findings, &selection).suppressed,
+        ..Hidden::default()
+    };
+
+    if let Some(file) = &args.write_baseline {
+        let count = baseline::write(file, sources, &findings)?;
+        hidden.written = Some((file.clone(), count));
+        findings.clear();
+    }
+
+    // Which files findings are reported for.
+    let in_scope: Vec<bool> = match (&changed, &args.changed_since) {
+        (Some(changed), Some(git_ref)) => {
+            let scope: Vec<bool> = sources
+                .files
+                .iter()
+                .map(|f| changed.contains(&git::canonical(&f.path)))
+                .collect();
+            hidden.changed = Some((
+                git_ref.clone(),
+                scope.iter().filter(|s| **s).count(),
+                scope.len(),
+            ));
+            findings.retain(|f| scope[f.loc.file as usize]);
+            scope
+        }
+        _ => vec![true; sources.files.len()],
+    };
+
+    if let (Some(baseline), Some(file)) = (&baseline, &args.baseline) {
+        let scope_files: HashSet<String> = sources
+            .files
+            .iter()
+            .zip(&in_scope)
+            .filter(|(_, in_scope)| **in_scope)
+            .map(|(f, _)| baseline::file_key(baseline.base(), &f.path))
+            .collect();
+        let applied = baseline.apply(sources, &mut findings, |file, code| {
+            scope_files.contains(file)
+                && rules::lookup(code).is_none_or(|r| selection.severity(r).is_some())
+        });
+        hidden.baseline = Some((file.clone(), applied));
+    }
+
+    let findings = &findings;
+    let mut summary = Summary::new(&workspace.loaded, findings, started.elapsed());
+    summary.suppressed = hidden.suppressed;
+    summary.baseline = hidden.baseline.as_ref().map(|(_, a)| (a.hidden, a.stale));
+    let notes = hidden.notes();
 
     let format = args.format.unwrap_or(if std::io::stdout().is_terminal() {
         Format::Human
     } else {
         Format::Concise
     });
-    let mut out = match format {
-        Format::Human => render::human::render(
+    let render_as = |format: Format, to_terminal: bool| {
+        let (color, width) = if to_terminal {
+            (args.color.enabled(), super::terminal_width())
+        } else {
+            (args.color == ColorChoice::Always, 100)
+        };
+        let mut out = render_one(
+            format,
             sources,
             findings,
-            args.color.enabled(),
-            super::terminal_width(),
-        ),
-        Format::Concise => render::concise::render(sources, findings),
-        Format::Json => render::json::render(sources, findings, &summary),
+            &summary,
+            color,
+            width,
+            started.elapsed(),
+        );
+        if args.statistics && format.is_for_people() {
+            out.push_str(&statistics(findings));
+        }
+        if format == Format::Human && !args.quiet {
+            out.push_str(&summary.line());
+            out.push('\n');
+            out.push_str(&notes);
+        }
+        out
     };
-    if args.statistics && format != Format::Json {
-        out.push_str(&statistics(findings));
+    for output in &args.outputs {
+        let text = render_as(output.format, false);
+        crate::atomic::write(&output.file, text.as_bytes()).with_context(|| {
+            format!(
+                "--output-format {}={}",
+                output.format.name(),
+                output.file.display()
+            )
+        })?;
     }
-    if format == Format::Human && !args.quiet {
-        out.push_str(&summary.line());
-        out.push('\n');
+    print(&render_as(format, true))?;
+    if format != Format::Human && !args.quiet && !notes.is_empty() {
+        eprint!("{notes}");
     }
-    print(&out)?;
 
     let fail_on = match args.fail_on {
         Some(FailLevel::Error) => FailOn::Level(Severity::Error),
@@ -130,6 +330,25 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         None => config.fail_on.unwrap_or(FailOn::Level(Severity::Error)),
     };
     Ok(exit_code(findings, fail_on))
+}
+
+fn render_one(
+    format: Format,
+    sources: &Sources,
+    findings: &[Finding],
+    summary: &Summary,
+    color: bool,
+    width: usize,
+    elapsed: Duration,
+) -> String {
+    match format {
+        Format::Human => render::human::render(sources, findings, color, width),
+        Format::Concise => render::concise::render(sources, findings),
+        Format::Json => render::json::render(sources, findings, summary),
+        Format::Sarif => render::sarif::render(sources, findings),
+        Format::Github => render::github::render(sources, findings),
+        Format::Junit => render::junit::render(sources, findings, elapsed.as_secs_f64()),
+    }
 }
 
 /// 1 when a finding is at or above the fail level, else 0.
@@ -156,4 +375,84 @@ fn statistics(findings: &[Finding]) -> String {
         ));
     }
     out
+}
+
+/// `--changed-since`: the files git reports as changed.
+mod git {
+    use anyhow::{anyhow, bail};
+    use std::collections::HashSet;
+    use std::path::{Path, PathBuf};
+    use std::process::Command;
+
+    /// The path with symbolic links and `..` resolved, or as given when it does not exist.
+    pub fn canonical(path: &Path) -> PathBuf {
+        std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+    }
+
+    fn git(args: &[&str], what: &str) -> anyhow::Result<Vec<u8>> {
+        let output = Command::new("git")
+            .args(args)
+            .output()
+            .map_err(|e| anyhow!("--changed-since: cannot run git: {e}"))?;
+        if !output.status.success() {
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            let stderr = stderr.trim();
+            bail!(
+                "--changed-since: {what}{}",
+                if stderr.is_empty() {
+                    String::new()
+                } else {
+                    format!(": {stderr}")
+                }
+            );
+        }
+        Ok(output.stdout)
+    }
+
+    /// Files changed since `git_ref` (committed, staged or not) plus untracked files that are
+    /// not ignored, as canonical paths.
+    pub fn changed_files(git_ref: &str) -> anyhow::Result<HashSet<PathBuf>> {
+        if git_ref.is_empty() || git_ref.starts_with('-') {
+            bail!("--changed-since: `{git_ref}` is not a git ref");
+        }
+        let top = git(
+            &["rev-parse", "--show-toplevel"],
+            "the current folder is not in a git repository",
+        )?;
+        let top = PathBuf::from(String::from_utf8_lossy(&top).trim().to_string());
+        let top_str = top.to_string_lossy().into_owned();
+        let diff = git(
+            &[
+                "-C",
+                &top_str,
+                "diff",
+                "--name-only",
+                "-z",
+                "--no-ext-diff",
+                git_ref,
+                "--",
+            ],
+            &format!("cannot compare with `{git_ref}`"),
+        )?;
+        let untracked = git(
+            &[
+                "-C",
+                &top_str,
+                "ls-files",
+                "--others",
+                "--exclude-standard",
+                "-z",
+            ],
+            "cannot list untracked files",
+        )?;
+        let mut files = HashSet::new();
+        for name in diff.split(|b| *b == 0).chain(untracked.split(|b| *b == 0)) {
+            if name.is_empty() {
+                continue;
+            }
+            let relative = String::from_utf8_lossy(name);
+            files.insert(canonical(&top.join(relative.as_ref())));
+        }
+        Ok(files)
+    }
 }

@@ -43,8 +43,10 @@ pub enum Command {
     Init(init::Args),
     /// Print the JSON Schema of the model format (for editor completion).
     Schema(schema::Args),
-    /// Print shell completions, or the man page.
+    /// Print shell completions (bash, zsh, fish, powershell, elvish).
     Completions(completions::Args),
+    /// Print the man page (roff), or write every page with --out-dir.
+    Man(completions::ManArgs),
 }
 
 /// Runs a parsed command line.
@@ -59,6 +61,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Init(args) => init::run(args),
         Command::Schema(args) => schema::run(args),
         Command::Completions(args) => completions::run(args),
+        Command::Man(args) => completions::run_man(args),
     }
 }
 

@@ -1,13 +1,21 @@
-//! `vsm schema` (being built).
+//! `vsm schema`: the JSON Schema of the model format, for editor completion.
 
+use super::print;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Model files or folders
-    pub paths: Vec<std::path::PathBuf>,
+    /// Write the schema to FILE (atomically) instead of stdout
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
-pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`vsm schema` is not available yet")
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let text = crate::schema::text();
+    match &args.output {
+        Some(file) => crate::atomic::write(file, text.as_bytes())?,
+        None => print(&text)?,
+    }
+    Ok(ExitCode::SUCCESS)
 }

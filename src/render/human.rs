@@ -9,7 +9,15 @@ use miette::{
 use std::fmt;
 
 /// A file's text with its name, borrowed (no copy of the source per finding).
+///
+/// miette's own `str` source scans from the start of the file for every snippet, which makes
+/// many findings in a big file quadratic; we hand it only the lines around the finding.
 struct Named<'a>(&'a SourceFile);
+
+/// Lines shown above and below the finding.
+const CONTEXT_LINES: u32 = 1;
+/// A line longer than this is not shown as a snippet (the concise form is used instead).
+pub const MAX_SNIPPET_LINE: usize = 1_000;
 
 impl SourceCode for Named<'_> {
     fn read_span<'b>(
@@ -18,14 +26,26 @@ impl SourceCode for Named<'_> {
         before: usize,
         after: usize,
     ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
-        let inner = self.0.text.as_str().read_span(span, before, after)?;
+        let file = self.0;
+        let start = file.line_col(span.offset() as u32);
+        let end = file.line_col((span.offset() + span.len()) as u32);
+        let first_line = start.line.saturating_sub(before as u32).max(1);
+        let window = file.lines_range(first_line, end.line + after as u32);
+        if span.offset() < window.start
+            || span.offset() + span.len() > window.end.max(window.start) + 1
+        {
+            return Err(MietteError::OutOfBounds);
+        }
+        let local = SourceSpan::new((span.offset() - window.start).into(), span.len());
+        let inner = file.text[window.clone()].read_span(&local, before, after)?;
+        let data_start = inner.data().as_ptr() as usize - file.text.as_ptr() as usize;
         Ok(Box::new(MietteSpanContents::new_named(
-            self.0.display_path(),
+            file.display_path(),
             inner.data(),
-            *inner.span(),
-            inner.line(),
+            SourceSpan::new(data_start.into(), inner.span().len()),
+            inner.line() + first_line as usize - 1,
             inner.column(),
-            inner.line_count(),
+            inner.line_count() + first_line as usize - 1,
         )))
     }
 }
@@ -125,19 +145,36 @@ pub fn render(sources: &Sources, findings: &[Finding], color: bool, width: usize
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_width(width)
         .with_links(false);
+    let handler = handler.with_context_lines(CONTEXT_LINES as usize);
     let mut out = String::new();
     for finding in findings {
+        let file = sources.get(finding.loc.file);
+        let (start, end) = sources.range(finding.loc);
+        let lines = file.lines_range(start.line, end.line);
+        let snippet_fits = lines.len() <= MAX_SNIPPET_LINE * (1 + (end.line - start.line) as usize);
         let shown = Shown {
             finding,
             sources,
-            source: Named(sources.get(finding.loc.file)),
+            source: Named(file),
         };
-        if handler.render_report(&mut out, &shown).is_err() {
-            // A span the source cannot show: fall back to the one-line form.
+        let mut rendered = String::new();
+        // miette panics on some extreme inputs (columns past 65,535): never let that be ours.
+        let ok = snippet_fits
+            && std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                handler.render_report(&mut rendered, &shown)
+            }))
+            .is_ok_and(|r| r.is_ok());
+        if ok {
+            out.push_str(&rendered);
+        } else {
+            // A line too long to show, or a span the source cannot show: the one-line form.
             out.push_str(&super::concise::render(
                 sources,
                 std::slice::from_ref(finding),
             ));
+            if let Some(help) = &finding.help {
+                out.push_str(&format!("  help: {help}\n"));
+            }
         }
         out.push('\n');
     }

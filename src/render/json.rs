@@ -68,6 +68,14 @@ struct JsonSummary {
     warnings: usize,
     infos: usize,
     by_rule: BTreeMap<&'static str, usize>,
+    suppressed: usize,
+    baseline: Option<JsonBaseline>,
+}
+
+#[derive(Serialize)]
+struct JsonBaseline {
+    hidden: usize,
+    stale: usize,
 }
 
 pub fn render(sources: &Sources, findings: &[Finding], summary: &Summary) -> String {
@@ -106,6 +114,10 @@ pub fn render(sources: &Sources, findings: &[Finding], summary: &Summary) -> Str
             warnings: summary.warnings,
             infos: summary.infos,
             by_rule,
+            suppressed: summary.suppressed,
+            baseline: summary
+                .baseline
+                .map(|(hidden, stale)| JsonBaseline { hidden, stale }),
         },
     };
     let mut text = serde_json::to_string_pretty(&output).expect("findings serialise");

@@ -1,8 +1,11 @@
 //! Output formats for findings: each format one file, all reading the same findings.
 
 pub mod concise;
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod junit;
+pub mod sarif;
 
 use crate::check;
 use crate::diag::Finding;
@@ -19,6 +22,10 @@ pub struct Summary {
     pub warnings: usize,
     pub infos: usize,
     pub elapsed: std::time::Duration,
+    /// Findings hidden by `# vsm: ignore` comments.
+    pub suppressed: usize,
+    /// Findings a baseline hid, and its entries no longer found (`--baseline` only).
+    pub baseline: Option<(usize, usize)>,
 }
 
 impl Summary {
@@ -33,6 +40,8 @@ impl Summary {
             warnings,
             infos,
             elapsed,
+            suppressed: 0,
+            baseline: None,
         }
     }
 

@@ -16,14 +16,17 @@ that disagrees means the tree was moved and the number was not, and inventories 
     check: Some(check),
 };
 
-/// The depth of each capability (1 = no parent); `None` inside or under a loop.
+/// The depth of each capability (1 = no parent); `None` inside or under a `parent` loop.
+/// (The same walk as rule VSM011, iterative so deep chains cannot overflow the stack.)
 pub fn depths(parents: &[Option<usize>]) -> Vec<Option<u32>> {
     let mut depth: Vec<Option<u32>> = vec![None; parents.len()];
+    let mut on_chain = vec![false; parents.len()];
     for start in 0..parents.len() {
         if depth[start].is_some() {
             continue;
         }
         let mut chain = vec![start];
+        on_chain[start] = true;
         let mut current = start;
         let base = loop {
             match parents[current] {
@@ -32,15 +35,22 @@ pub fn depths(parents: &[Option<usize>]) -> Vec<Option<u32>> {
                     if let Some(d) = depth[p] {
                         break Some(d);
                     }
-                    if chain.len() > parents.len() || chain.contains(&p) {
+                    if on_chain[p] || p >= parents.len() {
                         break None;
                     }
                     chain.push(p);
+                    on_chain[p] = true;
                     current = p;
                 }
             }
         };
-        let Some(base) = base else { continue };
+        for &node in &chain {
+            on_chain[node] = false;
+        }
+        let Some(base) = base else {
+            // Mark the chain as unplaceable so it is not walked again from another start.
+            continue;
+        };
         for (offset, &node) in chain.iter().rev().enumerate() {
             depth[node] = Some(base + offset as u32 + 1);
         }

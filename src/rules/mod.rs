@@ -40,23 +40,26 @@ mod unsupported_value_item;
 mod unused_capability;
 mod unused_information;
 mod unused_process;
+mod unused_suppression;
 mod wrong_kind_reference;
 mod yaml_syntax;
 
 pub use business_object_unused::RULE as UNUSED_BUSINESS_OBJECT;
 pub use capability_cycle::RULE as CAPABILITY_CYCLE;
 pub use commitment_cycle::RULE as COMMITMENT_CYCLE;
-pub use commitment_over_budget::RULE as COMMITMENT_OVER_BUDGET;
+pub use commitment_over_budget::{duration_limit, RULE as COMMITMENT_OVER_BUDGET};
 pub use duplicate_id::RULE as DUPLICATE_ID;
 pub use empty_value_stream::RULE as EMPTY_VALUE_STREAM;
 pub use invalid_id::RULE as INVALID_ID;
 pub use invalid_value::RULE as INVALID_VALUE;
+pub use level_mismatch::depths as capability_depths;
 pub use missing_field::RULE as MISSING_FIELD;
 pub use no_value_item::RULE as NO_VALUE_ITEM;
 pub use stage_flow::RULE as STAGE_FLOW;
 pub use unknown_field::RULE as UNKNOWN_FIELD;
 pub use unknown_rule::RULE as UNKNOWN_RULE;
 pub use unresolved_reference::RULE as UNRESOLVED_REFERENCE;
+pub use unused_suppression::RULE as UNUSED_SUPPRESSION;
 pub use wrong_kind_reference::RULE as WRONG_KIND_REFERENCE;
 pub use yaml_syntax::RULE as YAML_SYNTAX;
 
@@ -206,6 +209,7 @@ pub static RULES: &[&Rule] = &[
     &commitment_cycle::RULE,
     &commitment_over_budget::RULE,
     &unknown_rule::RULE,
+    &unused_suppression::RULE,
     &no_value_item::RULE,
     &unsupported_value_item::RULE,
     &missing_entry_conditions::RULE,
@@ -268,7 +272,7 @@ mod tests {
                 rule.code
             );
         }
-        assert_eq!(RULES.len(), 32);
+        assert_eq!(RULES.len(), 33);
     }
 
     #[test]

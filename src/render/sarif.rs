@@ -1,0 +1,317 @@
+//! SARIF 2.1.0 for code-scanning uploads (GitHub `upload-sarif`, Azure DevOps, IDE viewers).
+//!
+//! Hand-written serde structs rather than the `serde-sarif` crate: we emit a small subset, and
+//! that crate brings a code generator and a builder library into the build for it. Validity is
+//! checked against the official schema by `tests/sarif/validate.sh` (SARIF Multitool).
+//!
+//! Positions are 1-based; columns count Unicode code points (`run.columnKind`), exactly as the
+//! other formats show them. `endColumn` is the column just after the region, as SARIF defines.
+
+use crate::diag::{Finding, Severity};
+use crate::rules::{Rule, RULES};
+use crate::source::{Loc, Sources};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+pub const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+/// The key of our entry in `partialFingerprints` (see `crate::baseline`).
+pub const FINGERPRINT_KEY: &str = "vsmFingerprint/v1";
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Log {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    version: &'static str,
+    runs: Vec<Run>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Run {
+    tool: Tool,
+    invocations: Vec<Invocation>,
+    column_kind: &'static str,
+    results: Vec<ResultObject>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Invocation {
+    execution_successful: bool,
+}
+
+#[derive(Serialize)]
+struct Tool {
+    driver: Driver,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Driver {
+    name: &'static str,
+    version: &'static str,
+    semantic_version: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    information_uri: Option<&'static str>,
+    rules: Vec<ReportingDescriptor>,
+}
+
+#[derive(Serialize)]
+struct Text {
+    text: String,
+}
+
+#[derive(Serialize)]
+struct TextAndMarkdown {
+    text: String,
+    markdown: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ReportingDescriptor {
+    id: &'static str,
+    name: &'static str,
+    short_description: Text,
+    full_description: Text,
+    help: TextAndMarkdown,
+    default_configuration: Configuration,
+    properties: RuleProperties,
+}
+
+#[derive(Serialize)]
+struct Configuration {
+    enabled: bool,
+    level: &'static str,
+}
+
+#[derive(Serialize)]
+struct RuleProperties {
+    tags: Vec<&'static str>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ResultObject {
+    rule_id: &'static str,
+    rule_index: usize,
+    level: &'static str,
+    message: Text,
+    locations: Vec<Location>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    related_locations: Vec<Location>,
+    partial_fingerprints: BTreeMap<&'static str, String>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Location {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<usize>,
+    physical_location: PhysicalLocation,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    message: Option<Text>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PhysicalLocation {
+    artifact_location: ArtifactLocation,
+    region: Region,
+}
+
+#[derive(Serialize)]
+struct ArtifactLocation {
+    uri: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Region {
+    start_line: u32,
+    start_column: u32,
+    end_line: u32,
+    end_column: u32,
+}
+
+/// SARIF's `level` for a severity.
+pub fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+/// A path as a URI reference: relative paths stay relative (GitHub resolves them from the
+/// repository root), absolute ones become `file:` URIs; anything but unreserved characters and
+/// `/` is percent-encoded.
+pub fn uri(display_path: &str) -> String {
+    let absolute = display_path.starts_with('/')
+        || (display_path.len() > 2
+            && display_path.as_bytes()[1] == b':'
+            && display_path.as_bytes()[0].is_ascii_alphabetic());
+    let mut out = String::with_capacity(display_path.len() + 8);
+    if absolute {
+        out.push_str("file://");
+        if !display_path.starts_with('/') {
+            out.push('/');
+        }
+    }
+    for (i, b) in display_path.bytes().enumerate() {
+        let keep = b.is_ascii_alphanumeric()
+            || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/')
+            || (absolute && b == b':' && i == 1);
+        if keep {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+fn location(sources: &Sources, loc: Loc, id: Option<usize>, message: Option<String>) -> Location {
+    let (start, end) = sources.range(loc);
+    Location {
+        id,
+        physical_location: PhysicalLocation {
+            artifact_location: ArtifactLocation {
+                uri: uri(&sources.get(loc.file).display_path()),
+            },
+            region: Region {
+                start_line: start.line,
+                start_column: start.column,
+                end_line: end.line,
+                end_column: end.column,
+            },
+        },
+        message: message.map(|text| Text { text }),
+    }
+}
+
+fn descriptor(rule: &'static Rule) -> ReportingDescriptor {
+    let markdown = format!(
+        "{}\n\n{}\n\nBad:\n\n```yaml\n{}```\n\nGood:\n\n```yaml\n{}```\n\n`vsm explain {}` says the same in a terminal.",
+        rule.summary, rule.explanation, rule.bad, rule.good, rule.code
+    );
+    let text = format!(
+        "{}\n\n{}\n\nBad:\n\n{}\nGood:\n\n{}",
+        rule.summary,
+        rule.explanation,
+        indent(rule.bad),
+        indent(rule.good)
+    );
+    ReportingDescriptor {
+        id: rule.code,
+        name: rule.name,
+        short_description: Text {
+            text: sentence(rule.summary),
+        },
+        full_description: Text {
+            text: sentence(rule.explanation),
+        },
+        help: TextAndMarkdown { text, markdown },
+        default_configuration: Configuration {
+            enabled: rule.default.is_some(),
+            level: level(rule.default.unwrap_or(Severity::Info)),
+        },
+        properties: RuleProperties {
+            tags: vec!["vsm", rule.group.title()],
+        },
+    }
+}
+
+/// The `homepage`, else the `repository`, of Cargo.toml (SARIF2005 asks for one).
+fn information_uri() -> Option<&'static str> {
+    [env!("CARGO_PKG_HOMEPAGE"), env!("CARGO_PKG_REPOSITORY")]
+        .into_iter()
+        .find(|s| !s.is_empty())
+}
+
+/// SARIF asks for descriptions that are sentences (SARIF2001): end with a full stop.
+fn sentence(text: &str) -> String {
+    let text = text.trim_end();
+    if text.ends_with(['.', '!', '?']) {
+        text.to_string()
+    } else {
+        format!("{text}.")
+    }
+}
+
+fn indent(text: &str) -> String {
+    text.lines().map(|l| format!("    {l}\n")).collect()
+}
+
+/// Renders findings as one SARIF log with one run.
+pub fn render(sources: &Sources, findings: &[Finding]) -> String {
+    let results = findings
+        .iter()
+        .map(|f| {
+            let rule_index = RULES
+                .iter()
+                .position(|r| r.code == f.rule.code)
+                .expect("every finding's rule is in the catalog");
+            let mut text = sentence(&f.message);
+            if let Some(help) = &f.help {
+                text.push_str("\nhelp: ");
+                text.push_str(help);
+            }
+            let file = sources.get(f.loc.file).display_path();
+            ResultObject {
+                rule_id: f.rule.code,
+                rule_index,
+                level: level(f.severity),
+                message: Text { text },
+                locations: vec![location(sources, f.loc, None, None)],
+                related_locations: f
+                    .labels
+                    .iter()
+                    .enumerate()
+                    .map(|(i, l)| location(sources, l.loc, Some(i + 1), Some(l.message.clone())))
+                    .collect(),
+                partial_fingerprints: BTreeMap::from([(
+                    FINGERPRINT_KEY,
+                    crate::baseline::hash(&file, f),
+                )]),
+            }
+        })
+        .collect();
+    let log = Log {
+        schema: SCHEMA_URI,
+        version: "2.1.0",
+        runs: vec![Run {
+            tool: Tool {
+                driver: Driver {
+                    name: "vsm",
+                    version: env!("CARGO_PKG_VERSION"),
+                    semantic_version: env!("CARGO_PKG_VERSION"),
+                    information_uri: information_uri(),
+                    rules: RULES.iter().map(|r| descriptor(r)).collect(),
+                },
+            },
+            invocations: vec![Invocation {
+                execution_successful: true,
+            }],
+            column_kind: "unicodeCodePoints",
+            results,
+        }],
+    };
+    let mut text = serde_json::to_string_pretty(&log).expect("SARIF serialises");
+    text.push('\n');
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uris() {
+        assert_eq!(uri("models/a b/é.yaml"), "models/a%20b/%C3%A9.yaml");
+        assert_eq!(uri("/tmp/m.yaml"), "file:///tmp/m.yaml");
+        assert_eq!(uri("C:/m/x.yaml"), "file:///C:/m/x.yaml");
+        assert_eq!(uri("a#b?.yaml"), "a%23b%3F.yaml");
+    }
+}
