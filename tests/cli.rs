@@ -402,3 +402,21 @@ fn docs_rules_md_is_generated_from_the_code() {
         "docs/rules.md is out of date: run `cargo run -- explain --all --format markdown > docs/rules.md`"
     );
 }
+
+#[test]
+fn json_summary_counts_what_suppressions_and_baselines_hid() {
+    let text = "capabilities:\n  x: {name: X}  # vsm: ignore[unused-capability]\n  y: {name: Y}\n";
+    let dir = model_dir(&[("m.yaml", text)]);
+    let value = json(dir.path(), &["m.yaml"]);
+    assert_eq!(codes(&value), vec!["VSM201"]);
+    assert_eq!(value["summary"]["suppressed"], 1);
+    assert!(value["summary"]["baseline"].is_null());
+    vsm(dir.path())
+        .args(["check", "--write-baseline", "base.json", "m.yaml"])
+        .assert()
+        .success();
+    let value = json(dir.path(), &["--baseline", "base.json", "m.yaml"]);
+    assert_eq!(codes(&value), Vec::<String>::new());
+    assert_eq!(value["summary"]["baseline"]["hidden"], 1);
+    assert_eq!(value["summary"]["baseline"]["stale"], 0);
+}
