@@ -12,8 +12,18 @@ use std::collections::HashMap;
 
 /// Deepest nesting accepted; real models nest about 8 levels.
 pub const MAX_DEPTH: usize = 256;
-/// How many nodes aliases may add to one document before it is rejected as an alias bomb.
+/// How many nodes aliases may add to one file before it is rejected as an alias bomb (the
+/// budget is not renewed per document: a thousand documents just under it are a bomb too).
 pub const MAX_ALIAS_EXPANSION: u64 = 1_000_000;
+
+/// In the alias budget a scalar counts one node per this many bytes of text, so aliases cannot
+/// multiply one long text either (1 MB anchored once and aliased 2,000 times made 2 GB of
+/// output and took 6 GB of memory).
+pub const SCALAR_BYTES_PER_NODE: u64 = 16;
+
+fn scalar_weight(len: usize) -> u64 {
+    1 + len as u64 / SCALAR_BYTES_PER_NODE
+}
 
 /// A byte range in one source text.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -316,7 +326,6 @@ pub fn parse(text: &str) -> Result<Vec<Document>, SyntaxError> {
                 doc = Document::default();
                 sizes.clear();
                 anchors.clear();
-                alias_budget_used = 0;
                 continue;
             }
             Event::DocumentEnd => {
@@ -324,6 +333,7 @@ pub fn parse(text: &str) -> Result<Vec<Document>, SyntaxError> {
                 continue;
             }
             Event::Scalar(value, style, anchor, tag) => {
+                let weight = scalar_weight(value.len());
                 let node = push(
                     &mut doc,
                     &mut sizes,
@@ -336,12 +346,12 @@ pub fn parse(text: &str) -> Result<Vec<Document>, SyntaxError> {
                         tag: tag
                             .map(|t| format!("{}{}", expand_handle(&t.handle), t.suffix).into()),
                     },
-                    1,
+                    weight,
                 );
                 if anchor != 0 {
                     anchors.insert(anchor, node);
                 }
-                (node, 1)
+                (node, weight)
             }
             Event::Alias(anchor) => {
                 let Some(&target) = anchors.get(&anchor) else {
@@ -356,8 +366,9 @@ pub fn parse(text: &str) -> Result<Vec<Document>, SyntaxError> {
                     return Err(SyntaxError {
                         offset: span.start as usize,
                         message: format!(
-                            "aliases in this document expand to more than {MAX_ALIAS_EXPANSION} nodes; \
-                             refusing to expand further (an alias bomb?)"
+                            "aliases in this file repeat more than {MAX_ALIAS_EXPANSION} nodes \
+                             (or {} MB of text); refusing to expand further (an alias bomb?)",
+                            MAX_ALIAS_EXPANSION * SCALAR_BYTES_PER_NODE / 1_000_000
                         ),
                     });
                 }
@@ -523,6 +534,33 @@ mod tests {
         for name in ['b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'] {
             text.push_str(&format!("{name}: &{name} [*{previous}, *{previous}, *{previous}, *{previous}, *{previous}, *{previous}, *{previous}, *{previous}, *{previous}, *{previous}]\n"));
             previous = name;
+        }
+        let err = parse(&text).unwrap_err();
+        assert!(err.message.contains("alias bomb"), "{err:?}");
+    }
+
+    #[test]
+    fn aliases_cannot_multiply_a_long_text() {
+        let mut text = format!("a: &a {}\nb: [", "x".repeat(1 << 20));
+        text.push_str(&vec!["*a"; 20].join(", "));
+        text.push_str("]\n");
+        let err = parse(&text).unwrap_err();
+        assert!(err.message.contains("alias bomb"), "{err:?}");
+        // A short text aliased as often is fine.
+        let text = format!("a: &a x\nb: [{}]\n", vec!["*a"; 20].join(", "));
+        assert!(parse(&text).is_ok());
+    }
+
+    #[test]
+    fn the_alias_budget_is_for_the_whole_file_not_each_document() {
+        // 100 documents, each repeating 20,000 nodes: 2,000,000 in all.
+        let mut text = String::new();
+        for _ in 0..100 {
+            text.push_str("---\na: &a [");
+            text.push_str(&vec!["x"; 1000].join(", "));
+            text.push_str("]\nb: [");
+            text.push_str(&vec!["*a"; 20].join(", "));
+            text.push_str("]\n");
         }
         let err = parse(&text).unwrap_err();
         assert!(err.message.contains("alias bomb"), "{err:?}");

@@ -97,6 +97,30 @@ pub const PERCEPTION_FIELDS: &[&str] = &[
     "allow",
 ];
 
+/// User text as a message shows it: control characters escaped (a line break in a key must
+/// not break one-line output) and long texts cut to [`SHOWN_CHARS`] characters.
+pub fn shown(text: &str) -> std::borrow::Cow<'_, str> {
+    let long = text.chars().nth(SHOWN_CHARS).is_some();
+    if !long && !text.chars().any(char::is_control) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::new();
+    for c in text.chars().take(SHOWN_CHARS) {
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    if long {
+        out.push('…');
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// How much of a user text a message quotes.
+pub const SHOWN_CHARS: usize = 80;
+
 /// The model read from one file, before it is merged with the others.
 pub struct FileModel {
     pub model: Model,
@@ -104,22 +128,30 @@ pub struct FileModel {
     pub meta_loc: Option<Loc>,
 }
 
-/// Converts every document of one file.
-pub fn convert_file(file: FileId, docs: &[Document], findings: &mut Vec<Finding>) -> FileModel {
-    let mut out = FileModel {
-        model: Model::default(),
-        meta_loc: None,
-    };
-    for doc in docs {
-        let mut conv = Converter {
-            doc,
-            file,
-            findings,
-            path: String::new(),
-        };
-        conv.document(&mut out);
-    }
-    out
+/// Converts every document of one file, each into its own model: they are merged like files,
+/// so an id defined in two documents of one file is reported as a duplicate too.
+pub fn convert_file(
+    file: FileId,
+    docs: &[Document],
+    findings: &mut Vec<Finding>,
+) -> Vec<FileModel> {
+    docs.iter()
+        .map(|doc| {
+            let mut out = FileModel {
+                model: Model::default(),
+                meta_loc: None,
+            };
+            let mut conv = Converter {
+                doc,
+                file,
+                findings,
+                path: String::new(),
+                merged: HashMap::new(),
+            };
+            conv.document(&mut out);
+            out
+        })
+        .collect()
 }
 
 struct Converter<'a> {
@@ -128,6 +160,10 @@ struct Converter<'a> {
     findings: &'a mut Vec<Finding>,
     /// Element path of the node being read, e.g. `value_streams.s.stages.x`.
     path: String,
+    /// Entries of every mapping already merged with `<<`, so a chain of merges is read once
+    /// per mapping, not once per use (700 chained merges took 10 s), and a problem inside a
+    /// merged mapping is reported once.
+    merged: HashMap<NodeId, Vec<Entry<'a>>>,
 }
 
 /// One entry of a mapping: key node, key text, value node.
@@ -148,10 +184,13 @@ impl<'a> Converter<'a> {
         match &node_ref.kind {
             NodeKind::Map(pairs) if !pairs.is_empty() => self.loc(pairs[0].0),
             NodeKind::Seq(items) if !items.is_empty() => {
-                let start = node_ref.span.start;
+                // Its first character (the `[` or `-`), but never past the node's own end: a
+                // list at the very end of a file must not point past the text.
+                let start = node_ref.span.start as usize;
+                let end = (start + 1).min(node_ref.span.end as usize);
                 Loc {
                     file: self.file,
-                    span: crate::yaml::Span::new(start as usize, start as usize + 1),
+                    span: crate::yaml::Span::new(start, end),
                 }
             }
             _ => self.loc(node),
@@ -306,7 +345,7 @@ impl<'a> Converter<'a> {
                     Finding::new(
                         &DUPLICATE_ID,
                         loc,
-                        format!("`{key}` is written twice in this mapping"),
+                        format!("`{}` is written twice in this mapping", shown(key)),
                     )
                     .label(first_loc, "first written here")
                     .help("YAML keeps only one of them: merge the two or rename one")
@@ -335,19 +374,31 @@ impl<'a> Converter<'a> {
         let sources: Vec<NodeId> = match &doc.node(target).kind {
             NodeKind::Map(_) => vec![target],
             NodeKind::Seq(items) => items.clone(),
-            _ => Vec::new(),
+            // A text, a number or nothing: reported below like a wrong list entry.
+            _ => vec![value],
         };
         for source in sources {
             if !matches!(doc.node(doc.deref(source)).kind, NodeKind::Map(_)) {
                 let loc = self.value_loc(source);
-                self.push(Finding::new(
-                    &INVALID_VALUE,
-                    loc,
-                    "a merge key `<<` takes a mapping or a list of mappings",
-                ));
+                let found = doc.describe(source);
+                self.push(
+                    Finding::new(
+                        &INVALID_VALUE,
+                        loc,
+                        format!(
+                            "a merge key `<<` takes a mapping or a list of mappings, found {found}"
+                        ),
+                    )
+                    .help("write `<<: *anchor` with the anchor of a mapping"),
+                );
                 continue;
             }
-            merged.extend(self.entries(source));
+            let source = doc.deref(source);
+            if !self.merged.contains_key(&source) {
+                let entries = self.entries(source);
+                self.merged.insert(source, entries);
+            }
+            merged.extend_from_slice(&self.merged[&source]);
         }
     }
 
@@ -357,9 +408,13 @@ impl<'a> Converter<'a> {
         let help = suggest::help(key, known.iter().copied())
             .or_else(|| Some(format!("known {what}s: {}", known.join(", "))));
         self.push(
-            Finding::new(&UNKNOWN_FIELD, loc, format!("unknown {what} `{key}`"))
-                .maybe_help(help)
-                .path(path),
+            Finding::new(
+                &UNKNOWN_FIELD,
+                loc,
+                format!("unknown {what} `{}`", shown(key)),
+            )
+            .maybe_help(help)
+            .path(path),
         );
     }
 
@@ -398,7 +453,7 @@ impl<'a> Converter<'a> {
                 '#' => "`#`".to_string(),
                 _ => "whitespace".to_string(),
             };
-            Some(format!("the id `{}` contains {what}", id.value))
+            Some(format!("the id `{}` contains {what}", shown(&id.value)))
         } else {
             None
         };
@@ -418,7 +473,10 @@ impl<'a> Converter<'a> {
             let help = if fixed.is_empty() {
                 "give the element an id such as `call-routing`".to_string()
             } else {
-                format!("ids use letters, digits, `-`, `_` and `.`: try `{fixed}`")
+                format!(
+                    "ids use letters, digits, `-`, `_` and `.`: try `{}`",
+                    shown(&fixed)
+                )
             };
             let path = self.path.clone();
             self.push(
@@ -450,12 +508,12 @@ impl<'a> Converter<'a> {
             NodeKind::Scalar { .. } if doc.scalar(node) == Some(Scalar::Null) => Vec::new(),
             _ => {
                 let found = doc.describe(node);
-                let help = match doc.scalar_text(node) {
-                    Some(text) => Some(format!(
-                        "write the fields as a mapping, e.g. `{{name: {text}}}`"
-                    )),
-                    None => None,
-                };
+                let help = doc.scalar_text(node).map(|text| {
+                    format!(
+                        "write the fields as a mapping, e.g. `{{name: {}}}`",
+                        shown(text)
+                    )
+                });
                 self.invalid(
                     node,
                     "",
@@ -477,7 +535,11 @@ impl<'a> Converter<'a> {
                 Finding::new(
                     &MISSING_FIELD,
                     common.id.loc,
-                    format!("{} `{}` has no `name`", kind.noun(), common.id.value),
+                    format!(
+                        "{} `{}` has no `name`",
+                        kind.noun(),
+                        shown(&common.id.value)
+                    ),
                 )
                 .help("add `name:` with a short human-readable name")
                 .path(path),
@@ -567,6 +629,15 @@ impl<'a> Converter<'a> {
                     field,
                     format!("an empty entry in `{field}`"),
                     Some("remove it or write an id".into()),
+                );
+                None
+            }
+            Some(Scalar::Str(text)) if text.trim().is_empty() => {
+                self.invalid(
+                    node,
+                    field,
+                    format!("an empty id in `{field}`"),
+                    Some("write an id, or remove the entry".into()),
                 );
                 None
             }
@@ -702,7 +773,7 @@ impl<'a> Converter<'a> {
                 self.invalid(
                     node,
                     field,
-                    format!("`{text}` is not a valid `{field}`"),
+                    format!("`{}` is not a valid `{field}`", shown(text)),
                     help,
                 );
                 None
@@ -733,9 +804,10 @@ impl<'a> Converter<'a> {
                 self.invalid(
                     node,
                     field,
-                    format!("`{field}` needs a unit: `{text}` of what?"),
+                    format!("`{field}` needs a unit: `{}` of what?", shown(text)),
                     Some(format!(
-                        "write e.g. `{text}min` or `{text}h` (units: s, min, h, d, w)"
+                        "write e.g. `{0}min` or `{0}h` (units: s, min, h, d, w)",
+                        shown(text)
                     )),
                 );
                 None
@@ -748,7 +820,7 @@ impl<'a> Converter<'a> {
                         self.invalid(
                             node,
                             field,
-                            format!("`{text}` is not a duration: {why}"),
+                            format!("`{}` is not a duration: {why}", shown(text)),
                             Some("write e.g. `30s`, `3 min`, `4h`, `1.5d` or `1d 12h`".into()),
                         );
                         None
@@ -775,7 +847,7 @@ impl<'a> Converter<'a> {
             Some(Scalar::Str(text)) => match crate::units::parse_target(text) {
                 Ok(t) => Some(Spanned::new(t, loc)),
                 Err(why) => {
-                    self.invalid(node, field, format!("`{text}` is not a target: {why}"), Some("write e.g. `<= 2d`, `>= 90%` or `< 3min` (quote it in YAML: \">= 90%\")".into()));
+                    self.invalid(node, field, format!("`{}` is not a target: {why}", shown(text)), Some("write e.g. `<= 2d`, `>= 90%` or `< 3min` (quote it in YAML: \">= 90%\")".into()));
                     None
                 }
             },
@@ -888,7 +960,10 @@ impl<'a> Converter<'a> {
                 Finding::new(
                     &MISSING_FIELD,
                     stream.common.id.loc,
-                    format!("value stream `{}` has no `trigger`", stream.common.id.value),
+                    format!(
+                        "value stream `{}` has no `trigger`",
+                        shown(&stream.common.id.value)
+                    ),
                 )
                 .help("add `trigger:` with the stakeholder whose need starts the stream")
                 .path(path),
@@ -1228,5 +1303,103 @@ impl<'a> Converter<'a> {
         }
         self.require_name(&p.common, Kind::Perception);
         Some(p)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shown_escapes_control_characters_and_cuts_long_text() {
+        assert_eq!(shown("call-routing"), "call-routing");
+        assert_eq!(shown("line\nbreak\t"), "line\\nbreak\\t");
+        let long = "名".repeat(1000);
+        let cut = shown(&long);
+        assert_eq!(cut.chars().count(), SHOWN_CHARS + 1);
+        assert!(cut.ends_with('…'));
+    }
+
+    #[test]
+    fn messages_about_ids_stay_on_one_line() {
+        let loaded = crate::load::load_text("m.yaml", "stakeholders:\n  \"a\\nb\": {name: A}\n");
+        let finding = loaded
+            .findings
+            .iter()
+            .find(|f| f.rule.code == "VSM008")
+            .expect("an invalid-id finding");
+        assert_eq!(finding.message, "the id `a\\nb` contains whitespace");
+    }
+
+    fn messages(text: &str) -> Vec<String> {
+        let loaded = crate::load::load_text("m.yaml", text);
+        loaded.findings.iter().map(|f| f.message.clone()).collect()
+    }
+
+    #[test]
+    fn a_merge_key_on_a_text_is_reported_not_ignored() {
+        let found = messages("stakeholders:\n  a: {<<: 5, name: A}\n");
+        assert!(
+            found
+                .iter()
+                .any(|m| m.contains("merge key") && m.contains("an integer")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn an_empty_reference_is_an_invalid_value() {
+        let found = messages("capabilities:\n  a: {name: A, parent: \"\", owner: \" \"}\n");
+        assert_eq!(
+            found,
+            ["an empty id in `parent`", "an empty id in `owner`"],
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn chained_merge_keys_are_read_once_each() {
+        // Each mapping merges the one before: reading every chain again was cubic.
+        let mut text = String::from("stakeholders:\n  m0: &m0 {name: M, description: x}\n");
+        for i in 1..600 {
+            text.push_str(&format!("  m{i}: &m{i} {{<<: *m{}, name: M{i}}}\n", i - 1));
+        }
+        let started = std::time::Instant::now();
+        let loaded = crate::load::load_text("m.yaml", &text);
+        assert!(started.elapsed() < std::time::Duration::from_secs(5));
+        assert_eq!(loaded.model.stakeholders.len(), 600);
+        let last = &loaded.model.stakeholders["m599"];
+        assert_eq!(last.common.name.as_ref().unwrap().value, "M599");
+        assert_eq!(last.common.description.as_ref().unwrap().value, "x");
+        assert!(loaded.findings.is_empty(), "{:?}", loaded.findings);
+    }
+
+    #[test]
+    fn a_problem_inside_a_merged_mapping_is_reported_once() {
+        let text =
+            "stakeholders:\n  base: &b {name: B, colour: red}\n  a: {<<: *b}\n  c: {<<: *b}\n";
+        let found = messages(text);
+        assert_eq!(found, ["unknown field `colour`"], "{found:?}");
+    }
+
+    #[test]
+    fn a_list_at_the_end_of_the_file_is_placed_inside_it() {
+        // Found by the fuzzer: the block list starts at the very end of the text.
+        let text = "capabilitienulls:\n  a: [no-value-item]\nperceptions:\n-     ";
+        let loaded = crate::load::load_text("m.yaml", text);
+        assert!(!loaded.findings.is_empty());
+        for f in &loaded.findings {
+            assert!(f.loc.span.end as usize <= text.len(), "{f:?}");
+        }
+    }
+
+    #[test]
+    fn a_huge_value_is_not_copied_into_messages() {
+        let text = format!(
+            "capabilities:\n  c: {{name: C, importance: {}}}\n",
+            "x".repeat(1 << 20)
+        );
+        let loaded = crate::load::load_text("m.yaml", &text);
+        assert!(loaded.findings.iter().all(|f| f.message.len() < 1000));
     }
 }

@@ -175,7 +175,7 @@ fn describe_io(e: &std::io::Error) -> String {
 fn read_one(
     file_id: FileId,
     path: &Path,
-) -> Result<(SourceFile, FileModel, Vec<Finding>), LoadError> {
+) -> Result<(SourceFile, Vec<FileModel>, Vec<Finding>), LoadError> {
     let mut findings = Vec::new();
     let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
     let display = path.strip_prefix("./").unwrap_or(path).to_path_buf();
@@ -193,14 +193,7 @@ fn read_one(
                 MAX_FILE_BYTES >> 20
             ),
         ));
-        return Ok((
-            source,
-            FileModel {
-                model: Model::default(),
-                meta_loc: None,
-            },
-            findings,
-        ));
+        return Ok((source, Vec::new(), findings));
     }
     let mut bytes = std::fs::read(path).map_err(|e| {
         LoadError(format!(
@@ -217,11 +210,15 @@ fn read_one(
         Err(e) => {
             // Everything before the first bad byte is unchanged by the lossy conversion.
             let at = e.utf8_error().valid_up_to();
-            (String::from_utf8_lossy(e.as_bytes()).into_owned(), Some(at))
+            let help = encoding_help(e.as_bytes());
+            (
+                String::from_utf8_lossy(e.as_bytes()).into_owned(),
+                Some((at, help)),
+            )
         }
     };
     let source = SourceFile::new(display, text);
-    if let Some(at) = bad_utf8_at {
+    if let Some((at, help)) = bad_utf8_at {
         findings.push(
             Finding::new(
                 &YAML_SYNTAX,
@@ -231,25 +228,32 @@ fn read_one(
                 },
                 "the file is not UTF-8 text (is it binary, or saved in another encoding?)",
             )
-            .help("save the file as UTF-8"),
+            .help(help),
         );
-        return Ok((
-            source,
-            FileModel {
-                model: Model::default(),
-                meta_loc: None,
-            },
-            findings,
-        ));
+        return Ok((source, Vec::new(), findings));
     }
-    let file_model = match yaml::parse(&source.text) {
-        Ok(docs) => convert::convert_file(file_id, &docs, &mut findings),
+    let models = parse_and_convert(file_id, &source.text, &mut findings);
+    Ok((source, models, findings))
+}
+
+/// What to do about a file that is not UTF-8, from its first bytes.
+fn encoding_help(bytes: &[u8]) -> &'static str {
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        "the file is UTF-16 text: save it as UTF-8"
+    } else if bytes.iter().take(8192).any(|&b| b == 0) {
+        "the file looks binary: only YAML text files can be model files"
+    } else {
+        "save the file as UTF-8 (it may be in Latin-1 or Windows-1252)"
+    }
+}
+
+/// Parses `text` and converts each of its documents; a syntax error becomes one finding.
+fn parse_and_convert(file_id: FileId, text: &str, findings: &mut Vec<Finding>) -> Vec<FileModel> {
+    match yaml::parse(text) {
+        Ok(docs) => convert::convert_file(file_id, &docs, findings),
         Err(error) => {
-            let at = floor_char_boundary(&source.text, error.offset.min(source.text.len()));
-            let end = source.text[at..]
-                .chars()
-                .next()
-                .map_or(at, |c| at + c.len_utf8());
+            let at = floor_char_boundary(text, error.offset.min(text.len()));
+            let end = text[at..].chars().next().map_or(at, |c| at + c.len_utf8());
             findings.push(
                 Finding::new(
                     &YAML_SYNTAX,
@@ -259,15 +263,11 @@ fn read_one(
                     },
                     syntax_message(&error.message),
                 )
-                .maybe_help(syntax_help(&source.text, at, &error.message)),
+                .maybe_help(syntax_help(text, at, &error.message)),
             );
-            FileModel {
-                model: Model::default(),
-                meta_loc: None,
-            }
+            Vec::new()
         }
-    };
-    Ok((source, file_model, findings))
+    }
 }
 
 fn floor_char_boundary(text: &str, mut at: usize) -> usize {
@@ -290,19 +290,113 @@ fn syntax_help(text: &str, at: usize, message: &str) -> Option<String> {
     if line.contains('\t') || message.contains("tab") {
         return Some("YAML does not allow tabs for indentation: indent with spaces".into());
     }
-    if message.contains("mapping values are not allowed") {
-        return Some("a value containing `: ` must be quoted".into());
+    // A bracket left open earlier is the usual cause of errors reported further on.
+    if let Some((open_at, bracket)) = unclosed_bracket(text, at) {
+        let (close, what) = if bracket == '[' {
+            (']', "list")
+        } else {
+            ('}', "mapping")
+        };
+        let (line, column) = line_col(text, open_at);
+        return Some(format!(
+            "the `{bracket}` {what} opened at line {line}, column {column} is not closed: add `{close}`"
+        ));
     }
-    if message.contains("did not find expected ',' or ']'") || message.contains("flow sequence") {
-        return Some("a `[` list is not closed: add `]`".into());
+    let help = if message.contains("mapping values are not allowed") {
+        "a value containing `: ` must be quoted"
+    } else if message.contains("did not find expected ',' or ']'")
+        || message.contains("flow sequence")
+    {
+        "a `[` list is not closed: add `]`"
+    } else if message.contains("flow mapping") {
+        "a `{` mapping is not closed: add `}`"
+    } else if message.contains("unknown escape") {
+        "in \"...\" a backslash starts an escape: write `\\\\` for a backslash, or use '...'"
+    } else if message.contains("quoted scalar") {
+        "a quoted text is not closed: add the closing quote"
+    } else if message.contains("did not find expected key") {
+        "check this line's indentation: keys of one mapping must start in the same column"
+    } else if message.contains("simple key expect ':'")
+        || message.contains("could not find expected ':'")
+    {
+        "a line in a mapping must be `key: value`: add the `:`, or indent it to continue the text above"
+    } else if message.contains("unknown anchor") {
+        "an alias `*name` needs an anchor `&name` on a node written before it"
+    } else if message.contains("unprintable character") {
+        "remove the control character; a binary file cannot be a model file"
+    } else if message.contains("byte order mark") {
+        "remove the invisible byte order mark (U+FEFF) from the text"
+    } else if message.contains("misplaced bracket") {
+        "a `]` or `}` has no `[` or `{` to close: remove it"
+    } else if message.contains("<document start>") || message.contains("before directive") {
+        "a `---` or `%` line starts a new document: remove it, or quote the text"
+    } else if message.contains("nesting") {
+        "models nest a few levels deep; this file nests far deeper than any model needs"
+    } else if message.contains("alias bomb") {
+        "aliases must not repeat large parts of the file again and again"
+    } else if message.contains("did not find expected node content") {
+        "a value is missing here: write it, or `~` for none"
+    } else {
+        return None;
+    };
+    Some(help.to_string())
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+fn line_col(text: &str, at: usize) -> (usize, usize) {
+    let before = &text[..at];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (
+        before.matches('\n').count() + 1,
+        before[line_start..].chars().count() + 1,
+    )
+}
+
+/// The innermost `[` or `{` still open at byte `at`, by a light scan that skips quoted texts
+/// and comments; a hint only, so it gives up on anything unusual.
+fn unclosed_bracket(text: &str, at: usize) -> Option<(usize, char)> {
+    let mut open: Vec<(usize, char)> = Vec::new();
+    let mut chars = text[..at].char_indices().peekable();
+    let mut previous = '\n';
+    while let Some((i, c)) = chars.next() {
+        let token_start = previous.is_whitespace() || matches!(previous, '[' | '{' | ',' | ':');
+        match c {
+            '#' if previous.is_whitespace() => {
+                // A comment: skip to the end of the line.
+                while chars.next_if(|&(_, c)| c != '\n').is_some() {}
+            }
+            '"' | '\'' if token_start => {
+                // A quoted text: skip to its closing quote (`\"` and `''` are escapes).
+                let mut closed = false;
+                while let Some((_, q)) = chars.next() {
+                    if c == '"' && q == '\\' {
+                        chars.next();
+                    } else if q == c {
+                        if c == '\'' && chars.next_if(|&(_, n)| n == '\'').is_some() {
+                            continue;
+                        }
+                        closed = true;
+                        break;
+                    }
+                }
+                if !closed {
+                    return None;
+                }
+                previous = c;
+                continue;
+            }
+            '[' | '{' => open.push((i, c)),
+            ']' | '}' => {
+                let want = if c == ']' { '[' } else { '{' };
+                if open.pop().map(|(_, b)| b) != Some(want) {
+                    return None;
+                }
+            }
+            _ => {}
+        }
+        previous = c;
     }
-    if message.contains("flow mapping") {
-        return Some("a `{` mapping is not closed: add `}`".into());
-    }
-    if message.contains("quoted scalar") {
-        return Some("a quoted text is not closed: add the closing quote".into());
-    }
-    None
+    open.pop()
 }
 
 /// Loads every file under `paths` into one model.
@@ -318,11 +412,14 @@ pub fn load(paths: &[PathBuf], filter: &Filter) -> Result<Loaded, LoadError> {
         ..Loaded::default()
     };
     let mut meta_loc: Option<Loc> = None;
-    for (source, file_model, findings) in results {
+    for (source, file_models, findings) in results {
         loaded.sources.files.push(source);
         loaded.findings.extend(findings);
-        merge(&mut loaded, file_model, &mut meta_loc);
+        for file_model in file_models {
+            merge(&mut loaded, file_model, &mut meta_loc);
+        }
     }
+    dedup(&mut loaded.findings);
     Ok(loaded)
 }
 
@@ -330,32 +427,25 @@ pub fn load(paths: &[PathBuf], filter: &Filter) -> Result<Loaded, LoadError> {
 pub fn load_text(name: &str, text: &str) -> Loaded {
     let mut findings = Vec::new();
     let source = SourceFile::new(name.into(), text.to_string());
-    let file_model = match yaml::parse(text) {
-        Ok(docs) => convert::convert_file(0, &docs, &mut findings),
-        Err(error) => {
-            let at = floor_char_boundary(text, error.offset);
-            findings.push(Finding::new(
-                &YAML_SYNTAX,
-                Loc {
-                    file: 0,
-                    span: Span::new(at, at),
-                },
-                syntax_message(&error.message),
-            ));
-            FileModel {
-                model: Model::default(),
-                meta_loc: None,
-            }
-        }
-    };
+    let file_models = parse_and_convert(0, text, &mut findings);
     let mut loaded = Loaded {
         findings,
         ..Loaded::default()
     };
     loaded.sources.files.push(source);
     let mut meta_loc = None;
-    merge(&mut loaded, file_model, &mut meta_loc);
+    for file_model in file_models {
+        merge(&mut loaded, file_model, &mut meta_loc);
+    }
+    dedup(&mut loaded.findings);
     loaded
+}
+
+/// Drops findings identical to an earlier one (same rule, place and message): a mapping merged
+/// with `<<` into many elements would otherwise report its own problems once per element.
+fn dedup(findings: &mut Vec<Finding>) {
+    let mut seen = HashSet::with_capacity(findings.len());
+    findings.retain(|f| seen.insert((f.rule.code, f.loc, f.message.clone())));
 }
 
 fn merge(loaded: &mut Loaded, file_model: FileModel, meta_loc: &mut Option<Loc>) {
@@ -464,7 +554,7 @@ fn merge_section<T>(
                 Finding::new(
                     &DUPLICATE_ID,
                     id_of(&element).loc,
-                    format!("the {noun} `{id}` is defined twice"),
+                    format!("the {noun} `{}` is defined twice", convert::shown(&id)),
                 )
                 .label(first_loc, "first defined here")
                 .help("ids must be unique per kind across all files: rename or merge one")
@@ -473,5 +563,65 @@ fn merge_section<T>(
             continue;
         }
         target.insert(id, element);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn help_for(text: &str) -> Option<String> {
+        let loaded = load_text("m.yaml", text);
+        let finding = loaded.findings.iter().find(|f| f.rule.code == "VSM001")?;
+        finding.help.clone()
+    }
+
+    #[test]
+    fn an_unclosed_bracket_is_located_where_it_opens() {
+        let text = "stakeholders:\n  a: {name: A, type: [x, y\n  b: {name: B}\n";
+        let help = help_for(text).unwrap();
+        assert_eq!(
+            help,
+            "the `[` list opened at line 2, column 22 is not closed: add `]`"
+        );
+    }
+
+    #[test]
+    fn brackets_in_quotes_and_comments_are_not_counted() {
+        assert_eq!(
+            unclosed_bracket("a: \"[x\" # [y\nb: 'it''s [' \n", 24),
+            None
+        );
+        assert_eq!(unclosed_bracket("a: [x, {b: c}\n", 14), Some((3, '[')));
+        assert_eq!(unclosed_bracket("a: x]\n", 5), None);
+    }
+
+    #[test]
+    fn common_syntax_errors_get_a_hint() {
+        assert!(help_for("a:\n  b: 1\n c: 2\n")
+            .unwrap()
+            .contains("indentation"));
+        assert!(help_for("a: *nope\n").unwrap().contains("anchor"));
+        assert!(help_for("a: \"x \\q\"\n").unwrap().contains("backslash"));
+    }
+
+    #[test]
+    fn ids_defined_in_two_documents_of_one_file_are_duplicates() {
+        let text = "stakeholders:\n  a: {name: A}\n---\nstakeholders:\n  a: {name: A}\n";
+        let loaded = load_text("m.yaml", text);
+        let duplicate = loaded
+            .findings
+            .iter()
+            .find(|f| f.rule.code == "VSM005")
+            .expect("a duplicate-id finding");
+        assert_eq!(duplicate.loc.span.start as usize, text.rfind("a:").unwrap());
+        assert_eq!(duplicate.labels[0].loc.span.start, 16);
+    }
+
+    #[test]
+    fn files_that_are_not_utf8_get_a_specific_hint() {
+        assert!(encoding_help(b"\xFF\xFEa\x00").contains("UTF-16"));
+        assert!(encoding_help(b"\x7FELF\x00\xFF").contains("binary"));
+        assert!(encoding_help(b"Caf\xE9").contains("Latin-1"));
     }
 }
