@@ -96,7 +96,7 @@ pub fn discover(
             LoadError(format!(
                 "cannot read `{}`: {}",
                 path.display(),
-                describe_io(&e)
+                describe_path(path, &e)
             ))
         })?;
         if meta.is_file() {
@@ -131,10 +131,11 @@ pub fn discover(
                         .path()
                         .map(|p| p.display().to_string())
                         .unwrap_or_default();
-                    let why = e
-                        .io_error()
-                        .map(describe_io)
-                        .unwrap_or_else(|| e.to_string());
+                    let why = match (e.io_error(), e.path()) {
+                        (Some(io), Some(path)) => describe_path(path, io),
+                        (Some(io), None) => describe_io(io),
+                        _ => e.to_string(),
+                    };
                     return Err(LoadError(format!("cannot read `{at}`: {why}")));
                 }
             };
@@ -171,6 +172,24 @@ fn describe_io(e: &std::io::Error) -> String {
     }
 }
 
+/// Like [`describe_io`], but says so when `path` is a broken or looping symbolic link.
+fn describe_path(path: &Path, e: &std::io::Error) -> String {
+    let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if is_link {
+        match e.kind() {
+            std::io::ErrorKind::NotFound => {
+                return "a symbolic link to something that does not exist".into()
+            }
+            std::io::ErrorKind::PermissionDenied => {}
+            _ if std::fs::canonicalize(path).is_err() => {
+                return format!("a symbolic link that leads back to itself ({e})")
+            }
+            _ => {}
+        }
+    }
+    describe_io(e)
+}
+
 /// Reads, parses and converts one file; syntax problems become findings.
 fn read_one(
     file_id: FileId,
@@ -199,7 +218,7 @@ fn read_one(
         LoadError(format!(
             "cannot read `{}`: {}",
             path.display(),
-            describe_io(&e)
+            describe_path(path, &e)
         ))
     })?;
     if bytes.starts_with(b"\xEF\xBB\xBF") {
@@ -616,6 +635,26 @@ mod tests {
             .expect("a duplicate-id finding");
         assert_eq!(duplicate.loc.span.start as usize, text.rfind("a:").unwrap());
         assert_eq!(duplicate.labels[0].loc.span.start, 16);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn broken_and_looping_links_are_named_as_such() {
+        let dir = tempfile::tempdir().unwrap();
+        let broken = dir.path().join("broken.yaml");
+        std::os::unix::fs::symlink("missing.yaml", &broken).unwrap();
+        let looping = dir.path().join("loop.yaml");
+        std::os::unix::fs::symlink("loop.yaml", &looping).unwrap();
+        let err = load(&[broken], &Filter::default()).unwrap_err().0;
+        assert!(
+            err.contains("a symbolic link to something that does not exist"),
+            "{err}"
+        );
+        let err = load(&[looping], &Filter::default()).unwrap_err().0;
+        assert!(
+            err.contains("a symbolic link that leads back to itself"),
+            "{err}"
+        );
     }
 
     #[test]
