@@ -77,6 +77,8 @@ pub fn check(loaded: &Loaded, selection: &RuleSelection) -> Outcome {
         true
     });
     sort(&mut findings);
+    // A node reached through several aliases is checked once per alias: report it once.
+    findings.dedup_by(|a, b| a.rule == b.rule && a.loc == b.loc && a.message == b.message);
     Outcome { resolved, findings }
 }
 

@@ -152,18 +152,17 @@ impl Reader<'_> {
     ) -> Vec<(NodeId, &'d str, NodeId)> {
         match &doc.node(doc.deref(node)).kind {
             NodeKind::Map(pairs) => {
-                let mut seen: Vec<&str> = Vec::new();
+                let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
                 let mut out = Vec::new();
                 for &(k, v) in pairs {
                     let Some(key) = doc.scalar_text(k) else {
                         self.error(doc, k, "a key must be text".into());
                         continue;
                     };
-                    if seen.contains(&key) {
+                    if !seen.insert(key) {
                         self.error(doc, k, format!("`{key}` is written twice"));
                         continue;
                     }
-                    seen.push(key);
                     out.push((k, key, v));
                 }
                 out

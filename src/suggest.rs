@@ -4,16 +4,30 @@
 /// not make every unresolved reference cost 16,000 distance computations.
 const MAX_COMPARISONS: usize = 20_000;
 
+/// Distance computations left for the whole run: thousands of broken references against
+/// thousands of ids would otherwise take seconds; past the budget there is no suggestion.
+static RUN_BUDGET: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(5_000_000);
+
 /// The candidate closest to `word`, if it is close enough to be a likely typo.
 pub fn did_you_mean<'a, I>(word: &str, candidates: I) -> Option<&'a str>
 where
     I: IntoIterator<Item = &'a str>,
 {
+    use std::sync::atomic::Ordering;
+    let granted = RUN_BUDGET
+        .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |left| {
+            Some(left.saturating_sub(MAX_COMPARISONS))
+        })
+        .unwrap_or(0)
+        .min(MAX_COMPARISONS);
+    if granted == 0 {
+        return None;
+    }
     let word_len = word.chars().count();
     let limit = (word_len / 3).clamp(1, 4);
     let lowered = word.to_lowercase();
     let mut best: Option<(usize, &'a str)> = None;
-    for candidate in candidates.into_iter().take(MAX_COMPARISONS) {
+    for candidate in candidates.into_iter().take(granted) {
         if candidate == word {
             continue;
         }

@@ -420,3 +420,17 @@ fn json_summary_counts_what_suppressions_and_baselines_hid() {
     assert_eq!(value["summary"]["baseline"]["hidden"], 1);
     assert_eq!(value["summary"]["baseline"]["stale"], 0);
 }
+
+#[test]
+fn a_node_reached_through_several_aliases_is_reported_once() {
+    let text = "x-allow: &allow [no-value-itemz]\ncapabilities:\n  a: {name: A, allow: *allow}\n  b: {name: B, allow: *allow}\n";
+    let dir = model_dir(&[("m.yaml", text)]);
+    let value = json(dir.path(), &["--select", "VSM015", "m.yaml"]);
+    let vsm015: Vec<_> = value["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "VSM015")
+        .collect();
+    assert_eq!(vsm015.len(), 1, "{value}");
+}
