@@ -337,7 +337,7 @@ fn real_comments(text: &str, lines: &[(usize, usize)], candidates: Vec<Candidate
                 .iter()
                 .flat_map(|d| d.nodes.iter())
                 .filter(|n| matches!(n.kind, NodeKind::Scalar { .. }))
-                .map(|n| quoted_end(text, n.span))
+                .map(|n| crate::yaml::quoted_end(text, n.span))
                 .filter(|s| s.end > s.start)
                 .collect();
             spans.sort_unstable();
@@ -362,30 +362,6 @@ fn real_comments(text: &str, lines: &[(usize, usize)], candidates: Vec<Candidate
             })
             .collect(),
     }
-}
-
-/// The parser may stretch a quoted scalar's span to the end of its line (over a trailing
-/// comment): cut it at the closing quote.
-fn quoted_end(text: &str, span: Span) -> Span {
-    let (start, end) = (span.start as usize, (span.end as usize).min(text.len()));
-    let body = &text[start..end];
-    let mut chars = body.char_indices();
-    let quote = match chars.next() {
-        Some((_, q @ ('"' | '\''))) => q,
-        _ => return span,
-    };
-    while let Some((i, c)) = chars.next() {
-        if quote == '"' && c == '\\' {
-            chars.next();
-        } else if c == quote {
-            if quote == '\'' && body[i + 1..].starts_with('\'') {
-                chars.next();
-                continue;
-            }
-            return Span::new(start, start + i + 1);
-        }
-    }
-    span
 }
 
 /// Whether the end of `before` is inside a quoted scalar opened on this line. A quote opens a

@@ -334,6 +334,10 @@ pub fn parse(text: &str) -> Result<Vec<Document>, SyntaxError> {
             }
             Event::Scalar(value, style, anchor, tag) => {
                 let weight = scalar_weight(value.len());
+                let span = match style {
+                    ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted => quoted_end(text, span),
+                    _ => span,
+                };
                 let node = push(
                     &mut doc,
                     &mut sizes,
@@ -447,6 +451,30 @@ pub fn parse(text: &str) -> Result<Vec<Document>, SyntaxError> {
     Ok(documents)
 }
 
+/// The parser may stretch a quoted scalar's span to the end of its line (over a trailing
+/// comment): cut it at the closing quote.
+pub(crate) fn quoted_end(text: &str, span: Span) -> Span {
+    let (start, end) = (span.start as usize, (span.end as usize).min(text.len()));
+    let body = &text[start..end];
+    let mut chars = body.char_indices();
+    let quote = match chars.next() {
+        Some((_, q @ ('"' | '\''))) => q,
+        _ => return span,
+    };
+    while let Some((i, c)) = chars.next() {
+        if quote == '"' && c == '\\' {
+            chars.next();
+        } else if c == quote {
+            if quote == '\'' && body[i + 1..].starts_with('\'') {
+                chars.next();
+                continue;
+            }
+            return Span::new(start, start + i + 1);
+        }
+    }
+    span
+}
+
 fn push(doc: &mut Document, sizes: &mut Vec<u64>, node: Node, size: u64) -> NodeId {
     let id = doc.nodes.len() as NodeId;
     doc.nodes.push(node);
@@ -496,6 +524,21 @@ mod tests {
             assert_eq!(positions.byte(index), expected[index], "char {index}");
         }
         assert_eq!(positions.byte(expected.len() + 5), text.len());
+    }
+
+    #[test]
+    fn quoted_scalars_end_at_their_closing_quote() {
+        let text = "a: \"x \\\" y\"   # note\nb: 'it''s'  # more\n";
+        let doc = first(text);
+        let NodeKind::Map(pairs) = &doc.node(doc.root.unwrap()).kind else {
+            panic!()
+        };
+        let spans: Vec<&str> = pairs
+            .iter()
+            .map(|&(_, v)| doc.node(v).span)
+            .map(|s| &text[s.start as usize..s.end as usize])
+            .collect();
+        assert_eq!(spans, ["\"x \\\" y\"", "'it''s'"]);
     }
 
     #[test]
