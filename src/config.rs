@@ -150,7 +150,7 @@ impl Reader<'_> {
         node: NodeId,
         what: &str,
     ) -> Vec<(NodeId, &'d str, NodeId)> {
-        match &doc.node(doc.deref(node)).kind {
+        match doc.kind(doc.deref(node)) {
             NodeKind::Map(pairs) => {
                 let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
                 let mut out = Vec::new();
@@ -181,8 +181,8 @@ impl Reader<'_> {
     }
 
     fn strings(&mut self, doc: &Document, node: NodeId, key: &str) -> Vec<String> {
-        let items: Vec<NodeId> = match &doc.node(doc.deref(node)).kind {
-            NodeKind::Seq(items) => items.clone(),
+        let items: Vec<NodeId> = match doc.kind(doc.deref(node)) {
+            NodeKind::Seq(items) => items.to_vec(),
             NodeKind::Map(_) => {
                 self.error(
                     doc,

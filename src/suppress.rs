@@ -335,9 +335,11 @@ fn real_comments(text: &str, lines: &[(usize, usize)], candidates: Vec<Candidate
         Ok(docs) => {
             let mut spans: Vec<Span> = docs
                 .iter()
-                .flat_map(|d| d.nodes.iter())
-                .filter(|n| matches!(n.kind, NodeKind::Scalar { .. }))
-                .map(|n| crate::yaml::quoted_end(text, n.span))
+                .flat_map(|d| {
+                    d.nodes()
+                        .filter(|n| matches!(d.kind_of(n), NodeKind::Scalar { .. }))
+                        .map(|n| n.span)
+                })
                 .filter(|s| s.end > s.start)
                 .collect();
             spans.sort_unstable();

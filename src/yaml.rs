@@ -44,29 +44,50 @@ impl Span {
 /// Index of a node in its document's arena.
 pub type NodeId = u32;
 
-#[derive(Debug)]
-pub enum NodeKind {
+/// What a node is, borrowed from its document.
+#[derive(Debug, Clone, Copy)]
+pub enum NodeKind<'d> {
     Scalar {
-        text: Box<str>,
+        text: &'d str,
         plain: bool,
     },
-    Seq(Vec<NodeId>),
+    Seq(&'d [NodeId]),
     /// Key and value pairs in source order; duplicate keys are kept.
-    Map(Vec<(NodeId, NodeId)>),
+    Map(&'d [(NodeId, NodeId)]),
     Alias(NodeId),
 }
 
 #[derive(Debug)]
 pub struct Node {
     pub span: Span,
-    pub kind: NodeKind,
+    kind: Stored,
     pub tag: Option<Box<str>>,
 }
 
+/// How a node is kept: collections as ranges of the document's shared child lists, and
+/// scalars as a range of the source text when their value is written there verbatim (almost
+/// every scalar), so building the tree allocates nothing per node.
+#[derive(Debug)]
+enum Stored {
+    Scalar { text: Text, plain: bool },
+    Seq { start: u32, len: u32 },
+    Map { start: u32, len: u32 },
+    Alias(NodeId),
+}
+
+#[derive(Debug)]
+enum Text {
+    Source { start: u32, end: u32 },
+    Owned(Box<str>),
+}
+
 /// One YAML document of a file.
-#[derive(Debug, Default)]
-pub struct Document {
-    pub nodes: Vec<Node>,
+#[derive(Debug)]
+pub struct Document<'src> {
+    source: &'src str,
+    nodes: Vec<Node>,
+    items: Vec<NodeId>,
+    pairs: Vec<(NodeId, NodeId)>,
     pub root: Option<NodeId>,
 }
 
@@ -87,15 +108,55 @@ pub enum Scalar<'a> {
     Str(&'a str),
 }
 
-impl Document {
+impl<'src> Document<'src> {
+    fn new(source: &'src str) -> Self {
+        Document {
+            source,
+            nodes: Vec::new(),
+            items: Vec::new(),
+            pairs: Vec::new(),
+            root: None,
+        }
+    }
+
     pub fn node(&self, id: NodeId) -> &Node {
         &self.nodes[id as usize]
+    }
+
+    /// Every node, in the order the parser met them.
+    pub fn nodes(&self) -> impl Iterator<Item = &Node> {
+        self.nodes.iter()
+    }
+
+    /// What the node at `id` is (aliases are not followed: see [`Document::deref`]).
+    pub fn kind(&self, id: NodeId) -> NodeKind<'_> {
+        self.kind_of(self.node(id))
+    }
+
+    /// What `node` (a node of this document) is.
+    pub fn kind_of<'d>(&'d self, node: &'d Node) -> NodeKind<'d> {
+        match &node.kind {
+            Stored::Scalar { text, plain } => NodeKind::Scalar {
+                text: match text {
+                    Text::Source { start, end } => &self.source[*start as usize..*end as usize],
+                    Text::Owned(text) => text,
+                },
+                plain: *plain,
+            },
+            Stored::Seq { start, len } => {
+                NodeKind::Seq(&self.items[*start as usize..(*start + *len) as usize])
+            }
+            Stored::Map { start, len } => {
+                NodeKind::Map(&self.pairs[*start as usize..(*start + *len) as usize])
+            }
+            Stored::Alias(target) => NodeKind::Alias(*target),
+        }
     }
 
     /// Follows aliases to the node they stand for.
     pub fn deref(&self, mut id: NodeId) -> NodeId {
         // Aliases only point backwards to complete nodes, so this ends.
-        while let NodeKind::Alias(target) = self.nodes[id as usize].kind {
+        while let Stored::Alias(target) = self.nodes[id as usize].kind {
             id = target;
         }
         id
@@ -104,9 +165,9 @@ impl Document {
     /// The scalar at `id` (after aliases), typed by the core schema; `None` for collections.
     pub fn scalar(&self, id: NodeId) -> Option<Scalar<'_>> {
         let node = self.node(self.deref(id));
-        match &node.kind {
+        match self.kind_of(node) {
             NodeKind::Scalar { text, plain } => {
-                Some(resolve_scalar(text, *plain, node.tag.as_deref()))
+                Some(resolve_scalar(text, plain, node.tag.as_deref()))
             }
             _ => None,
         }
@@ -114,7 +175,7 @@ impl Document {
 
     /// The raw text of a scalar, whatever its type (keys are read this way).
     pub fn scalar_text(&self, id: NodeId) -> Option<&str> {
-        match &self.node(self.deref(id)).kind {
+        match self.kind(self.deref(id)) {
             NodeKind::Scalar { text, .. } => Some(text),
             _ => None,
         }
@@ -122,7 +183,7 @@ impl Document {
 
     /// A short name of the node's type for messages ("a list", "a mapping", "text", ...).
     pub fn describe(&self, id: NodeId) -> &'static str {
-        match &self.node(self.deref(id)).kind {
+        match self.kind(self.deref(id)) {
             NodeKind::Seq(_) => "a list",
             NodeKind::Map(_) => "a mapping",
             NodeKind::Alias(_) => "an alias",
@@ -298,10 +359,10 @@ struct Open {
 }
 
 /// Parses every document of `text` into spanned node trees.
-pub fn parse(text: &str) -> Result<Vec<Document>, SyntaxError> {
+pub fn parse(text: &str) -> Result<Vec<Document<'_>>, SyntaxError> {
     let positions = CharToByte::new(text);
     let mut documents = Vec::new();
-    let mut doc = Document::default();
+    let mut doc = Document::new(text);
     let mut sizes: Vec<u64> = Vec::new();
     let mut anchors: HashMap<usize, NodeId> = HashMap::new();
     let mut stack: Vec<Open> = Vec::new();
@@ -323,28 +384,42 @@ pub fn parse(text: &str) -> Result<Vec<Document>, SyntaxError> {
         let leaf = match event {
             Event::StreamStart | Event::StreamEnd | Event::Nothing => continue,
             Event::DocumentStart(_) => {
-                doc = Document::default();
+                doc = Document::new(text);
                 sizes.clear();
                 anchors.clear();
                 continue;
             }
             Event::DocumentEnd => {
-                documents.push(std::mem::take(&mut doc));
+                documents.push(std::mem::replace(&mut doc, Document::new(text)));
                 continue;
             }
             Event::Scalar(value, style, anchor, tag) => {
                 let weight = scalar_weight(value.len());
-                let span = match style {
-                    ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted => quoted_end(text, span),
-                    _ => span,
+                let (span, verbatim) = match style {
+                    ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted => {
+                        let span = quoted_end(text, span);
+                        (span, (span.start + 1, span.end.saturating_sub(1)))
+                    }
+                    ScalarStyle::Plain => (span, (span.start, span.end)),
+                    _ => (span, (1, 0)),
+                };
+                // Where the source holds the value as written, point at it instead of copying.
+                let written = text.get(verbatim.0 as usize..verbatim.1 as usize);
+                let stored = if verbatim.0 <= verbatim.1 && written == Some(value.as_ref()) {
+                    Text::Source {
+                        start: verbatim.0,
+                        end: verbatim.1,
+                    }
+                } else {
+                    Text::Owned(value.as_ref().into())
                 };
                 let node = push(
                     &mut doc,
                     &mut sizes,
                     Node {
                         span,
-                        kind: NodeKind::Scalar {
-                            text: value.as_ref().into(),
+                        kind: Stored::Scalar {
+                            text: stored,
                             plain: style == ScalarStyle::Plain,
                         },
                         tag: tag
@@ -381,7 +456,7 @@ pub fn parse(text: &str) -> Result<Vec<Document>, SyntaxError> {
                     &mut sizes,
                     Node {
                         span,
-                        kind: NodeKind::Alias(target),
+                        kind: Stored::Alias(target),
                         tag: None,
                     },
                     size,
@@ -396,9 +471,9 @@ pub fn parse(text: &str) -> Result<Vec<Document>, SyntaxError> {
                     });
                 }
                 let kind = if is_map_start {
-                    NodeKind::Map(Vec::new())
+                    Stored::Map { start: 0, len: 0 }
                 } else {
-                    NodeKind::Seq(Vec::new())
+                    Stored::Seq { start: 0, len: 0 }
                 };
                 let node = push(
                     &mut doc,
@@ -425,10 +500,17 @@ pub fn parse(text: &str) -> Result<Vec<Document>, SyntaxError> {
                 node.span.end = node.span.end.max(span.end).max(span.start);
                 let own = &children[open.first_child..];
                 match &mut node.kind {
-                    NodeKind::Map(pairs) => {
-                        *pairs = own.chunks_exact(2).map(|kv| (kv[0], kv[1])).collect();
+                    Stored::Map { start, len } => {
+                        *start = doc.pairs.len() as u32;
+                        *len = (own.len() / 2) as u32;
+                        doc.pairs
+                            .extend(own.chunks_exact(2).map(|kv| (kv[0], kv[1])));
                     }
-                    NodeKind::Seq(items) => *items = own.to_vec(),
+                    Stored::Seq { start, len } => {
+                        *start = doc.items.len() as u32;
+                        *len = own.len() as u32;
+                        doc.items.extend_from_slice(own);
+                    }
                     _ => unreachable!("only collections are opened"),
                 }
                 children.truncate(open.first_child);
@@ -501,7 +583,7 @@ mod tests {
     fn spans_are_bytes_even_after_wide_characters() {
         let text = "名字: 客服中心\nkey: value\n";
         let doc = first(text);
-        let NodeKind::Map(pairs) = &doc.node(doc.root.unwrap()).kind else {
+        let NodeKind::Map(pairs) = doc.kind(doc.root.unwrap()) else {
             panic!()
         };
         let (key, value) = pairs[1];
@@ -530,7 +612,7 @@ mod tests {
     fn quoted_scalars_end_at_their_closing_quote() {
         let text = "a: \"x \\\" y\"   # note\nb: 'it''s'  # more\n";
         let doc = first(text);
-        let NodeKind::Map(pairs) = &doc.node(doc.root.unwrap()).kind else {
+        let NodeKind::Map(pairs) = doc.kind(doc.root.unwrap()) else {
             panic!()
         };
         let spans: Vec<&str> = pairs
@@ -542,9 +624,47 @@ mod tests {
     }
 
     #[test]
+    fn scalar_values_are_the_parsed_values_whether_pointed_at_or_copied() {
+        let text = concat!(
+            "plain: 客服 中心\n",
+            "single: 'it''s'\n",
+            "double: \"tab\\there\"\n",
+            "quoted: \"as written\"  # comment\n",
+            "folded: one\n  two\n",
+            "block: |\n  line\n",
+            "empty:\n",
+            "list: [a, 'b c']\n",
+        );
+        let doc = first(text);
+        let NodeKind::Map(pairs) = doc.kind(doc.root.unwrap()) else {
+            panic!()
+        };
+        let values: Vec<&str> = pairs
+            .iter()
+            .map(|&(_, v)| match doc.kind(v) {
+                NodeKind::Seq(items) => doc.scalar_text(items[1]).unwrap(),
+                _ => doc.scalar_text(v).unwrap(),
+            })
+            .collect();
+        assert_eq!(
+            values,
+            [
+                "客服 中心",
+                "it's",
+                "tab\there",
+                "as written",
+                "one two",
+                "line\n",
+                "",
+                "b c"
+            ]
+        );
+    }
+
+    #[test]
     fn duplicate_keys_are_kept_for_the_checker() {
         let doc = first("a: 1\na: 2\n");
-        let NodeKind::Map(pairs) = &doc.node(doc.root.unwrap()).kind else {
+        let NodeKind::Map(pairs) = doc.kind(doc.root.unwrap()) else {
             panic!()
         };
         assert_eq!(pairs.len(), 2);

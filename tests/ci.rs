@@ -1054,15 +1054,15 @@ fn init_writes_a_clean_starter_and_refuses_to_overwrite() {
 /// A YAML node as JSON, the way an editor's YAML language server sees it (merge keys applied).
 fn to_json(doc: &Document, node: NodeId) -> Value {
     let node = doc.deref(node);
-    match &doc.node(node).kind {
+    match doc.kind(node) {
         NodeKind::Map(pairs) => {
             let mut map = serde_json::Map::new();
             let mut merged = serde_json::Map::new();
             for &(key, value) in pairs {
                 let key_text = doc.scalar_text(key).unwrap_or_default().to_string();
                 if key_text == "<<" {
-                    let sources = match &doc.node(doc.deref(value)).kind {
-                        NodeKind::Seq(items) => items.clone(),
+                    let sources = match doc.kind(doc.deref(value)) {
+                        NodeKind::Seq(items) => items.to_vec(),
                         _ => vec![value],
                     };
                     for source in sources {

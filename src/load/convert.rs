@@ -155,7 +155,7 @@ pub fn convert_file(
 }
 
 struct Converter<'a> {
-    doc: &'a Document,
+    doc: &'a Document<'a>,
     file: FileId,
     findings: &'a mut Vec<Finding>,
     /// Element path of the node being read, e.g. `value_streams.s.stages.x`.
@@ -181,7 +181,7 @@ impl<'a> Converter<'a> {
     fn head_loc(&self, node: NodeId) -> Loc {
         let real = self.doc.deref(node);
         let node_ref = self.doc.node(real);
-        match &node_ref.kind {
+        match self.doc.kind_of(node_ref) {
             NodeKind::Map(pairs) if !pairs.is_empty() => self.loc(pairs[0].0),
             NodeKind::Seq(items) if !items.is_empty() => {
                 // Its first character (the `[` or `-`), but never past the node's own end: a
@@ -234,7 +234,7 @@ impl<'a> Converter<'a> {
 
     /// The place of a value: scalars exactly, collections by their first line.
     fn value_loc(&self, node: NodeId) -> Loc {
-        match self.doc.node(node).kind {
+        match self.doc.kind(node) {
             NodeKind::Scalar { .. } | NodeKind::Alias(_) => self.loc(node),
             _ => self.head_loc(node),
         }
@@ -243,7 +243,7 @@ impl<'a> Converter<'a> {
     fn document(&mut self, out: &mut FileModel) {
         let Some(root) = self.doc.root else { return };
         let root = self.doc.deref(root);
-        match &self.doc.node(root).kind {
+        match self.doc.kind(root) {
             NodeKind::Map(_) => {}
             NodeKind::Scalar { .. } if self.doc.scalar(root) == Some(Scalar::Null) => return,
             _ => {
@@ -296,7 +296,7 @@ impl<'a> Converter<'a> {
     fn entries(&mut self, map: NodeId) -> Vec<Entry<'a>> {
         let doc = self.doc;
         let map = doc.deref(map);
-        let NodeKind::Map(pairs) = &doc.node(map).kind else {
+        let NodeKind::Map(pairs) = doc.kind(map) else {
             return Vec::new();
         };
         let mut out: Vec<Entry<'a>> = Vec::with_capacity(pairs.len());
@@ -307,7 +307,7 @@ impl<'a> Converter<'a> {
         for &(key_node, value) in pairs {
             let Some(key) = doc.scalar_text(key_node).filter(|_| {
                 !matches!(
-                    doc.node(doc.deref(key_node)).kind,
+                    doc.kind(doc.deref(key_node)),
                     NodeKind::Map(_) | NodeKind::Seq(_)
                 )
             }) else {
@@ -371,14 +371,14 @@ impl<'a> Converter<'a> {
     fn merge_key(&mut self, value: NodeId, merged: &mut Vec<Entry<'a>>) {
         let doc = self.doc;
         let target = doc.deref(value);
-        let sources: Vec<NodeId> = match &doc.node(target).kind {
+        let sources: Vec<NodeId> = match doc.kind(target) {
             NodeKind::Map(_) => vec![target],
-            NodeKind::Seq(items) => items.clone(),
+            NodeKind::Seq(items) => items.to_vec(),
             // A text, a number or nothing: reported below like a wrong list entry.
             _ => vec![value],
         };
         for source in sources {
-            if !matches!(doc.node(doc.deref(source)).kind, NodeKind::Map(_)) {
+            if !matches!(doc.kind(doc.deref(source)), NodeKind::Map(_)) {
                 let loc = self.value_loc(source);
                 let found = doc.describe(source);
                 self.push(
@@ -489,7 +489,7 @@ impl<'a> Converter<'a> {
 
     /// Reports a non-mapping (null counts as an empty mapping); true when it is a mapping.
     fn expect_map(&mut self, node: NodeId, field: &str, what: &str) -> bool {
-        match &self.doc.node(self.doc.deref(node)).kind {
+        match self.doc.kind(self.doc.deref(node)) {
             NodeKind::Map(_) => true,
             NodeKind::Scalar { .. } if self.doc.scalar(node) == Some(Scalar::Null) => false,
             _ => {
@@ -503,7 +503,7 @@ impl<'a> Converter<'a> {
     /// Element bodies: a mapping, or null (an element with no fields yet).
     fn element_entries(&mut self, node: NodeId, kind: Kind) -> Vec<Entry<'a>> {
         let doc = self.doc;
-        match &doc.node(doc.deref(node)).kind {
+        match doc.kind(doc.deref(node)) {
             NodeKind::Map(_) => self.entries(node),
             NodeKind::Scalar { .. } if doc.scalar(node) == Some(Scalar::Null) => Vec::new(),
             _ => {
@@ -570,8 +570,8 @@ impl<'a> Converter<'a> {
             }
             None => {
                 let found = self.doc.describe(node);
-                let help = matches!(self.doc.node(self.doc.deref(node)).kind, NodeKind::Map(_))
-                    .then(|| {
+                let help =
+                    matches!(self.doc.kind(self.doc.deref(node)), NodeKind::Map(_)).then(|| {
                         "a `key: value` inside text needs quotes: write the text in \"...\""
                             .to_string()
                     });
@@ -603,7 +603,7 @@ impl<'a> Converter<'a> {
         mut item: impl FnMut(&mut Self, NodeId) -> Option<T>,
     ) -> Vec<T> {
         let doc = self.doc;
-        match &doc.node(doc.deref(node)).kind {
+        match doc.kind(doc.deref(node)) {
             NodeKind::Seq(items) => items.iter().filter_map(|&i| item(self, i)).collect(),
             NodeKind::Map(_) => {
                 self.invalid(
@@ -979,7 +979,7 @@ impl<'a> Converter<'a> {
             Some(_) => self.reference(node, field),
             None => {
                 let found = self.doc.describe(node);
-                let help = matches!(self.doc.node(self.doc.deref(node)).kind, NodeKind::Seq(_))
+                let help = matches!(self.doc.kind(self.doc.deref(node)), NodeKind::Seq(_))
                     .then(|| format!("`{field}` takes one id"));
                 self.invalid(
                     node,
@@ -1036,7 +1036,7 @@ impl<'a> Converter<'a> {
 
     fn value_item(&mut self, node: NodeId) -> Option<ValueItem> {
         let doc = self.doc;
-        match &doc.node(doc.deref(node)).kind {
+        match doc.kind(doc.deref(node)) {
             NodeKind::Map(_) => {
                 let mut item = ValueItem {
                     name: Text::new(String::new(), self.head_loc(node)),
@@ -1173,7 +1173,7 @@ impl<'a> Converter<'a> {
             automated: None,
         };
         let doc = self.doc;
-        if let NodeKind::Scalar { .. } = doc.node(doc.deref(node)).kind {
+        if let NodeKind::Scalar { .. } = doc.kind(doc.deref(node)) {
             // A step written as plain text: its name.
             step.name = self.text(node, "steps");
             return step.name.is_some().then_some(step);
