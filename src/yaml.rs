@@ -575,7 +575,7 @@ fn expand_handle(handle: &str) -> &str {
 mod tests {
     use super::*;
 
-    fn first(text: &str) -> Document {
+    fn first(text: &str) -> Document<'_> {
         parse(text).unwrap().into_iter().next().unwrap()
     }
 
