@@ -6,6 +6,7 @@ use crate::load::Loaded;
 use crate::model::Kind;
 use crate::resolve::{self, Resolved};
 use crate::rules::{self, Context, Rule, RULES};
+use rayon::prelude::*;
 use std::collections::HashMap;
 
 /// Which rules run and how severe their findings are.
@@ -59,13 +60,19 @@ pub fn check(loaded: &Loaded, selection: &RuleSelection) -> Outcome {
         resolved: &resolved,
         sources: &loaded.sources,
     };
-    for rule in RULES {
-        if let Some(check) = rule.check {
-            if selection.severity(rule).is_some() {
-                check(&ctx, &mut findings);
-            }
-        }
-    }
+    // Rules only read the model, so they run side by side; findings are sorted below, so the
+    // output does not depend on which finished first.
+    let by_rule: Vec<Vec<Finding>> = RULES
+        .par_iter()
+        .filter(|rule| selection.severity(rule).is_some())
+        .filter_map(|rule| {
+            let check = rule.check?;
+            let mut found = Vec::new();
+            check(&ctx, &mut found);
+            Some(found)
+        })
+        .collect();
+    findings.extend(by_rule.into_iter().flatten());
     findings.retain_mut(|finding| {
         let Some(severity) = selection.severity(finding.rule) else {
             return false;

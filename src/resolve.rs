@@ -8,6 +8,7 @@ use crate::model::{Kind, Model, Ref};
 use crate::rules::{UNRESOLVED_REFERENCE, WRONG_KIND_REFERENCE};
 use crate::suggest;
 use petgraph::graph::{DiGraph, NodeIndex};
+use rayon::prelude::*;
 
 /// How often a capability is used, by kind of user.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -242,23 +243,103 @@ impl<'m> Resolver<'m> {
     }
 }
 
+impl Usage {
+    fn zero(model: &Model) -> Usage {
+        Usage {
+            capability: vec![CapabilityUse::default(); model.capabilities.len()],
+            process_stages: vec![0; model.processes.len()],
+            information: vec![0; model.information.len()],
+            business_object: vec![0; model.business_objects.len()],
+            perception_commitments: vec![0; model.perceptions.len()],
+        }
+    }
+
+    fn add(&mut self, other: &Usage) {
+        fn sum(into: &mut [u32], from: &[u32]) {
+            into.iter_mut().zip(from).for_each(|(a, b)| *a += b);
+        }
+        for (a, b) in self.capability.iter_mut().zip(&other.capability) {
+            a.stages += b.stages;
+            a.value_items += b.value_items;
+            a.processes += b.processes;
+            a.steps += b.steps;
+            a.children += b.children;
+        }
+        sum(&mut self.process_stages, &other.process_stages);
+        sum(&mut self.information, &other.information);
+        sum(&mut self.business_object, &other.business_object);
+        sum(
+            &mut self.perception_commitments,
+            &other.perception_commitments,
+        );
+    }
+}
+
 /// Resolves the whole model: findings for broken references, plus usage and graphs.
+///
+/// Groups of value streams and the other sections are resolved side by side, each with its own
+/// counts (added up after); the findings keep the order of a single pass.
 pub fn resolve(model: &Model) -> (Resolved, Vec<Finding>) {
+    let streams = model.value_streams.len();
+    let per_task = streams.div_ceil(STREAM_TASKS).max(1);
+    let (stream_parts, elements) = rayon::join(
+        || {
+            (0..streams.div_ceil(per_task))
+                .into_par_iter()
+                .map(|task| {
+                    resolve_streams(model, task * per_task..((task + 1) * per_task).min(streams))
+                })
+                .collect::<Vec<_>>()
+        },
+        || resolve_elements(model),
+    );
+    let (capability_parent, capability_graph, commitment_graph, mut usage, element_findings) =
+        elements;
+    let mut flow = Vec::with_capacity(streams);
+    let mut cross_stream_next = Vec::new();
+    let mut findings = Vec::new();
+    for (part_flow, part_cross, part_usage, part_findings) in stream_parts {
+        flow.extend(part_flow);
+        cross_stream_next.extend(part_cross);
+        usage.add(&part_usage);
+        findings.extend(part_findings);
+    }
+    findings.extend(element_findings);
+    let resolved = Resolved {
+        capability_parent,
+        capability_graph,
+        flow,
+        cross_stream_next,
+        commitment_graph,
+        usage,
+    };
+    (resolved, findings)
+}
+
+type StreamParts = (
+    Vec<Vec<Vec<usize>>>,
+    Vec<CrossStreamNext>,
+    Usage,
+    Vec<Finding>,
+);
+
+/// How many groups the value streams are split into to be resolved in parallel.
+const STREAM_TASKS: usize = 8;
+
+/// Stage references and the stage flow of the value streams in `range`.
+fn resolve_streams(model: &Model, range: std::ops::Range<usize>) -> StreamParts {
     let mut r = Resolver {
         model,
         findings: Vec::new(),
     };
-    let mut usage = Usage {
-        capability: vec![CapabilityUse::default(); model.capabilities.len()],
-        process_stages: vec![0; model.processes.len()],
-        information: vec![0; model.information.len()],
-        business_object: vec![0; model.business_objects.len()],
-        perception_commitments: vec![0; model.perceptions.len()],
-    };
-
-    let mut flow = Vec::with_capacity(model.value_streams.len());
+    let mut usage = Usage::zero(model);
+    let mut flow = Vec::with_capacity(range.len());
     let mut cross_stream_next = Vec::new();
-    for (stream_index, (stream_id, stream)) in model.value_streams.iter().enumerate() {
+    for stream_index in range {
+        let (stream_id, stream) = model
+            .value_streams
+            .get_index(stream_index)
+            .expect("the range lies within the value streams");
         if let Some(trigger) = &stream.trigger {
             r.resolve(Kind::Stakeholder, trigger, || {
                 format!("value_streams.{stream_id}.trigger")
@@ -363,7 +444,25 @@ pub fn resolve(model: &Model) -> (Resolved, Vec<Finding>) {
         }
         flow.push(successors);
     }
+    (flow, cross_stream_next, usage, r.findings)
+}
 
+type ElementParts = (
+    Vec<Option<usize>>,
+    DiGraph<(), ()>,
+    DiGraph<(), usize>,
+    Usage,
+    Vec<Finding>,
+);
+
+/// References between capabilities, processes, information, objects, commitments and
+/// perception points.
+fn resolve_elements(model: &Model) -> ElementParts {
+    let mut r = Resolver {
+        model,
+        findings: Vec::new(),
+    };
+    let mut usage = Usage::zero(model);
     let mut capability_parent = Vec::with_capacity(model.capabilities.len());
     let mut capability_graph =
         DiGraph::with_capacity(model.capabilities.len(), model.capabilities.len());
@@ -471,13 +570,51 @@ pub fn resolve(model: &Model) -> (Resolved, Vec<Finding>) {
         }
     }
 
-    let resolved = Resolved {
+    (
         capability_parent,
         capability_graph,
-        flow,
-        cross_stream_next,
         commitment_graph,
         usage,
-    };
-    (resolved, r.findings)
+        r.findings,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fmt::Write as _;
+
+    /// More value streams than resolving tasks, so the counts of several tasks are added up.
+    #[test]
+    fn streams_resolved_in_groups_count_and_report_as_one_pass() {
+        let streams = STREAM_TASKS * 3 + 1;
+        let mut text = String::from(
+            "capabilities:\n  root: {name: Root}\n  leaf: {name: Leaf, parent: root}\n\
+             processes:\n  serve: {name: Serve, capabilities: [leaf]}\nvalue_streams:\n",
+        );
+        for s in 0..streams {
+            let _ = write!(
+                text,
+                "  vs{s}:\n    name: Stream {s}\n    stages:\n      \
+                 a: {{name: A, capabilities: [leaf], processes: [serve], next: [b]}}\n      \
+                 b: {{name: B, capabilities: [leaf, missing{s}]}}\n"
+            );
+        }
+        let loaded = crate::load::load_text("model.yaml", &text);
+        let (resolved, findings) = resolve(&loaded.model);
+
+        let leaf = loaded.model.capabilities.get_index_of("leaf").unwrap();
+        let root = loaded.model.capabilities.get_index_of("root").unwrap();
+        assert_eq!(resolved.usage.capability[leaf].stages, 2 * streams as u32);
+        assert_eq!(resolved.usage.capability[leaf].processes, 1);
+        assert_eq!(resolved.usage.capability[root].children, 1);
+        assert_eq!(resolved.usage.process_stages, vec![streams as u32]);
+        assert_eq!(resolved.flow.len(), streams);
+        assert!(resolved.flow.iter().all(|f| f == &vec![vec![1], vec![]]));
+        let unknown: Vec<String> = findings.iter().map(|f| f.message.clone()).collect();
+        let expected: Vec<String> = (0..streams)
+            .map(|s| format!("unknown capability `missing{s}`"))
+            .collect();
+        assert_eq!(unknown, expected);
+    }
 }
