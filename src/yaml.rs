@@ -286,59 +286,69 @@ fn is_core_float(s: &str) -> bool {
 
 /// Converts the parser's character indices into byte offsets.
 ///
-/// ASCII text (most models) maps one to one; for other text we keep a checkpoint every 64
-/// characters, so memory stays small and a lookup walks at most 63 characters.
+/// ASCII text (most models) maps one to one. For other text a cursor walks from the last
+/// position converted (events arrive almost in order, so that is a few characters); a jump far
+/// backwards starts instead from a checkpoint, kept every 64 characters and only built the
+/// first time such a jump happens, so no order of lookups can make the conversion quadratic.
 struct CharToByte<'a> {
     text: &'a str,
-    checkpoints: Option<Vec<u32>>,
-    /// The last position converted: events arrive almost in order, so most lookups walk
-    /// forward a few characters from here.
+    ascii: bool,
+    checkpoints: std::cell::OnceCell<Vec<u32>>,
+    /// The last position converted, as (character index, byte offset).
     cursor: std::cell::Cell<(usize, usize)>,
 }
 
 const CHECKPOINT_EVERY: usize = 64;
+/// How far (in characters) the cursor walks rather than start from a checkpoint.
+const NEAR: usize = 4 * CHECKPOINT_EVERY;
 
 impl<'a> CharToByte<'a> {
     fn new(text: &'a str) -> Self {
-        let checkpoints = if text.is_ascii() {
-            None
-        } else {
-            let mut points = Vec::with_capacity(text.len() / CHECKPOINT_EVERY + 1);
-            for (n, (byte, _)) in text.char_indices().enumerate() {
-                if n % CHECKPOINT_EVERY == 0 {
-                    points.push(byte as u32);
-                }
-            }
-            Some(points)
-        };
         CharToByte {
             text,
-            checkpoints,
+            ascii: text.is_ascii(),
+            checkpoints: std::cell::OnceCell::new(),
             cursor: std::cell::Cell::new((0, 0)),
         }
     }
 
+    fn checkpoints(&self) -> &[u32] {
+        self.checkpoints.get_or_init(|| {
+            let bytes = self.text.as_bytes();
+            let mut points = Vec::with_capacity(bytes.len() / CHECKPOINT_EVERY + 1);
+            let mut chars = 0usize;
+            for (at, &b) in bytes.iter().enumerate() {
+                if is_char_start(b) {
+                    if chars % CHECKPOINT_EVERY == 0 {
+                        points.push(at as u32);
+                    }
+                    chars += 1;
+                }
+            }
+            points
+        })
+    }
+
     fn byte(&self, char_index: usize) -> usize {
-        let Some(points) = &self.checkpoints else {
-            return char_index.min(self.text.len());
-        };
+        let bytes = self.text.as_bytes();
+        if self.ascii {
+            return char_index.min(bytes.len());
+        }
         let (cursor_char, cursor_byte) = self.cursor.get();
-        let (from_char, from_byte) =
-            if char_index >= cursor_char && char_index - cursor_char < CHECKPOINT_EVERY * 4 {
-                (cursor_char, cursor_byte)
-            } else {
-                let slot = char_index / CHECKPOINT_EVERY;
-                let Some(&start) = points.get(slot) else {
-                    return self.text.len();
-                };
-                (slot * CHECKPOINT_EVERY, start as usize)
-            };
-        let byte = match self.text[from_byte..]
-            .char_indices()
-            .nth(char_index - from_char)
+        let byte = if char_index >= cursor_char
+            && (char_index - cursor_char < NEAR || self.checkpoints.get().is_none())
         {
-            Some((offset, _)) => from_byte + offset,
-            None => return self.text.len(),
+            // Walking forward is linear in the text overall until a far jump back has
+            // built the checkpoints.
+            forward(bytes, cursor_byte, char_index - cursor_char)
+        } else if char_index < cursor_char && cursor_char - char_index < NEAR {
+            backward(bytes, cursor_byte, cursor_char - char_index)
+        } else {
+            let slot = char_index / CHECKPOINT_EVERY;
+            let Some(&start) = self.checkpoints().get(slot) else {
+                return bytes.len();
+            };
+            forward(bytes, start as usize, char_index - slot * CHECKPOINT_EVERY)
         };
         self.cursor.set((char_index, byte));
         byte
@@ -347,6 +357,47 @@ impl<'a> CharToByte<'a> {
     fn span(&self, span: &MarkerSpan) -> Span {
         Span::new(self.byte(span.start.index()), self.byte(span.end.index()))
     }
+}
+
+fn is_char_start(byte: u8) -> bool {
+    byte & 0xC0 != 0x80
+}
+
+/// The byte offset `chars` characters after the character starting at byte `at` (the text's
+/// length when it ends first).
+fn forward(bytes: &[u8], mut at: usize, mut chars: usize) -> usize {
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    while chars > 0 && at < bytes.len() {
+        // Eight ASCII characters at a time.
+        if chars >= 8 {
+            if let Some(chunk) = bytes.get(at..at + 8) {
+                let word = u64::from_ne_bytes(chunk.try_into().expect("eight bytes"));
+                if word & HIGH_BITS == 0 {
+                    at += 8;
+                    chars -= 8;
+                    continue;
+                }
+            }
+        }
+        at += 1;
+        while at < bytes.len() && !is_char_start(bytes[at]) {
+            at += 1;
+        }
+        chars -= 1;
+    }
+    at.min(bytes.len())
+}
+
+/// The byte offset `chars` characters before the character starting at byte `at`.
+fn backward(bytes: &[u8], mut at: usize, mut chars: usize) -> usize {
+    while chars > 0 && at > 0 {
+        at -= 1;
+        while at > 0 && !is_char_start(bytes[at]) {
+            at -= 1;
+        }
+        chars -= 1;
+    }
+    at
 }
 
 struct Open {
@@ -606,6 +657,18 @@ mod tests {
             assert_eq!(positions.byte(index), expected[index], "char {index}");
         }
         assert_eq!(positions.byte(expected.len() + 5), text.len());
+        // Far and near jumps both ways, before and after the checkpoints exist.
+        let fresh = CharToByte::new(&text);
+        let mut state = 12345u64;
+        for _ in 0..2000 {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let index = (state >> 33) as usize % expected.len();
+            assert_eq!(fresh.byte(index), expected[index], "char {index}");
+            let near = index.saturating_sub(3);
+            assert_eq!(fresh.byte(near), expected[near], "char {near}");
+        }
     }
 
     #[test]
