@@ -11,7 +11,9 @@
 # For each model it runs `vsm check --format json MODEL >/dev/null` RUNS times
 # and reports the median wall time, MB/s (1 MB = 10^6 bytes), the peak RSS
 # over the runs, the median time of the parse floor (examples/parse_floor:
-# read and parse the YAML only, nothing else) and the ratio check/parse.
+# read and parse the YAML only, nothing else, on one thread) and the ratio
+# check/parse. Check and floor runs alternate, and the ratio is the median of
+# the per-pair ratios, so drift in the machine's speed cancels out.
 # Then the start-up time: median of `vsm check models/customer-service`.
 # The Markdown table goes to stdout, progress to stderr. Timings are only
 # reported, never asserted.
@@ -19,7 +21,7 @@
 # Environment:
 #   RUNS=3            timed runs per model (--quick: 1)
 #   SCALES="0.25 0.5 1 2 4"
-#   STARTUP_RUNS=20   runs for the start-up figure (--quick: 5)
+#   STARTUP_RUNS=50   runs for the start-up figure (--quick: 5)
 #   BENCH_DIR=target/bench-models   cache of generated models (regenerated
 #                     when scripts/gen_model.py changes)
 #   SEED=1            generator seed
@@ -56,7 +58,7 @@ if [[ $QUICK == 1 ]]; then
   STARTUP_RUNS=${STARTUP_RUNS:-5}
 else
   RUNS=${RUNS:-3}
-  STARTUP_RUNS=${STARTUP_RUNS:-20}
+  STARTUP_RUNS=${STARTUP_RUNS:-50}
 fi
 SCALES=${SCALES:-"0.25 0.5 1 2 4"}
 REF_STREAMS=2000
@@ -229,49 +231,66 @@ for row in "${ROWS[@]}"; do
   bytes=$(model_bytes "$dir")
   nfiles=$(find "$dir" -type f \( -name '*.yaml' -o -name '*.yml' \) | wc -l)
 
-  times=() rss=()
+  # Check and floor runs alternate (check, floor, check, floor, ...) and the ratio is taken
+  # pair by pair, so a machine that speeds up or slows down during the benchmark moves both.
+  times=() rss=() ptimes=() ratios=()
   for ((i = 1; i <= RUNS; i++)); do
     run_measured "$VSM" check --format json "$dir"
     check_rc "vsm check --format json $dir" 0 1
     times+=("$_us") rss+=("$_rss_kb")
     log "  vsm check  run $i/$RUNS: $(secs "$_us") s, exit $_rc, RSS ${_rss_kb} KiB"
-  done
-  med=$(median "${times[@]}")
-  peak=$(max "${rss[@]}")
-
-  pmed=""
-  if [[ -n $PARSE_FLOOR ]]; then
-    ptimes=()
-    for ((i = 1; i <= RUNS; i++)); do
+    if [[ -n $PARSE_FLOOR ]]; then
+      check_us=$_us
       run_plain "$PARSE_FLOOR" "$dir"
       check_rc "parse_floor $dir" 0
       ptimes+=("$_us")
+      ratios+=("$(awk -v c="$check_us" -v p="$_us" 'BEGIN { printf "%.4f", c / p }')")
       log "  parse_floor run $i/$RUNS: $(secs "$_us") s"
-    done
+    fi
+  done
+  med=$(median "${times[@]}")
+  peak=$(max "${rss[@]}")
+  pmed="" rmed=""
+  if [[ -n $PARSE_FLOOR ]]; then
     pmed=$(median "${ptimes[@]}")
+    rmed=$(median "${ratios[@]}")
   fi
 
   TABLE+=("$(awk -v sc="$scale" -v st="$streams" -v nf="$nfiles" -v b="$bytes" -v us="$med" \
-    -v kb="$peak" -v pus="$pmed" 'BEGIN {
+    -v kb="$peak" -v pus="$pmed" -v ratio="$rmed" 'BEGIN {
       line = sprintf("| %s | %d | %d | %.1f | %.3f | %.1f | %.1f", sc, st, nf, b / 1e6, us / 1e6, b / us, kb / 1024)
       if (pus == "") line = line " | – | –"
-      else line = line sprintf(" | %.3f | %.2f", pus / 1e6, us / pus)
+      else line = line sprintf(" | %.3f | %.2f", pus / 1e6, ratio)
       print line " |" }')")
 done
 
 # ------------------------------------------------------------ start-up -----
 STARTUP=""
 if [[ -d $STARTUP_MODEL ]] && [[ -n $(find "$STARTUP_MODEL" -type f \( -name '*.yaml' -o -name '*.yml' \) -print -quit) ]]; then
-  st_times=()
-  for ((i = 1; i <= STARTUP_RUNS; i++)); do
-    run_plain "$VSM" check "$STARTUP_MODEL"
-    check_rc "vsm check $STARTUP_MODEL" 0 1
-    st_times+=("$_us")
-  done
-  st_med=$(median "${st_times[@]}")
-  STARTUP=$(awk -v us="$st_med" -v n="$STARTUP_RUNS" -v m="$STARTUP_MODEL" \
-    'BEGIN { printf "Start-up: `vsm check %s` median of %d runs: %.1f ms", m, n, us / 1000 }')
-  log "start-up median: $(secs "$st_med") s"
+  # python3 starts each run with posix_spawn and a monotonic clock: less overhead and
+  # jitter than a shell's fork for a figure of a few milliseconds.
+  read -r st_ms true_ms rc < <(python3 - "$STARTUP_RUNS" "$VSM" check "$STARTUP_MODEL" <<'EOF'
+import statistics, subprocess, sys, time
+runs, cmd = int(sys.argv[1]), sys.argv[2:]
+def median_ms(command):
+    times, rc = [], 0
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        rc = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode
+        times.append(time.perf_counter() - t0)
+        if rc not in (0, 1):
+            break
+    return statistics.median(times) * 1000, rc
+vsm_ms, rc = median_ms(cmd)
+true_ms, _ = median_ms(["true"])
+print(f"{vsm_ms:.2f} {true_ms:.2f} {rc}")
+EOF
+  )
+  _rc=$rc
+  check_rc "vsm check $STARTUP_MODEL" 0 1
+  STARTUP=$(awk -v ms="$st_ms" -v t="$true_ms" -v n="$STARTUP_RUNS" -v m="$STARTUP_MODEL" \
+    'BEGIN { printf "Start-up: `vsm check %s` median of %d runs: %.1f ms (starting an empty process, `true`: %.1f ms)", m, n, ms, t }')
+  log "start-up median: $st_ms ms"
 else
   STARTUP="Start-up: skipped, $STARTUP_MODEL has no YAML files"
   log "$STARTUP"
@@ -296,6 +315,6 @@ version=$("$VSM" --version 2>/dev/null | head -n 1 || true)
   [[ -n $PARSE_NOTE ]] && { echo; echo "Note: $PARSE_NOTE."; }
   [[ -n $RSS_NOTE ]] && { echo; echo "Note: $RSS_NOTE."; }
   echo
-  echo "check = \`vsm check --format json MODEL >/dev/null\` (exit 0 or 1); parse floor = \`parse_floor MODEL\` (parse only); MB = 10^6 bytes."
+  echo "check = \`vsm check --format json MODEL >/dev/null\` (exit 0 or 1); parse floor = \`parse_floor MODEL\` (parse only, one thread); check/parse = median of the ratios of runs taken in pairs; MB = 10^6 bytes."
 }
 exit 0
