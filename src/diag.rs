@@ -73,7 +73,7 @@ impl Finding {
         Finding {
             rule,
             severity: rule.default.unwrap_or(Severity::Info),
-            message: message.into(),
+            message: one_line(message.into()),
             loc,
             labels: Vec::new(),
             help: None,
@@ -85,18 +85,18 @@ impl Finding {
     pub fn label(mut self, loc: Loc, message: impl Into<String>) -> Self {
         self.labels.push(Label {
             loc,
-            message: message.into(),
+            message: one_line(message.into()),
         });
         self
     }
 
     pub fn help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+        self.help = Some(one_line(help.into()));
         self
     }
 
     pub fn maybe_help(mut self, help: Option<String>) -> Self {
-        self.help = help;
+        self.help = help.map(one_line);
         self
     }
 
@@ -108,5 +108,43 @@ impl Finding {
     pub fn owner(mut self, owner: Owner) -> Self {
         self.owner = Some(owner);
         self
+    }
+}
+
+/// Messages quote the model's own text (ids, names), which may hold line breaks or terminal
+/// escape sequences: written raw they would split a one-line format (concise, GitHub
+/// annotations) or recolour the user's terminal. Control characters are shown escaped.
+fn one_line(text: String) -> String {
+    if !text.chars().any(char::is_control) {
+        return text;
+    }
+    text.chars()
+        .flat_map(|c| {
+            let escaped = c.is_control().then(|| c.escape_default());
+            let plain = (!c.is_control()).then_some(c);
+            escaped.into_iter().flatten().chain(plain)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::UNRESOLVED_REFERENCE;
+
+    #[test]
+    fn messages_labels_and_help_stay_on_one_line_and_cannot_drive_the_terminal() {
+        let loc = Loc {
+            file: 0,
+            span: crate::yaml::Span::default(),
+        };
+        let finding = Finding::new(&UNRESOLVED_REFERENCE, loc, "unknown `a\nb\u{1b}[31m`")
+            .label(loc, "here\r")
+            .help("did you mean `c\td`?");
+        assert_eq!(finding.message, "unknown `a\\nb\\u{1b}[31m`");
+        assert_eq!(finding.labels[0].message, "here\\r");
+        assert_eq!(finding.help.as_deref(), Some("did you mean `c\\td`?"));
+        let plain = Finding::new(&UNRESOLVED_REFERENCE, loc, "unknown `客服`");
+        assert_eq!(plain.message, "unknown `客服`");
     }
 }

@@ -4,6 +4,7 @@
 //! the "did you mean" search only runs for references that fail.
 
 use crate::diag::Finding;
+use crate::load::shown;
 use crate::model::{Kind, Model, Ref};
 use crate::rules::{UNRESOLVED_REFERENCE, WRONG_KIND_REFERENCE};
 use crate::suggest;
@@ -140,7 +141,12 @@ impl<'m> Resolver<'m> {
                 Finding::new(
                     &WRONG_KIND_REFERENCE,
                     reference.loc,
-                    format!("`{id}` is a {}, not a {}", other.noun(), kind.noun()),
+                    format!(
+                        "`{}` is a {}, not a {}",
+                        shown(id),
+                        other.noun(),
+                        kind.noun()
+                    ),
                 )
                 .maybe_help(
                     suggest::help(id, ids_of(self.model, kind))
@@ -152,7 +158,7 @@ impl<'m> Resolver<'m> {
         }
         let trimmed = id.trim();
         let help = if trimmed != id && lookup(self.model, kind, trimmed).is_some() {
-            Some(format!("remove the spaces around `{trimmed}`"))
+            Some(format!("remove the spaces around `{}`", shown(trimmed)))
         } else {
             suggest::help(id, ids_of(self.model, kind))
         };
@@ -160,7 +166,7 @@ impl<'m> Resolver<'m> {
             Finding::new(
                 &UNRESOLVED_REFERENCE,
                 reference.loc,
-                format!("unknown {} `{id}`", kind.noun()),
+                format!("unknown {} `{}`", kind.noun(), shown(id)),
             )
             .maybe_help(help)
             .path(path),
@@ -183,7 +189,10 @@ impl<'m> Resolver<'m> {
                 .iter()
                 .find(|(_, s)| s.stages.contains_key(id.as_str()))
                 .map(|(stream, _)| {
-                    format!("a stage is referenced as `stream/stage`: write `{stream}/{id}`")
+                    format!(
+                        "a stage is referenced as `stream/stage`: write `{stream}/{}`",
+                        shown(id)
+                    )
                 })
         } else {
             None
@@ -198,7 +207,7 @@ impl<'m> Resolver<'m> {
                     Finding::new(
                         &WRONG_KIND_REFERENCE,
                         reference.loc,
-                        format!("`{id}` is a {}, not a stage", other.noun()),
+                        format!("`{}` is a {}, not a stage", shown(id), other.noun()),
                     )
                     .help("a stage is referenced as `stream/stage`")
                     .path(path()),
@@ -220,7 +229,7 @@ impl<'m> Resolver<'m> {
             Finding::new(
                 &UNRESOLVED_REFERENCE,
                 reference.loc,
-                format!("unknown stage `{id}`"),
+                format!("unknown stage `{}`", shown(id)),
             )
             .maybe_help(help)
             .path(path()),
@@ -429,7 +438,10 @@ fn resolve_streams(model: &Model, range: std::ops::Range<usize>) -> StreamParts 
                                     Finding::new(
                                         &UNRESOLVED_REFERENCE,
                                         reference.loc,
-                                        format!("value stream `{stream_id}` has no stage `{id}`"),
+                                        format!(
+                                            "value stream `{stream_id}` has no stage `{}`",
+                                            shown(id)
+                                        ),
                                     )
                                     .maybe_help(help)
                                     .path(format!("{}.next", base())),
