@@ -1,7 +1,7 @@
 use super::{Context, Group, Rule};
 use crate::diag::{Finding, Owner, Severity};
 use crate::model::Kind;
-use petgraph::algo::tarjan_scc;
+use petgraph::algo::kosaraju_scc;
 
 pub const RULE: Rule = Rule {
     code: "VSM010",
@@ -19,7 +19,7 @@ finding per loop, at the `parent` of its first capability.",
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     let graph = &ctx.resolved.capability_graph;
-    for component in tarjan_scc(graph) {
+    for component in kosaraju_scc(graph) {
         let looping = component.len() > 1 || graph.contains_edge(component[0], component[0]);
         if !looping {
             continue;

@@ -1,7 +1,7 @@
 use super::{Context, Group, Rule};
 use crate::diag::{Finding, Owner, Severity};
 use crate::model::Kind;
-use petgraph::algo::tarjan_scc;
+use petgraph::algo::kosaraju_scc;
 use petgraph::visit::EdgeRef;
 
 pub const RULE: Rule = Rule {
@@ -20,7 +20,7 @@ the commitments tree cannot be shown.",
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     let graph = &ctx.resolved.commitment_graph;
-    for component in tarjan_scc(graph) {
+    for component in kosaraju_scc(graph) {
         if component.len() == 1 && !graph.contains_edge(component[0], component[0]) {
             continue;
         }

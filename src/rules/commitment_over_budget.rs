@@ -1,7 +1,7 @@
 use super::{Context, Group, Rule};
 use crate::diag::{Finding, Owner, Severity};
 use crate::model::{Amount, Comparator, Composition, Duration, Kind};
-use petgraph::algo::tarjan_scc;
+use petgraph::algo::kosaraju_scc;
 use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 
@@ -31,7 +31,7 @@ pub fn duration_limit(target: &crate::model::Target) -> Option<Duration> {
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     let graph = &ctx.resolved.commitment_graph;
     let mut in_cycle = vec![false; ctx.model.commitments.len()];
-    for component in tarjan_scc(graph) {
+    for component in kosaraju_scc(graph) {
         if component.len() > 1 || graph.contains_edge(component[0], component[0]) {
             for n in component {
                 in_cycle[n.index()] = true;

@@ -1,6 +1,6 @@
 use super::{Context, Group, Rule};
 use crate::diag::{Finding, Owner, Severity};
-use petgraph::algo::tarjan_scc;
+use petgraph::algo::kosaraju_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
 
 pub const RULE: Rule = Rule {
@@ -116,7 +116,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 graph.add_edge(NodeIndex::new(from), NodeIndex::new(to), ());
             }
         }
-        let mut loops: Vec<Vec<usize>> = tarjan_scc(&graph)
+        let mut loops: Vec<Vec<usize>> = kosaraju_scc(&graph)
             .into_iter()
             .map(|c| {
                 let mut c: Vec<usize> = c.into_iter().map(NodeIndex::index).collect();
