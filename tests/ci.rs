@@ -2,32 +2,13 @@
 //! suppression comments, `--changed-since`, `vsm init`, `vsm schema`, completions and man page.
 //! The real binary on small models in temporary folders.
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 use vsm::yaml::{Document, NodeId, NodeKind, Scalar};
 
-/// A clean model: no finding under the default rules.
-const CLEAN: &str = "\
-stakeholders:
-  customer: {name: Customer, type: external}
-  agent: {name: Agent}
-value_streams:
-  enquiry:
-    name: Resolve an enquiry
-    trigger: customer
-    stages:
-      connect:
-        name: Connect
-        stakeholders: [customer, agent]
-        entry_conditions: [The customer calls]
-        exit_conditions: [An agent answers]
-        value_items: [Customer is not kept waiting]
-        capabilities: [call-routing]
-capabilities:
-  call-routing: {name: Call routing}
-";
+mod common;
+use common::{check_json, codes, model_dir, root, vsm, write_files, yaml_files, CLEAN};
 
 /// A second stage for `CLEAN`'s stream; `{}` is replaced by extra lines in the stage.
 fn stage(id: &str, extra: &str) -> String {
@@ -45,31 +26,6 @@ fn with_stages(stages: &[String]) -> String {
     )
 }
 
-fn vsm(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("vsm").unwrap();
-    cmd.current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env_remove("GIT_DIR")
-        .env_remove("GIT_WORK_TREE");
-    cmd
-}
-
-fn model_dir(files: &[(&str, &str)]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    // A `.git` folder stops the search for vsm.yaml at the temporary folder.
-    std::fs::create_dir(dir.path().join(".git")).unwrap();
-    write_files(dir.path(), files);
-    dir
-}
-
-fn write_files(dir: &Path, files: &[(&str, &str)]) {
-    for (name, text) in files {
-        let path = dir.join(name);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
-    }
-}
-
 struct Run {
     code: i32,
     stdout: String,
@@ -83,12 +39,6 @@ fn run(dir: &Path, args: &[&str]) -> Run {
         stdout: String::from_utf8(out.stdout).unwrap(),
         stderr: String::from_utf8(out.stderr).unwrap(),
     }
-}
-
-fn check_json(dir: &Path, args: &[&str]) -> Value {
-    let out = run(dir, &[&["check", "--format", "json"], args].concat());
-    serde_json::from_str(&out.stdout)
-        .unwrap_or_else(|e| panic!("{e}: {} {}", out.stdout, out.stderr))
 }
 
 /// (code, line, column) of every finding of a JSON output.
@@ -105,14 +55,6 @@ fn found(value: &Value) -> Vec<(String, u64, u64)> {
             )
         })
         .collect()
-}
-
-fn codes(value: &Value) -> Vec<String> {
-    found(value).into_iter().map(|f| f.0).collect()
-}
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
 /// `bad.yaml` or `bad/` (and the same for `good`) of every rule example.
@@ -224,7 +166,7 @@ fn assert_regions_match_json(sarif: &Value, json: &Value, what: &str) {
 fn sarif_of_every_example_is_valid_and_matches_the_json_positions() {
     let validator = sarif_schema();
     let mut targets = example_variants("bad");
-    targets.push((root(), "models".to_string()));
+    targets.push((root().to_path_buf(), "models".to_string()));
     let mut results = 0;
     for (dir, target) in &targets {
         let what = format!("{}/{target}", dir.display());
@@ -1104,25 +1046,8 @@ fn yaml_documents(path: &Path) -> Vec<Value> {
         .collect()
 }
 
-fn yaml_files(path: &Path) -> Vec<PathBuf> {
-    if path.is_file() {
-        return vec![path.to_path_buf()];
-    }
-    let mut out = Vec::new();
-    for entry in std::fs::read_dir(path).unwrap() {
-        let p = entry.unwrap().path();
-        if p.is_dir() {
-            out.extend(yaml_files(&p));
-        } else if matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")) {
-            out.push(p);
-        }
-    }
-    out.sort();
-    out
-}
-
 fn schema_validator() -> jsonschema::Validator {
-    let out = run(&root(), &["schema"]);
+    let out = run(root(), &["schema"]);
     assert_eq!(out.code, 0);
     let schema: Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(

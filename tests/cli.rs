@@ -1,69 +1,14 @@
 //! `vsm check` and `vsm explain` as a user runs them: the real binary, real files.
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
-use std::path::Path;
 
-const CLEAN: &str = "\
-stakeholders:
-  customer: {name: Customer, type: external}
-  agent: {name: Agent}
-value_streams:
-  enquiry:
-    name: Resolve an enquiry
-    trigger: customer
-    stages:
-      connect:
-        name: Connect
-        stakeholders: [customer, agent]
-        entry_conditions: [The customer calls]
-        exit_conditions: [An agent answers]
-        value_items: [Customer is not kept waiting]
-        capabilities: [call-routing]
-capabilities:
-  call-routing: {name: Call routing}
-";
-
-fn vsm(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("vsm").unwrap();
-    cmd.current_dir(dir).env("NO_COLOR", "1");
-    cmd
-}
-
-fn model_dir(files: &[(&str, &str)]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    // A `.git` folder stops the search for vsm.yaml at the temporary folder.
-    std::fs::create_dir(dir.path().join(".git")).unwrap();
-    for (name, text) in files {
-        let path = dir.path().join(name);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
-    }
-    dir
-}
-
-fn json(dir: &Path, args: &[&str]) -> Value {
-    let out = vsm(dir)
-        .args(["check", "--format", "json"])
-        .args(args)
-        .output()
-        .unwrap();
-    serde_json::from_slice(&out.stdout).unwrap()
-}
-
-fn codes(value: &Value) -> Vec<String> {
-    value["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["code"].as_str().unwrap().to_string())
-        .collect()
-}
+mod common;
+use common::{check_json, codes, model_dir, root, vsm, CLEAN};
 
 #[test]
 fn the_example_model_is_clean() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = root();
     vsm(root)
         .args(["check", "models/customer-service"])
         .assert()
@@ -187,38 +132,39 @@ fn config_is_found_above_and_sets_paths_rules_and_fail_on() {
 fn select_and_ignore_choose_rules() {
     let bare = "stakeholders:\n  customer: {name: Customer}\nvalue_streams:\n  s:\n    name: S\n    trigger: customer\n    stages:\n      a: {name: A}\n";
     let dir = model_dir(&[("m.yaml", bare)]);
-    let all = codes(&json(dir.path(), &["."]));
+    let all = codes(&check_json(dir.path(), &["."]));
     // VSM107 points at the trigger (line 6), before the stage (line 8).
     assert_eq!(
         all,
         vec!["VSM107", "VSM101", "VSM103", "VSM104", "VSM105", "VSM106"]
     );
     assert_eq!(
-        codes(&json(
+        codes(&check_json(
             dir.path(),
             &["--select", "VSM101,missing-entry-conditions", "."]
         )),
         vec!["VSM101", "VSM103"]
     );
     assert_eq!(
-        codes(&json(
+        codes(&check_json(
             dir.path(),
             &["--ignore", "no-value-item", "--ignore", "VSM107", "."]
         )),
         vec!["VSM103", "VSM104", "VSM105", "VSM106"]
     );
     // An off-by-default rule can be selected.
-    assert!(
-        codes(&json(dir.path(), &["--select", "missing-description", "."]))
-            .contains(&"VSM207".to_string())
-    );
+    assert!(codes(&check_json(
+        dir.path(),
+        &["--select", "missing-description", "."]
+    ))
+    .contains(&"VSM207".to_string()));
 }
 
 #[test]
 fn allow_on_a_stream_covers_its_stages_and_unknown_names_are_reported() {
     let model = "stakeholders:\n  customer: {name: Customer}\nvalue_streams:\n  s:\n    name: S\n    trigger: customer\n    allow: [no-value-item, VSM103, missing-exit-conditions, no-participants, stage-without-capability, trigger-not-involved, no-value-itemz]\n    stages:\n      a: {name: A}\n";
     let dir = model_dir(&[("m.yaml", model)]);
-    let value = json(dir.path(), &["."]);
+    let value = check_json(dir.path(), &["."]);
     assert_eq!(codes(&value), vec!["VSM015"]);
     assert_eq!(
         value["findings"][0]["help"],
@@ -230,7 +176,7 @@ fn allow_on_a_stream_covers_its_stages_and_unknown_names_are_reported() {
 #[test]
 fn json_output_has_the_documented_fields() {
     let dir = model_dir(&[("m.yaml", &CLEAN.replace("[call-routing]", "[call-routng]"))]);
-    let value = json(dir.path(), &["m.yaml"]);
+    let value = check_json(dir.path(), &["m.yaml"]);
     assert_eq!(value["version"], 1);
     let f = &value["findings"][0];
     assert_eq!(f["code"], "VSM006");
@@ -266,7 +212,7 @@ fn findings_are_sorted_by_file_line_and_column_across_files() {
         ("b.yaml", "capabilities:\n  x: {name: X, colour: red}\n"),
         ("a.yaml", "capabilities:\n  y: {nam: Y}\n"),
     ]);
-    let value = json(dir.path(), &["."]);
+    let value = check_json(dir.path(), &["."]);
     let places: Vec<(String, u64, u64)> = value["findings"]
         .as_array()
         .unwrap()
@@ -329,7 +275,7 @@ fn statistics_count_findings_per_rule() {
 fn files_with_bom_several_documents_and_merge_keys_load() {
     let text = "\u{feff}stakeholders:\n  customer: &person {name: Customer, type: external}\n  agent:\n    <<: *person\n    name: Agent\n---\ncapabilities:\n  call-routing: {name: Call routing}\n";
     let dir = model_dir(&[("m.yaml", text)]);
-    let value = json(dir.path(), &["--select", "VSM201", "."]);
+    let value = check_json(dir.path(), &["--select", "VSM201", "."]);
     assert_eq!(codes(&value), vec!["VSM201"]);
     assert_eq!(
         (
@@ -346,7 +292,7 @@ fn a_broken_file_does_not_hide_the_others() {
         ("a.yaml", "capabilities:\n  x: {name: X\n"),
         ("b.yaml", "capabilities:\n  y: {name: Y, maturity: 9}\n"),
     ]);
-    let value = json(dir.path(), &["--select", "VSM003", "."]);
+    let value = check_json(dir.path(), &["--select", "VSM003", "."]);
     assert_eq!(codes(&value), vec!["VSM001", "VSM003"]);
 }
 
@@ -354,7 +300,7 @@ fn a_broken_file_does_not_hide_the_others() {
 fn not_utf8_is_a_located_finding() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("m.yaml"), b"model:\n  name: caf\xe9\n").unwrap();
-    let value = json(dir.path(), &["m.yaml"]);
+    let value = check_json(dir.path(), &["m.yaml"]);
     assert_eq!(codes(&value), vec!["VSM001"]);
     let f = &value["findings"][0];
     assert_eq!(
@@ -365,7 +311,7 @@ fn not_utf8_is_a_located_finding() {
 
 #[test]
 fn explain_lists_and_explains_rules() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = root();
     let out = vsm(root).arg("explain").output().unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
     assert_eq!(text.lines().count(), vsm::rules::RULES.len());
@@ -391,7 +337,7 @@ fn explain_lists_and_explains_rules() {
 
 #[test]
 fn docs_rules_md_is_generated_from_the_code() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = root();
     let out = vsm(root)
         .args(["explain", "--all", "--format", "markdown"])
         .output()
@@ -407,7 +353,7 @@ fn docs_rules_md_is_generated_from_the_code() {
 fn json_summary_counts_what_suppressions_and_baselines_hid() {
     let text = "capabilities:\n  x: {name: X}  # vsm: ignore[unused-capability]\n  y: {name: Y}\n";
     let dir = model_dir(&[("m.yaml", text)]);
-    let value = json(dir.path(), &["m.yaml"]);
+    let value = check_json(dir.path(), &["m.yaml"]);
     assert_eq!(codes(&value), vec!["VSM201"]);
     assert_eq!(value["summary"]["suppressed"], 1);
     assert!(value["summary"]["baseline"].is_null());
@@ -415,7 +361,7 @@ fn json_summary_counts_what_suppressions_and_baselines_hid() {
         .args(["check", "--write-baseline", "base.json", "m.yaml"])
         .assert()
         .success();
-    let value = json(dir.path(), &["--baseline", "base.json", "m.yaml"]);
+    let value = check_json(dir.path(), &["--baseline", "base.json", "m.yaml"]);
     assert_eq!(codes(&value), Vec::<String>::new());
     assert_eq!(value["summary"]["baseline"]["hidden"], 1);
     assert_eq!(value["summary"]["baseline"]["stale"], 0);
@@ -425,7 +371,7 @@ fn json_summary_counts_what_suppressions_and_baselines_hid() {
 fn a_node_reached_through_several_aliases_is_reported_once() {
     let text = "x-allow: &allow [no-value-itemz]\ncapabilities:\n  a: {name: A, allow: *allow}\n  b: {name: B, allow: *allow}\n";
     let dir = model_dir(&[("m.yaml", text)]);
-    let value = json(dir.path(), &["--select", "VSM015", "m.yaml"]);
+    let value = check_json(dir.path(), &["--select", "VSM015", "m.yaml"]);
     let vsm015: Vec<_> = value["findings"]
         .as_array()
         .unwrap()

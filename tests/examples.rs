@@ -2,9 +2,10 @@
 //! findings listed in its `expected.txt` (code, file, line, column, written by hand), the good
 //! model gives none, and the human and JSON outputs of the bad model are snapshot-tested.
 
-use assert_cmd::Command;
 use serde_json::Value;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
+
+mod common;
 
 struct Example {
     dir: PathBuf,
@@ -13,7 +14,7 @@ struct Example {
 }
 
 fn examples() -> Vec<Example> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let root = common::root().join("examples");
     let mut out: Vec<Example> = std::fs::read_dir(&root)
         .unwrap()
         .filter_map(|e| e.ok())
@@ -53,13 +54,10 @@ fn run(example: &Example, target: &str, format: &str) -> (i32, String) {
     if rule.default.is_none() {
         std::fs::write(config.path(), format!("rules:\n  {}: info\n", rule.code)).unwrap();
     }
-    let output = Command::cargo_bin("vsm")
-        .unwrap()
-        .current_dir(&example.dir)
+    let output = common::vsm(&example.dir)
         .args(["check", "--color", "never", "--format", format, "--config"])
         .arg(config.path())
         .arg(target)
-        .env("NO_COLOR", "1")
         .output()
         .unwrap();
     assert!(

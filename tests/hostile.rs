@@ -23,18 +23,19 @@
 //! `HOSTILE_BLESS=1 cargo test --test hostile` rewrites every `expected.txt` from the actual
 //! output (keeping its comments), to review with `git diff`.
 
-use assert_cmd::Command;
 use serde_json::Value;
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+mod common;
+
 /// Each run is killed after this; the slowest case takes well under a second in release.
 const TIMEOUT: Duration = Duration::from_secs(10);
 
 fn corpus_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/hostile")
+    common::root().join("tests/hostile")
 }
 
 fn cases() -> Vec<PathBuf> {
@@ -369,10 +370,8 @@ struct Run {
 }
 
 fn run(dir: &Path, args: &[String], config: Option<&Path>, format: &str) -> Run {
-    let mut cmd = Command::cargo_bin("vsm").unwrap();
-    cmd.current_dir(dir)
-        .args(["check", "--format", format, "--color", "never"])
-        .env("NO_COLOR", "1")
+    let mut cmd = common::vsm(dir);
+    cmd.args(["check", "--format", format, "--color", "never"])
         .timeout(TIMEOUT);
     if let Some(config) = config {
         cmd.arg("--config").arg(config);

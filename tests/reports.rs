@@ -6,12 +6,11 @@
 //! the Mermaid parse of the Markdown report live in tests/browser/ and run from .ci/run.
 
 use assert_cmd::Command;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use unicode_width::UnicodeWidthStr;
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+mod common;
+use common::{model_dir, root};
 
 fn example() -> String {
     root()
@@ -27,30 +26,16 @@ fn hostile() -> String {
         .into_owned()
 }
 
-/// A folder that stops the search for vsm.yaml (it has `.git`), with `files` in it.
-fn workdir(files: &[(&str, &str)]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir(dir.path().join(".git")).unwrap();
-    for (name, text) in files {
-        let path = dir.path().join(name);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
-    }
-    dir
-}
-
+/// `common::vsm` with a terminal width of 100 columns, for stable tables.
 fn vsm(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("vsm").unwrap();
-    cmd.current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env("COLUMNS", "100")
-        .env_remove("CLICOLOR_FORCE");
+    let mut cmd = common::vsm(dir);
+    cmd.env("COLUMNS", "100");
     cmd
 }
 
 /// Runs `vsm ARGS` in a clean folder; asserts exit 0 and returns stdout.
 fn run(args: &[&str]) -> String {
-    let dir = workdir(&[]);
+    let dir = model_dir(&[]);
     let out = vsm(dir.path()).args(args).output().unwrap();
     assert!(
         out.status.success(),
@@ -156,7 +141,7 @@ fn graphs() {
 
 #[test]
 fn markdown_report() {
-    let dir = workdir(&[]);
+    let dir = model_dir(&[]);
     let out = vsm(dir.path())
         .args(["report", &example(), "-o", "report.md"])
         .output()
@@ -171,7 +156,7 @@ fn markdown_report() {
 // ---------------------------------------------------------------------------------------------
 
 fn html_report(model: &str, extra: &[&str]) -> String {
-    let dir = workdir(&[]);
+    let dir = model_dir(&[]);
     let out = vsm(dir.path())
         .args(["report", model, "-o", "out.html"])
         .args(extra)
@@ -233,7 +218,7 @@ fn html_report_is_one_self_contained_file() {
 
 #[test]
 fn report_is_written_even_with_findings_and_flags_stages_without_value() {
-    let dir = workdir(&[]);
+    let dir = model_dir(&[]);
     let out = vsm(dir.path())
         .args(["report", &hostile(), "-o", "out.html"])
         .output()
@@ -279,7 +264,7 @@ fn hostile_text_never_becomes_markup() {
     let title = &html[html.find("<title>").unwrap()..html.find("</title>").unwrap()];
     assert!(!title[7..].contains('<'));
 
-    let dir = workdir(&[]);
+    let dir = model_dir(&[]);
     vsm(dir.path())
         .args(["report", &hostile(), "-o", "x.md"])
         .assert()
@@ -388,7 +373,7 @@ fn check_md_tables(md: &str) {
 
 #[test]
 fn report_format_comes_from_the_extension_or_the_flag() {
-    let dir = workdir(&[]);
+    let dir = model_dir(&[]);
     vsm(dir.path())
         .args(["report", &example(), "-o", "a.htm"])
         .assert()
@@ -424,14 +409,14 @@ fn report_title_flag_config_model_name() {
         let md = std::fs::read_to_string(dir.join("r.md")).unwrap();
         md.lines().next().unwrap().to_string()
     };
-    let bare = workdir(&[("model/m.yaml", model)]);
+    let bare = model_dir(&[("model/m.yaml", model)]);
     assert_eq!(title(bare.path(), &[]), "# Value stream report");
-    let named = workdir(&[(
+    let named = model_dir(&[(
         "model/m.yaml",
         &format!("model: {{name: Named model}}\n{model}"),
     )]);
     assert_eq!(title(named.path(), &[]), "# Named model");
-    let configured = workdir(&[
+    let configured = model_dir(&[
         (
             "model/m.yaml",
             &format!("model: {{name: Named model}}\n{model}"),
@@ -461,7 +446,7 @@ fn report_title_flag_config_model_name() {
 
 #[test]
 fn report_replaces_the_file_atomically_and_fails_with_2_when_it_cannot_write() {
-    let dir = workdir(&[("out.html", "old")]);
+    let dir = model_dir(&[("out.html", "old")]);
     vsm(dir.path())
         .args(["report", &example(), "-o", "out.html"])
         .assert()
@@ -487,7 +472,7 @@ fn report_replaces_the_file_atomically_and_fails_with_2_when_it_cannot_write() {
 
 #[test]
 fn a_model_that_cannot_be_loaded_stops_the_report_with_1() {
-    let dir = workdir(&[("m/model.yaml", "value_streams: [unclosed\n")]);
+    let dir = model_dir(&[("m/model.yaml", "value_streams: [unclosed\n")]);
     let out = vsm(dir.path())
         .args(["report", "m", "-o", "out.html"])
         .output()
@@ -500,7 +485,7 @@ fn a_model_that_cannot_be_loaded_stops_the_report_with_1() {
         vsm(dir.path()).args([command, "m"]).assert().code(1);
     }
     // No model files at all: exit 2.
-    let empty = workdir(&[("m/readme.txt", "x")]);
+    let empty = model_dir(&[("m/readme.txt", "x")]);
     vsm(empty.path())
         .args(["report", "m", "-o", "out.html"])
         .assert()
@@ -509,7 +494,7 @@ fn a_model_that_cannot_be_loaded_stops_the_report_with_1() {
 
 #[test]
 fn unknown_stream_is_exit_2_with_a_hint() {
-    let dir = workdir(&[]);
+    let dir = model_dir(&[]);
     let out = vsm(dir.path())
         .args(["table", &example(), "--stream", "inbound-cal"])
         .output()
@@ -527,7 +512,7 @@ fn unknown_stream_is_exit_2_with_a_hint() {
 fn terminal_tables_fit_the_width_and_keep_chinese_aligned() {
     for columns in ["60", "100", "160"] {
         for view in VIEWS {
-            let dir = workdir(&[]);
+            let dir = model_dir(&[]);
             let out = vsm(dir.path())
                 .env("COLUMNS", columns)
                 .args(["table", &example(), "--view", view])
@@ -554,7 +539,7 @@ fn terminal_tables_fit_the_width_and_keep_chinese_aligned() {
 
 #[test]
 fn colour_only_when_asked() {
-    let dir = workdir(&[]);
+    let dir = model_dir(&[]);
     let plain = vsm(dir.path())
         .args(["heatmap", &example(), "--color", "auto"])
         .output()
@@ -574,7 +559,7 @@ fn colour_only_when_asked() {
 
 #[test]
 fn heatmap_shows_missing_data_as_no_data_not_zero() {
-    let dir = workdir(&[(
+    let dir = model_dir(&[(
         "m.yaml",
         "capabilities:\n  top: {name: Top, maturity: 2, target_maturity: 4, importance: high}\n  bare: {name: Bare, parent: top}\n  half: {name: Half, parent: top, maturity: 3}\n",
     )]);
@@ -622,7 +607,7 @@ fn run_in(dir: &Path, args: &[&str]) -> String {
 
 #[test]
 fn commitments_over_budget_are_marked() {
-    let dir = workdir(&[(
+    let dir = model_dir(&[(
         "m.yaml",
         "commitments:\n  whole: {name: Whole, target: \"<= 1d\", parts: [a, b]}\n  a: {name: A, target: \"<= 20h\"}\n  b: {name: B, target: \"<= 8h\"}\n  par: {name: Par, target: \"<= 1d\", parts: [a, b], composition: parallel}\n",
     )]);
@@ -647,7 +632,7 @@ fn commitments_over_budget_are_marked() {
 
 #[test]
 fn output_flag_writes_the_file() {
-    let dir = workdir(&[]);
+    let dir = model_dir(&[]);
     vsm(dir.path())
         .args(["graph", &example(), "-o", "flow.mmd"])
         .assert()

@@ -1,0 +1,105 @@
+//! Helpers shared by the integration tests (`mod common;` in each test file): running the real
+//! binary, writing models into temporary folders, reading the JSON output.
+
+// Each test file is its own crate and uses only some of these helpers.
+#![allow(dead_code)]
+
+use assert_cmd::Command;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+/// A clean model: no finding under the default rules.
+pub const CLEAN: &str = "\
+stakeholders:
+  customer: {name: Customer, type: external}
+  agent: {name: Agent}
+value_streams:
+  enquiry:
+    name: Resolve an enquiry
+    trigger: customer
+    stages:
+      connect:
+        name: Connect
+        stakeholders: [customer, agent]
+        entry_conditions: [The customer calls]
+        exit_conditions: [An agent answers]
+        value_items: [Customer is not kept waiting]
+        capabilities: [call-routing]
+capabilities:
+  call-routing: {name: Call routing}
+";
+
+/// The project folder.
+pub fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The `vsm` binary, run in `dir`, without colour and without git or colour settings of the
+/// environment that runs the tests.
+pub fn vsm(dir: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("vsm").unwrap();
+    cmd.current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env_remove("CLICOLOR_FORCE")
+        .env_remove("GIT_DIR")
+        .env_remove("GIT_WORK_TREE");
+    cmd
+}
+
+/// A temporary folder that stops the search for vsm.yaml (it has `.git`), with `files` in it.
+pub fn model_dir(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    // A `.git` folder stops the search for vsm.yaml at the temporary folder.
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    write_files(dir.path(), files);
+    dir
+}
+
+/// Writes each (relative path, contents) under `dir`, making folders as needed.
+pub fn write_files(dir: &Path, files: &[(&str, &str)]) {
+    for (name, text) in files {
+        let path = dir.join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+}
+
+/// The parsed output of `vsm check --format json ARGS` in `dir`.
+pub fn check_json(dir: &Path, args: &[&str]) -> Value {
+    let out = vsm(dir)
+        .args(["check", "--format", "json"])
+        .args(args)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    serde_json::from_str(&stdout)
+        .unwrap_or_else(|e| panic!("{e}: {stdout} {}", String::from_utf8_lossy(&out.stderr)))
+}
+
+/// The code of every finding of a JSON output, in order.
+pub fn codes(value: &Value) -> Vec<String> {
+    value["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["code"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// Every `.yaml` and `.yml` file under `path` (or `path` itself if it is a file), sorted.
+pub fn yaml_files(path: &Path) -> Vec<PathBuf> {
+    if path.is_file() {
+        return vec![path.to_path_buf()];
+    }
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(path).unwrap() {
+        let p = entry.unwrap().path();
+        if p.is_dir() {
+            out.extend(yaml_files(&p));
+        } else if matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")) {
+            out.push(p);
+        }
+    }
+    out.sort();
+    out
+}
