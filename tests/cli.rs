@@ -380,3 +380,25 @@ fn a_node_reached_through_several_aliases_is_reported_once() {
         .collect();
     assert_eq!(vsm015.len(), 1, "{value}");
 }
+
+#[cfg(unix)]
+#[test]
+fn broken_links_in_a_folder_are_skipped_and_editor_locks_silently() {
+    let dir = model_dir(&[("model/m.yaml", CLEAN)]);
+    let model = dir.path().join("model");
+    std::os::unix::fs::symlink("gone.yaml", model.join("old.yaml")).unwrap();
+    // Emacs marks a file it is editing with a dangling `.#name` link.
+    std::os::unix::fs::symlink("user@host.4242:1700000000", model.join(".#m.yaml")).unwrap();
+    let out = vsm(dir.path()).args(["check", "model"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "warning: skipped `model/old.yaml`: a symbolic link to something that does not exist\n"
+    );
+    // Named on the command line, a broken link still stops the run.
+    vsm(dir.path())
+        .args(["check", "model/old.yaml"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("a symbolic link to something that does not exist"));
+}

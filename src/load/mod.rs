@@ -126,6 +126,19 @@ pub fn discover(
                     ));
                     continue;
                 }
+                Err(e) if e.depth() > 0 && e.path().is_some_and(is_broken_link) => {
+                    // Inside a folder a broken link is no reason to stop; editors leave them
+                    // (Emacs marks a file it edits with a dangling `.#name` link).
+                    let at = e.path().expect("checked above");
+                    let name = at.file_name().unwrap_or_default().to_string_lossy();
+                    if is_yaml(at) && !name.starts_with(".#") {
+                        warnings.push(format!(
+                            "skipped `{}`: a symbolic link to something that does not exist",
+                            at.display()
+                        ));
+                    }
+                    continue;
+                }
                 Err(e) => {
                     let at = e
                         .path()
@@ -158,6 +171,12 @@ pub fn discover(
         )));
     }
     Ok((files, warnings))
+}
+
+/// A symbolic link whose target does not exist.
+fn is_broken_link(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
+        && std::fs::metadata(path).is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound)
 }
 
 fn canonical(path: &Path) -> PathBuf {
