@@ -4,25 +4,17 @@
 //! Generated from the loader's own field lists ([`crate::load::SECTIONS`],
 //! [`crate::load::STAGE_FIELDS`], ...): every object lists exactly the fields the loader reads
 //! (`additionalProperties: false`), so a field added to the loader without a type here fails
-//! the tests instead of drifting. Enumerations, durations and targets are checked against the
-//! loader in this module's tests.
+//! the tests instead of drifting. Enumerations are the loader's own lists; durations and targets
+//! are checked against the loader in this module's tests.
 
 use crate::load::{
-    BUSINESS_OBJECT_FIELDS, CAPABILITY_FIELDS, COMMITMENT_FIELDS, INFORMATION_FIELDS, MODEL_FIELDS,
-    PERCEPTION_FIELDS, PROCESS_FIELDS, SECTIONS, STAGE_FIELDS, STAKEHOLDER_FIELDS, STEP_FIELDS,
-    VALUE_ITEM_FIELDS, VALUE_STREAM_FIELDS,
+    value_names, BUSINESS_OBJECT_FIELDS, CAPABILITY_FIELDS, COMMITMENT_FIELDS, COMPOSITION,
+    ENABLEMENT, IMPORTANCE, INFORMATION_FIELDS, MODEL_FIELDS, PERCEPTION_FIELDS, PROCESS_FIELDS,
+    SECTIONS, STAGE_FIELDS, STAKEHOLDER_FIELDS, STAKEHOLDER_TYPES, STEP_FIELDS, VALUE_ITEM_FIELDS,
+    VALUE_STREAM_FIELDS,
 };
 use crate::rules::RULES;
 use serde_json::{json, Map, Value};
-
-/// `type` of a stakeholder, as the loader reads it.
-pub const STAKEHOLDER_TYPES: &[&str] = &["internal", "external", "partner"];
-/// `importance` of a capability.
-pub const IMPORTANCE: &[&str] = &["low", "medium", "high", "critical"];
-/// `enablement` of a capability.
-pub const ENABLEMENT: &[&str] = &["manual", "it-supported", "automated"];
-/// `composition` of a commitment.
-pub const COMPOSITION: &[&str] = &["sequential", "parallel"];
 
 /// A number as `units::parse_duration` reads it.
 const NUMBER: &str = r"(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)";
@@ -142,7 +134,7 @@ impl Def {
 }
 
 /// How the loader reads a field.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 enum Type {
     /// Any scalar; numbers and booleans are kept as written.
     Text,
@@ -155,7 +147,8 @@ enum Type {
     Integer(i64, i64),
     Number(f64, f64),
     Bool,
-    Enum(&'static [&'static str]),
+    /// The loader's values, in its order.
+    Enum(Vec<&'static str>),
     Duration,
     Target,
     /// Rule codes or names (`allow`).
@@ -185,7 +178,7 @@ fn field(object: Def, name: &str) -> Option<(Type, &'static str)> {
     Some(match (object, name) {
         (Model, "version") => (Text, "Version of the model."),
         (Model, "owner") => (Text, "Who keeps the model."),
-        (Stakeholder, "type") => (Enum(STAKEHOLDER_TYPES), "Internal, external or partner."),
+        (Stakeholder, "type") => (Enum(value_names(STAKEHOLDER_TYPES)), "Internal, external or partner."),
         (ValueStream, "trigger") => (Ref, "The stakeholder whose need starts the stream."),
         (ValueStream, "value_proposition") => {
             (Text, "What the triggering stakeholder finally gets.")
@@ -216,9 +209,9 @@ fn field(object: Def, name: &str) -> Option<(Type, &'static str)> {
         (Capability, "level") => (Integer(1, 9), "Level 1–9; must match the depth of the parent chain."),
         (Capability, "maturity") => (Integer(1, 5), "Current maturity, 1–5."),
         (Capability, "target_maturity") => (Integer(1, 5), "Wanted maturity, 1–5."),
-        (Capability, "importance") => (Enum(IMPORTANCE), "Strategic importance."),
+        (Capability, "importance") => (Enum(value_names(IMPORTANCE)), "Strategic importance."),
         (Capability, "owner") => (Ref, "Stakeholder id."),
-        (Capability, "enablement") => (Enum(ENABLEMENT), "How it is delivered."),
+        (Capability, "enablement") => (Enum(value_names(ENABLEMENT)), "How it is delivered."),
         (Process, "owner") => (Ref, "The end-to-end owner (stakeholder id)."),
         (Process, "steps") => (Steps, "The steps, in order: a text (the name) or a mapping."),
         (Step, "owner") => (Ref, "Stakeholder id."),
@@ -231,7 +224,7 @@ fn field(object: Def, name: &str) -> Option<(Type, &'static str)> {
         (Commitment | Perception, "stage") => (Ref, "Where it is felt, as `stream-id/stage-id`."),
         (Commitment, "perception") => (Ref, "The customer perception point it answers."),
         (Commitment, "parts") => (Refs, "Lower-level commitments that decompose it."),
-        (Commitment, "composition") => (Enum(COMPOSITION), "How duration parts add up (default sequential)."),
+        (Commitment, "composition") => (Enum(value_names(COMPOSITION)), "How duration parts add up (default sequential)."),
         (Perception, "channel") => (Text, "e.g. phone, web, branch."),
         (Perception, "importance") => (Integer(1, 5), "Importance to the customer, 1–5."),
         (Perception, "current") => (Number(0.0, 100.0), "Current score (0–5 or 0–100, one scale per model)."),
@@ -488,12 +481,34 @@ mod tests {
         list.split(", ").map(str::to_string).collect()
     }
 
+    /// The values the generated schema allows for a field.
+    fn schema_enum(object: &str, field: &str) -> Vec<String> {
+        let values = &schema()["$defs"][object]["properties"][field]["anyOf"][0]["enum"];
+        let values = values
+            .as_array()
+            .unwrap_or_else(|| panic!("no enum for {object}.{field}"));
+        values
+            .iter()
+            .map(|v| v.as_str().unwrap().to_string())
+            .collect()
+    }
+
     #[test]
     fn enumerations_match_the_loader() {
-        assert_eq!(loader_enum("stakeholders", "", "type"), STAKEHOLDER_TYPES);
-        assert_eq!(loader_enum("capabilities", "", "importance"), IMPORTANCE);
-        assert_eq!(loader_enum("capabilities", "", "enablement"), ENABLEMENT);
-        assert_eq!(loader_enum("commitments", "", "composition"), COMPOSITION);
+        // Both sides read the same lists: this catches a field wired to the wrong one.
+        let pairs = [
+            ("stakeholders", "stakeholder", "type"),
+            ("capabilities", "capability", "importance"),
+            ("capabilities", "capability", "enablement"),
+            ("commitments", "commitment", "composition"),
+        ];
+        for (section, object, field) in pairs {
+            assert_eq!(
+                loader_enum(section, "", field),
+                schema_enum(object, field),
+                "{object}.{field}"
+            );
+        }
     }
 
     fn matches(pattern: &str, text: &str) -> bool {

@@ -97,6 +97,33 @@ pub const PERCEPTION_FIELDS: &[&str] = &[
     "allow",
 ];
 
+// The values of each enumerated field, as written. The JSON Schema lists them from here too.
+pub(crate) const STAKEHOLDER_TYPES: &[(&str, StakeholderType)] = &[
+    ("internal", StakeholderType::Internal),
+    ("external", StakeholderType::External),
+    ("partner", StakeholderType::Partner),
+];
+pub(crate) const IMPORTANCE: &[(&str, Importance)] = &[
+    ("low", Importance::Low),
+    ("medium", Importance::Medium),
+    ("high", Importance::High),
+    ("critical", Importance::Critical),
+];
+pub(crate) const ENABLEMENT: &[(&str, Enablement)] = &[
+    ("manual", Enablement::Manual),
+    ("it-supported", Enablement::ItSupported),
+    ("automated", Enablement::Automated),
+];
+pub(crate) const COMPOSITION: &[(&str, Composition)] = &[
+    ("sequential", Composition::Sequential),
+    ("parallel", Composition::Parallel),
+];
+
+/// The names of an enumeration's values, in order.
+pub(crate) fn value_names<'a, T>(values: &[(&'a str, T)]) -> Vec<&'a str> {
+    values.iter().map(|(name, _)| *name).collect()
+}
+
 /// User text as a message shows it: control characters escaped (a line break in a key must
 /// not break one-line output) and long texts cut to [`SHOWN_CHARS`] characters.
 pub fn shown(text: &str) -> std::borrow::Cow<'_, str> {
@@ -767,7 +794,7 @@ impl<'a> Converter<'a> {
                 if let Some((_, value)) = options.iter().find(|(name, _)| *name == text) {
                     return Some(Spanned::new(*value, loc));
                 }
-                let names: Vec<&str> = options.iter().map(|(n, _)| *n).collect();
+                let names = value_names(options);
                 let help = suggest::help(text, names.iter().copied())
                     .or_else(|| Some(format!("use one of: {}", names.join(", "))));
                 self.invalid(
@@ -780,7 +807,7 @@ impl<'a> Converter<'a> {
             }
             None => {
                 let found = self.doc.describe(node);
-                let names: Vec<&str> = options.iter().map(|(n, _)| *n).collect();
+                let names = value_names(options);
                 self.invalid(
                     node,
                     field,
@@ -909,17 +936,7 @@ impl<'a> Converter<'a> {
                 continue;
             }
             match key {
-                "type" => {
-                    element.kind = self.enumeration(
-                        v,
-                        key,
-                        &[
-                            ("internal", StakeholderType::Internal),
-                            ("external", StakeholderType::External),
-                            ("partner", StakeholderType::Partner),
-                        ],
-                    )
-                }
+                "type" => element.kind = self.enumeration(v, key, STAKEHOLDER_TYPES),
                 _ => self.unknown_field(k, key, STAKEHOLDER_FIELDS, "field"),
             }
         }
@@ -1103,30 +1120,9 @@ impl<'a> Converter<'a> {
                 "level" => cap.level = self.integer(v, key, 1, 9),
                 "maturity" => cap.maturity = self.integer(v, key, 1, 5),
                 "target_maturity" => cap.target_maturity = self.integer(v, key, 1, 5),
-                "importance" => {
-                    cap.importance = self.enumeration(
-                        v,
-                        key,
-                        &[
-                            ("low", Importance::Low),
-                            ("medium", Importance::Medium),
-                            ("high", Importance::High),
-                            ("critical", Importance::Critical),
-                        ],
-                    )
-                }
+                "importance" => cap.importance = self.enumeration(v, key, IMPORTANCE),
                 "owner" => cap.owner = self.reference_field(v, key),
-                "enablement" => {
-                    cap.enablement = self.enumeration(
-                        v,
-                        key,
-                        &[
-                            ("manual", Enablement::Manual),
-                            ("it-supported", Enablement::ItSupported),
-                            ("automated", Enablement::Automated),
-                        ],
-                    )
-                }
+                "enablement" => cap.enablement = self.enumeration(v, key, ENABLEMENT),
                 _ => self.unknown_field(k, key, CAPABILITY_FIELDS, "field"),
             }
         }
@@ -1260,16 +1256,7 @@ impl<'a> Converter<'a> {
                 "stage" => c.stage = self.reference_field(v, key),
                 "perception" => c.perception = self.reference_field(v, key),
                 "parts" => c.parts = self.refs(v, key),
-                "composition" => {
-                    c.composition = self.enumeration(
-                        v,
-                        key,
-                        &[
-                            ("sequential", Composition::Sequential),
-                            ("parallel", Composition::Parallel),
-                        ],
-                    )
-                }
+                "composition" => c.composition = self.enumeration(v, key, COMPOSITION),
                 _ => self.unknown_field(k, key, COMMITMENT_FIELDS, "field"),
             }
         }
