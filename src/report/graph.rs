@@ -33,27 +33,84 @@ fn trigger_label(views: &Views<'_>, stream: usize) -> Option<String> {
     Some(views.entry(Kind::Stakeholder, &trigger.value).label())
 }
 
-/// Capabilities (resolved) and processes (resolved) a stage links to, each once.
-fn stage_links(views: &Views<'_>, stream: usize, stage: usize) -> (Vec<usize>, Vec<usize>) {
-    let (_, st) = views.stage(stream, stage);
-    let caps = views.stage_links(st).into_iter().map(|(c, _)| c).collect();
-    let mut procs = Vec::new();
-    for r in &st.processes {
-        if let Some(p) = views.model.processes.get_index_of(r.value.as_str()) {
-            if !procs.contains(&p) {
-                procs.push(p);
-            }
+/// A capability or process a stage links to (`c3`, `p2` when shown).
+#[derive(Clone, Copy)]
+enum Linked {
+    Capability(usize),
+    Process(usize),
+}
+
+impl std::fmt::Display for Linked {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Linked::Capability(c) => write!(f, "c{c}"),
+            Linked::Process(p) => write!(f, "p{p}"),
         }
     }
-    (caps, procs)
+}
+
+impl Linked {
+    fn label<'v>(self, views: &'v Views<'_>) -> &'v str {
+        match self {
+            Linked::Capability(c) => views.capability_name(c),
+            Linked::Process(p) => views.model.processes[p].common.label(),
+        }
+    }
+}
+
+/// The capabilities and processes declared so far: a graph declares each once, where it is
+/// first linked, however many streams link to it.
+struct Declared {
+    caps: Vec<bool>,
+    procs: Vec<bool>,
+}
+
+impl Declared {
+    fn new(views: &Views<'_>) -> Self {
+        Declared {
+            caps: vec![false; views.model.capabilities.len()],
+            procs: vec![false; views.model.processes.len()],
+        }
+    }
+
+    /// The links of each stage of stream `s` in writing order: the stage, what it links to,
+    /// and whether that is new (to be declared before the edge).
+    fn links(&mut self, views: &Views<'_>, s: usize) -> Vec<(usize, Linked, bool)> {
+        let mut out = Vec::new();
+        for g in 0..views.stream(s).1.stages.len() {
+            let (_, st) = views.stage(s, g);
+            for (c, _) in views.stage_links(st) {
+                out.push((
+                    g,
+                    Linked::Capability(c),
+                    !std::mem::replace(&mut self.caps[c], true),
+                ));
+            }
+            let mut procs = Vec::new();
+            for r in &st.processes {
+                if let Some(p) = views.model.processes.get_index_of(r.value.as_str()) {
+                    if !procs.contains(&p) {
+                        procs.push(p);
+                    }
+                }
+            }
+            for p in procs {
+                out.push((
+                    g,
+                    Linked::Process(p),
+                    !std::mem::replace(&mut self.procs[p], true),
+                ));
+            }
+        }
+        out
+    }
 }
 
 /// A Mermaid flowchart of `streams` (a subgraph each when there are several).
 pub fn mermaid(views: &Views<'_>, streams: &[usize], links: bool) -> String {
     let mut out = String::from("flowchart LR\n");
     let many = streams.len() > 1;
-    let mut declared_caps = vec![false; views.model.capabilities.len()];
-    let mut declared_procs = vec![false; views.model.processes.len()];
+    let mut declared = Declared::new(views);
     let mut no_value = Vec::new();
     let mut link_lines = String::new();
     for &s in streams {
@@ -91,30 +148,15 @@ pub fn mermaid(views: &Views<'_>, streams: &[usize], links: bool) -> String {
             out.push_str("  end\n");
         }
         if links {
-            for g in 0..stream.stages.len() {
-                let (caps, procs) = stage_links(views, s, g);
-                for c in caps {
-                    if !declared_caps[c] {
-                        declared_caps[c] = true;
-                        let _ = writeln!(
-                            out,
-                            "  c{c}[/\"{}\"/]",
-                            escape::mermaid(views.capability_name(c))
-                        );
-                    }
-                    let _ = writeln!(link_lines, "  s{s}_{g} -.-> c{c}");
+            for (g, node, new) in declared.links(views, s) {
+                if new {
+                    let label = escape::mermaid(node.label(views));
+                    let _ = match node {
+                        Linked::Capability(_) => writeln!(out, "  {node}[/\"{label}\"/]"),
+                        Linked::Process(_) => writeln!(out, "  {node}[[\"{label}\"]]"),
+                    };
                 }
-                for p in procs {
-                    if !declared_procs[p] {
-                        declared_procs[p] = true;
-                        let _ = writeln!(
-                            out,
-                            "  p{p}[[\"{}\"]]",
-                            escape::mermaid(views.model.processes[p].common.label())
-                        );
-                    }
-                    let _ = writeln!(link_lines, "  s{s}_{g} -.-> p{p}");
-                }
+                let _ = writeln!(link_lines, "  s{s}_{g} -.-> {node}");
             }
         }
     }
@@ -135,19 +177,17 @@ pub fn mermaid(views: &Views<'_>, streams: &[usize], links: bool) -> String {
     if links {
         out.push_str("  classDef capability fill:#ecfdf5,stroke:#047857\n");
         out.push_str("  classDef process fill:#f5f3ff,stroke:#6d28d9\n");
-        let caps: Vec<String> = (0..declared_caps.len())
-            .filter(|&c| declared_caps[c])
-            .map(|c| format!("c{c}"))
-            .collect();
-        if !caps.is_empty() {
-            let _ = writeln!(out, "  class {} capability", caps.join(","));
-        }
-        let procs: Vec<String> = (0..declared_procs.len())
-            .filter(|&p| declared_procs[p])
-            .map(|p| format!("p{p}"))
-            .collect();
-        if !procs.is_empty() {
-            let _ = writeln!(out, "  class {} process", procs.join(","));
+        for (marks, prefix, class) in [
+            (&declared.caps, 'c', "capability"),
+            (&declared.procs, 'p', "process"),
+        ] {
+            let ids: Vec<String> = (0..marks.len())
+                .filter(|&i| marks[i])
+                .map(|i| format!("{prefix}{i}"))
+                .collect();
+            if !ids.is_empty() {
+                let _ = writeln!(out, "  class {} {class}", ids.join(","));
+            }
         }
     }
     out
@@ -158,8 +198,7 @@ pub fn dot(views: &Views<'_>, streams: &[usize], links: bool) -> String {
     let mut out = String::from(
         "digraph \"value streams\" {\n  graph [rankdir=LR, fontname=\"Helvetica\", nodesep=0.3, ranksep=0.5];\n  node [shape=box, style=\"rounded,filled\", fillcolor=\"#eef4fb\", color=\"#2457a6\", fontname=\"Helvetica\", fontsize=11];\n  edge [color=\"#4b5563\", fontname=\"Helvetica\"];\n",
     );
-    let mut declared_caps = vec![false; views.model.capabilities.len()];
-    let mut declared_procs = vec![false; views.model.processes.len()];
+    let mut declared = Declared::new(views);
     let mut edges = String::new();
     for &s in streams {
         let (stream_id, stream) = views.stream(s);
@@ -199,30 +238,22 @@ pub fn dot(views: &Views<'_>, streams: &[usize], links: bool) -> String {
             }
         }
         if links {
-            for g in 0..stream.stages.len() {
-                let (caps, procs) = stage_links(views, s, g);
-                for c in caps {
-                    if !declared_caps[c] {
-                        declared_caps[c] = true;
-                        let _ = writeln!(
-                            out,
-                            "  c{c} [label=\"{}\", shape=box, style=\"filled\", fillcolor=\"#ecfdf5\", color=\"#047857\"];",
-                            escape::dot(views.capability_name(c))
-                        );
-                    }
-                    let _ = writeln!(edges, "  s{s}_{g} -> c{c} [style=dashed, arrowhead=none];");
+            for (g, node, new) in declared.links(views, s) {
+                if new {
+                    let (shape, fill, color) = match node {
+                        Linked::Capability(_) => ("box", "#ecfdf5", "#047857"),
+                        Linked::Process(_) => ("component", "#f5f3ff", "#6d28d9"),
+                    };
+                    let _ = writeln!(
+                        out,
+                        "  {node} [label=\"{}\", shape={shape}, style=\"filled\", fillcolor=\"{fill}\", color=\"{color}\"];",
+                        escape::dot(node.label(views))
+                    );
                 }
-                for p in procs {
-                    if !declared_procs[p] {
-                        declared_procs[p] = true;
-                        let _ = writeln!(
-                            out,
-                            "  p{p} [label=\"{}\", shape=component, style=\"filled\", fillcolor=\"#f5f3ff\", color=\"#6d28d9\"];",
-                            escape::dot(views.model.processes[p].common.label())
-                        );
-                    }
-                    let _ = writeln!(edges, "  s{s}_{g} -> p{p} [style=dashed, arrowhead=none];");
-                }
+                let _ = writeln!(
+                    edges,
+                    "  s{s}_{g} -> {node} [style=dashed, arrowhead=none];"
+                );
             }
         }
     }
