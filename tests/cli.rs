@@ -400,5 +400,7 @@ fn broken_links_in_a_folder_are_skipped_and_editor_locks_silently() {
         .args(["check", "model/old.yaml"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("a symbolic link to something that does not exist"));
+        .stderr(predicate::str::contains(
+            "a symbolic link to something that does not exist",
+        ));
 }

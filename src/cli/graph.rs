@@ -1,6 +1,7 @@
 //! `vsm graph`: the stage flow of value streams as Mermaid or Graphviz DOT.
 
-use super::report::{emit, open, select_streams};
+use super::report::emit;
+use super::workspace::open_streams;
 use crate::report::graph::{self, Format};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -27,12 +28,12 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let opened = match open(&args.paths, args.config.as_deref())? {
-        Ok(opened) => opened,
-        Err(code) => return Ok(code),
-    };
+    let (opened, streams) =
+        match open_streams(&args.paths, args.config.as_deref(), args.stream.as_deref())? {
+            Ok(found) => found,
+            Err(code) => return Ok(code),
+        };
     let views = opened.views();
-    let streams = select_streams(&views, args.stream.as_deref())?;
     let text = match args.format {
         Format::Mermaid => graph::mermaid(&views, &streams, args.links),
         Format::Dot => graph::dot(&views, &streams, args.links),

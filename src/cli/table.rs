@@ -1,6 +1,7 @@
 //! `vsm table`: the mapping, matrix, stage-template, capability and commitment tables.
 
-use super::report::{emit, open, select_streams};
+use super::report::emit;
+use super::workspace::open_streams;
 use super::ColorChoice;
 use crate::report::table::{self, Format, Selection, View};
 use std::path::PathBuf;
@@ -31,12 +32,12 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let opened = match open(&args.paths, args.config.as_deref())? {
-        Ok(opened) => opened,
-        Err(code) => return Ok(code),
-    };
+    let (opened, streams) =
+        match open_streams(&args.paths, args.config.as_deref(), args.stream.as_deref())? {
+            Ok(found) => found,
+            Err(code) => return Ok(code),
+        };
     let views = opened.views();
-    let streams = select_streams(&views, args.stream.as_deref())?;
     let selection = Selection {
         streams,
         filtered: args.stream.is_some(),

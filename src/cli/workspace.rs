@@ -1,9 +1,11 @@
 //! Finding the config and the model files, shared by every command that reads a model.
 
+use super::report::{open, select_streams, Opened};
 use crate::config::{self, Config};
 use crate::load::{self, Filter, Loaded};
 use anyhow::{anyhow, Context as _};
 use std::path::{Path, PathBuf};
+use std::process::ExitCode;
 
 /// A loaded model with the config it was loaded under.
 pub struct Workspace {
@@ -67,6 +69,21 @@ impl Workspace {
         }
         Ok(Workspace { config, loaded })
     }
+}
+
+/// Loads and checks the model for a report command and picks the streams `--stream` names
+/// (all without it). `Err(code)`: the model could not be read and the command ends with `code`.
+pub(super) fn open_streams(
+    paths: &[PathBuf],
+    config_file: Option<&Path>,
+    stream: Option<&str>,
+) -> anyhow::Result<Result<(Opened, Vec<usize>), ExitCode>> {
+    let opened = match open(paths, config_file)? {
+        Ok(opened) => opened,
+        Err(code) => return Ok(Err(code)),
+    };
+    let streams = select_streams(&opened.views(), stream)?;
+    Ok(Ok((opened, streams)))
 }
 
 fn relative_to(base: &Path, path: &Path) -> PathBuf {
