@@ -350,7 +350,11 @@ impl<'a> CharToByte<'a> {
             };
             forward(bytes, start as usize, char_index - slot * CHECKPOINT_EVERY)
         };
-        self.cursor.set((char_index, byte));
+        // At the end of the text `char_index` may be past the last character: keep the cursor
+        // on a position known to be right, or a walk back from it would land short.
+        if byte < bytes.len() {
+            self.cursor.set((char_index, byte));
+        }
         byte
     }
 
@@ -657,6 +661,12 @@ mod tests {
             assert_eq!(positions.byte(index), expected[index], "char {index}");
         }
         assert_eq!(positions.byte(expected.len() + 5), text.len());
+        let back = expected.len() - 2;
+        assert_eq!(
+            positions.byte(back),
+            expected[back],
+            "char {back} after the end"
+        );
         // Far and near jumps both ways, before and after the checkpoints exist.
         let fresh = CharToByte::new(&text);
         let mut state = 12345u64;
