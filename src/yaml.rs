@@ -458,6 +458,14 @@ pub fn parse(text: &str) -> Result<Vec<Document<'_>>, SyntaxError> {
                     ScalarStyle::Plain => (span, (span.start, span.end)),
                     _ => (span, (1, 0)),
                 };
+                let in_list = stack.last().is_some_and(|open| {
+                    matches!(doc.nodes[open.node as usize].kind, Stored::Seq { .. })
+                });
+                let span = if in_list && value.is_empty() && style == ScalarStyle::Plain {
+                    empty_entry_span(text, span)
+                } else {
+                    span
+                };
                 // Where the source holds the value as written, point at it instead of copying.
                 let written = text.get(verbatim.0 as usize..verbatim.1 as usize);
                 let stored = if verbatim.0 <= verbatim.1 && written == Some(value.as_ref()) {
@@ -586,6 +594,27 @@ pub fn parse(text: &str) -> Result<Vec<Document<'_>>, SyntaxError> {
         }
     }
     Ok(documents)
+}
+
+/// An empty entry of a block list (`-` and nothing after it) is placed by the parser after
+/// the dash, at the end of the line: point at the dash itself.
+fn empty_entry_span(text: &str, span: Span) -> Span {
+    let before = text.get(..span.start as usize).unwrap_or_default();
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let line = &before[line_start..];
+    // After the dash there can only be blanks and a comment (the parser puts the entry after
+    // the comment).
+    let comment = line
+        .match_indices('#')
+        .find(|&(i, _)| line[..i].ends_with([' ', '\t']));
+    let code = comment.map_or(line, |(i, _)| &line[..i]);
+    let trimmed = code.trim_end_matches([' ', '\t']);
+    if trimmed.ends_with('-') {
+        let dash = line_start + trimmed.len() - 1;
+        Span::new(dash, dash + 1)
+    } else {
+        span
+    }
 }
 
 /// The parser may stretch a quoted scalar's span to the end of its line (over a trailing
@@ -732,6 +761,27 @@ mod tests {
                 "b c"
             ]
         );
+    }
+
+    #[test]
+    fn an_empty_list_entry_is_placed_at_its_dash() {
+        let text = "a:\n  - \n  - x\n  -   # note\n  -\n";
+        let doc = first(text);
+        let NodeKind::Map(pairs) = doc.kind(doc.root.unwrap()) else {
+            panic!()
+        };
+        let NodeKind::Seq(items) = doc.kind(pairs[0].1) else {
+            panic!()
+        };
+        let starts: Vec<(usize, &str)> = items
+            .iter()
+            .map(|&i| {
+                let span = doc.node(i).span;
+                let start = span.start as usize;
+                (start, &text[start..span.end as usize])
+            })
+            .collect();
+        assert_eq!(starts, [(5, "-"), (12, "x"), (16, "-"), (29, "-")]);
     }
 
     #[test]
