@@ -238,7 +238,8 @@ fn human_output_shows_the_snippet_help_and_summary() {
         .args(["check", "--format", "human", "m.yaml"])
         .assert()
         .code(1)
-        .stdout(predicate::str::contains("VSM006[unresolved-reference]"))
+        .stdout(predicate::str::contains("error[VSM006]\n"))
+        .stdout(predicate::str::contains("unresolved-reference"))
         .stdout(predicate::str::contains("[m.yaml:15:24]"))
         .stdout(predicate::str::contains("capabilities: [call-routng]"))
         .stdout(predicate::str::contains(

@@ -76,10 +76,13 @@ fn span(loc: crate::source::Loc) -> SourceSpan {
 }
 
 impl Diagnostic for Shown<'_> {
+    /// The header, as rustc writes it: `warning[VSM101]`, so the severity is there in words
+    /// (not only as a coloured icon) in logs without colour; the rule's name labels the span.
     fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
         Some(Box::new(format!(
             "{}[{}]",
-            self.finding.rule.code, self.finding.rule.name
+            self.finding.severity.as_str(),
+            self.finding.rule.code
         )))
     }
 
