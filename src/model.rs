@@ -111,6 +111,18 @@ pub enum Composition {
     Parallel,
 }
 
+impl Composition {
+    /// The time parts take together: one after another they add up, side by side the longest
+    /// counts. The budget rule and the reports both use this, so they cannot disagree.
+    pub fn combine(self, parts: impl IntoIterator<Item = Duration>) -> Duration {
+        let parts = parts.into_iter().map(|d| d.0);
+        Duration(match self {
+            Composition::Sequential => parts.sum(),
+            Composition::Parallel => parts.fold(0.0, f64::max),
+        })
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub enum Comparator {
     #[serde(rename = "<")]
@@ -313,6 +325,16 @@ pub struct Commitment {
     pub composition: Option<Spanned<Composition>>,
 }
 
+impl Commitment {
+    /// How the parts combine, sequential unless written otherwise.
+    pub fn composition(&self) -> Composition {
+        self.composition
+            .as_ref()
+            .map(|c| c.value)
+            .unwrap_or_default()
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct Perception {
     pub common: Common,
@@ -375,5 +397,18 @@ impl Model {
     /// The model's name from the `model` section, if any.
     pub fn name(&self) -> Option<&str> {
         self.meta.as_ref()?.name.as_ref().map(|n| n.value.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sequential_parts_add_up_and_parallel_parts_take_the_longest() {
+        let parts = [Duration(7200.0), Duration(14400.0), Duration(3600.0)];
+        assert_eq!(Composition::Sequential.combine(parts), Duration(25200.0));
+        assert_eq!(Composition::Parallel.combine(parts), Duration(14400.0));
+        assert_eq!(Composition::Parallel.combine([]), Duration(0.0));
     }
 }

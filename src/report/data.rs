@@ -312,18 +312,10 @@ impl<'m> Views<'m> {
                 if durations.is_empty() {
                     return None;
                 }
-                let composition = commitment
-                    .composition
-                    .as_ref()
-                    .map(|c| c.value)
-                    .unwrap_or_default();
-                let used = match composition {
-                    Composition::Sequential => durations.iter().sum(),
-                    Composition::Parallel => durations.iter().copied().fold(0.0, f64::max),
-                };
+                let composition = commitment.composition();
                 Some(Budget {
                     limit,
-                    used: Duration(used),
+                    used: composition.combine(durations.iter().map(|&d| Duration(d))),
                     composition,
                     counted: durations.len(),
                     parts: parts[index].len(),

@@ -1035,11 +1035,7 @@ fn parts_text(views: &Views<'_>, index: usize) -> String {
     if parts == 0 {
         return String::new();
     }
-    let composition = views.model.commitments[index]
-        .composition
-        .as_ref()
-        .map(|c| c.value)
-        .unwrap_or_default();
+    let composition = views.model.commitments[index].composition();
     format!(
         "{parts}, {}",
         match composition {
@@ -1210,7 +1206,7 @@ fn commitments_json(views: &Views<'_>, streams: Option<&[usize]>) -> Value {
                 "owner": c.owner.as_ref().map(|o| entry_json(&views.entry(Kind::Stakeholder, &o.value))),
                 "stage": c.stage.as_ref().map(|o| entry_json(&views.entry(Kind::Stage, &o.value))),
                 "perception": c.perception.as_ref().map(|o| entry_json(&views.entry(Kind::Perception, &o.value))),
-                "composition": c.composition.as_ref().map(|x| x.value).unwrap_or_default(),
+                "composition": c.composition(),
                 "parts": views.parts[r.index].iter().map(|&p| views.model.commitments.get_index(p).expect("index").0).collect::<Vec<_>>(),
                 "budget": budget,
             })

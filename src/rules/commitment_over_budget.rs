@@ -72,15 +72,8 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         if parts.is_empty() {
             continue;
         }
-        let composition = commitment
-            .composition
-            .as_ref()
-            .map(|c| c.value)
-            .unwrap_or_default();
-        let used = match composition {
-            Composition::Sequential => Duration(parts.iter().map(|p| p.2 .0).sum()),
-            Composition::Parallel => Duration(parts.iter().map(|p| p.2 .0).fold(0.0, f64::max)),
-        };
+        let composition = commitment.composition();
+        let used = composition.combine(parts.iter().map(|p| p.2));
         if used.0 <= limit.0 + 1e-9 {
             continue;
         }
