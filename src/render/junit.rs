@@ -73,15 +73,7 @@ pub fn render(sources: &Sources, findings: &[Finding], seconds: f64) -> String {
                 "{} {} at {}:{}",
                 finding.rule.code, finding.rule.name, at.line, at.column
             );
-            let mut body = format!(
-                "{}:{}:{}: {}[{}] {}",
-                file.display_path(),
-                at.line,
-                at.column,
-                finding.severity,
-                finding.rule.code,
-                finding.message
-            );
+            let mut body = super::concise::line(sources, finding);
             if !finding.path.is_empty() {
                 body.push_str(&format!("\nelement: {}", finding.path));
             }
