@@ -227,57 +227,18 @@ const TOKENS: &[&str] = &[
     "    ",
 ];
 
-const KEYS: &[&str] = &[
-    "model",
-    "stakeholders",
-    "value_streams",
-    "capabilities",
-    "processes",
-    "information",
-    "business_objects",
-    "commitments",
-    "perceptions",
-    "name",
-    "description",
-    "version",
-    "owner",
-    "type",
-    "trigger",
-    "value_proposition",
-    "segment",
-    "stages",
-    "allow",
-    "entry_conditions",
-    "exit_conditions",
-    "value_items",
-    "next",
-    "process_time",
-    "wait_time",
-    "measure",
-    "parent",
-    "level",
-    "maturity",
-    "target_maturity",
-    "importance",
-    "enablement",
-    "steps",
-    "automated",
-    "business_object",
-    "attributes",
-    "related",
-    "target",
-    "stage",
-    "perception",
-    "parts",
-    "composition",
-    "channel",
-    "current",
-    "expected",
-    "focus",
-    "<<",
-    "? ",
-    "",
-];
+/// Every key the format knows (from the loader's own lists), plus a merge key, a complex-key
+/// marker and an empty key.
+static KEYS: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+    let mut keys: Vec<&str> = vsm::load::FIELD_LISTS
+        .iter()
+        .flat_map(|l| l.iter().copied())
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys.extend(["<<", "? ", ""]);
+    keys
+});
 
 const VALUES: &[&str] = &[
     "x",
@@ -395,7 +356,7 @@ fn mutate_once(rng: &mut Rng, text: &mut String, other: &str) {
         3 | 4 => {
             let (start, _) = line_at(text, at);
             let indent = " ".repeat(rng.below(4) * 2);
-            let line = format!("{indent}{}: {}\n", rng.word(KEYS), rng.word(VALUES));
+            let line = format!("{indent}{}: {}\n", rng.word(&KEYS), rng.word(VALUES));
             text.insert_str(start, &line);
         }
         // Replace a value after `: ` (retype a field).
@@ -413,7 +374,7 @@ fn mutate_once(rng: &mut Rng, text: &mut String, other: &str) {
                 let key_start =
                     start + text[start..end].len() - text[start..end].trim_start().len();
                 let key_start = key_start.min(start + colon);
-                text.replace_range(key_start..start + colon, rng.word(KEYS));
+                text.replace_range(key_start..start + colon, rng.word(&KEYS));
             }
         }
         // Delete, duplicate or swap lines (delete/duplicate keys, break the structure).
@@ -668,11 +629,28 @@ fn check_positions(loaded: &vsm::load::Loaded, findings: &[vsm::diag::Finding]) 
     None
 }
 
-/// The human renderer reads each snippet from the start of its file (miette's `read_span`),
-/// so its cost is findings × file size: skip it where that would dominate the run.
+/// Rendering tens of thousands of snippets would dominate the run: the fuzzer skips the human
+/// format where findings × file size is large (its cost is linear; this only bounds the time
+/// an input takes).
 fn human_is_cheap(loaded: &vsm::load::Loaded, findings: &[vsm::diag::Finding]) -> bool {
     let bytes: usize = loaded.sources.files.iter().map(|f| f.text.len()).sum();
     findings.len().saturating_mul(bytes) < 20_000_000
+}
+
+/// A run's signature, or what went wrong: a broken invariant or a panic (its message was
+/// caught by the panic hook).
+fn as_problem(outcome: std::thread::Result<Result<u64, String>>) -> Result<u64, Problem> {
+    match outcome {
+        Ok(Ok(sig)) => Ok(sig),
+        Ok(Err(message)) => Err(Problem {
+            kind: "invariant",
+            message,
+        }),
+        Err(_) => Err(Problem {
+            kind: "panic",
+            message: PANIC.with(|p| p.borrow_mut().take()).unwrap_or_default(),
+        }),
+    }
 }
 
 /// Loads, checks and renders `text`; returns the findings' signature or the problem.
@@ -694,17 +672,7 @@ fn run_one(text: &str) -> Result<u64, Problem> {
         }
         Ok(signature(&outcome.findings))
     }));
-    match outcome {
-        Ok(Ok(sig)) => Ok(sig),
-        Ok(Err(message)) => Err(Problem {
-            kind: "invariant",
-            message,
-        }),
-        Err(_) => Err(Problem {
-            kind: "panic",
-            message: PANIC.with(|p| p.borrow_mut().take()).unwrap_or_default(),
-        }),
-    }
+    as_problem(outcome)
 }
 
 // ----- the campaign ---------------------------------------------------------------------------
@@ -861,17 +829,7 @@ fn run_file(bytes: &[u8], dir: &Path) -> Result<u64, Problem> {
         }
         Ok(signature(&outcome.findings))
     }));
-    match outcome {
-        Ok(Ok(sig)) => Ok(sig),
-        Ok(Err(message)) => Err(Problem {
-            kind: "invariant",
-            message,
-        }),
-        Err(_) => Err(Problem {
-            kind: "panic",
-            message: PANIC.with(|p| p.borrow_mut().take()).unwrap_or_default(),
-        }),
-    }
+    as_problem(outcome)
 }
 
 fn main() {

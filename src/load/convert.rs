@@ -97,6 +97,23 @@ pub const PERCEPTION_FIELDS: &[&str] = &[
     "allow",
 ];
 
+/// Every list of keys above, for tools that need all names the format knows (the fuzzer).
+pub const FIELD_LISTS: &[&[&str]] = &[
+    SECTIONS,
+    MODEL_FIELDS,
+    STAKEHOLDER_FIELDS,
+    VALUE_STREAM_FIELDS,
+    STAGE_FIELDS,
+    VALUE_ITEM_FIELDS,
+    CAPABILITY_FIELDS,
+    PROCESS_FIELDS,
+    STEP_FIELDS,
+    INFORMATION_FIELDS,
+    BUSINESS_OBJECT_FIELDS,
+    COMMITMENT_FIELDS,
+    PERCEPTION_FIELDS,
+];
+
 // The values of each enumerated field, as written. The JSON Schema lists them from here too.
 pub(crate) const STAKEHOLDER_TYPES: &[(&str, StakeholderType)] = &[
     ("internal", StakeholderType::Internal),
