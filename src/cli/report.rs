@@ -99,10 +99,9 @@ pub(super) fn open(
 
 /// The streams a `--stream ID` selects (all when `None`).
 pub(super) fn select_streams(
-    views: &Views<'_>,
+    model: &crate::model::Model,
     stream: Option<&str>,
 ) -> anyhow::Result<Vec<usize>> {
-    let model = views.model;
     match stream {
         None => Ok((0..model.value_streams.len()).collect()),
         Some(id) => match model.value_streams.get_index_of(id) {

@@ -82,7 +82,7 @@ pub(super) fn open_streams(
         Ok(opened) => opened,
         Err(code) => return Ok(Err(code)),
     };
-    let streams = select_streams(&opened.views(), stream)?;
+    let streams = select_streams(&opened.workspace.loaded.model, stream)?;
     Ok(Ok((opened, streams)))
 }
 
