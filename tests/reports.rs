@@ -649,3 +649,23 @@ fn output_flag_writes_the_file() {
         .unwrap()
         .starts_with("<svg xmlns="));
 }
+
+#[test]
+fn an_unknown_stream_is_exit_2_with_a_suggestion_in_table_and_graph() {
+    for command in ["table", "graph"] {
+        vsm(root())
+            .args([
+                command,
+                "--stream",
+                "inbound-cal",
+                "models/customer-service",
+            ])
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicates::str::contains(
+                "error: --stream: no value stream `inbound-cal` (did you mean `inbound-call`?); \
+                 the model has: complaint-handling, inbound-call, outsourced-service",
+            ));
+    }
+}
