@@ -32,7 +32,8 @@ run() {
   } | sed -E -e 's/"elapsed_ms": ?[0-9.]+/"elapsed_ms": <T>/g' \
            -e 's/ time="[0-9.]+"/ time="<T>"/g' \
            -e 's/in [0-9]+ ?ms/in <T> ms/g' \
-           -e 's/in [0-9.]+ ?s\b/in <T> s/g' >"$out/$name"
+           -e 's/in [0-9.]+ ?s\b/in <T> s/g' \
+           -e "s#$tmp#<TMP>#g" >"$out/$name"
 }
 
 # run_file NAME EXT ARGS...: a command that writes with -o; the file's text is recorded too.
