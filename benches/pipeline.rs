@@ -104,7 +104,7 @@ fn load_and_check(bencher: divan::Bencher) {
         .counter(divan::counter::BytesCount::new(bytes()))
         .bench(|| {
             let loaded = vsm::load::load(&paths, &vsm::load::Filter::default()).unwrap();
-            vsm::check::check(&loaded, &Default::default())
+            vsm::check::findings(&loaded, &Default::default())
                 .findings
                 .len()
         });

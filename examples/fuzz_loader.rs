@@ -657,7 +657,7 @@ fn as_problem(outcome: std::thread::Result<Result<u64, String>>) -> Result<u64, 
 fn run_one(text: &str) -> Result<u64, Problem> {
     let outcome = catch_unwind(AssertUnwindSafe(|| {
         let loaded = vsm::load::load_text("model.yaml", text);
-        let outcome = vsm::check::check(&loaded, &Default::default());
+        let outcome = vsm::check::findings(&loaded, &Default::default());
         let summary = vsm::render::Summary::new(&loaded, &outcome.findings, Duration::ZERO);
         if human_is_cheap(&loaded, &outcome.findings) {
             let _ = vsm::render::human::render(&loaded.sources, &outcome.findings, false, 100);
@@ -820,7 +820,7 @@ fn run_file(bytes: &[u8], dir: &Path) -> Result<u64, Problem> {
     let outcome = catch_unwind(AssertUnwindSafe(|| {
         let loaded = vsm::load::load(std::slice::from_ref(&path), &vsm::load::Filter::default())
             .map_err(|e| format!("load error on a readable file: {e}"))?;
-        let outcome = vsm::check::check(&loaded, &Default::default());
+        let outcome = vsm::check::findings(&loaded, &Default::default());
         if human_is_cheap(&loaded, &outcome.findings) {
             let _ = vsm::render::human::render(&loaded.sources, &outcome.findings, false, 100);
         }

@@ -55,12 +55,14 @@ def module_path(file: Path) -> list[str]:
 
 
 def without_tests(text: str) -> str:
-    """Drops `#[cfg(test)]` items: a test module may use anything."""
+    """Drops comments and `#[cfg(test)]` items: a test module may use anything."""
     out = []
     skipping = False
     depth = 0
     pending = False
     for line in text.splitlines():
+        if line.lstrip().startswith("//"):
+            continue  # comments and doc links are not imports
         if not skipping and line.strip() == "#[cfg(test)]":
             pending = True
             continue

@@ -1,57 +1,77 @@
-//! Runs the rules and applies, in one place, what decides which findings are shown:
-//! configured severities, `--select`/`--ignore`, and `allow:` on elements.
+//! The one path every command takes from a loaded model to the findings it shows:
+//! resolve → the rules → configured severities, `--select`/`--ignore` and `allow:` →
+//! suppression comments → `--changed-since` scope → baseline → sorted findings.
+//! `vsm check`, `vsm report` and the table and heat-map commands all call [`findings`], so a
+//! finding one of them hides is hidden by all.
 
-use crate::diag::{Finding, Owner, Severity};
+use crate::baseline::{self, Baseline};
+use crate::catalog::Rule;
+use crate::config::RuleSelection;
+use crate::diag::{self, silenced_rule, Finding, Owner, Severity, Silencer};
 use crate::load::Loaded;
 use crate::model::Kind;
 use crate::resolve::{self, Resolved};
-use crate::rules::{self, Context, Rule, RULES};
+use crate::rules::{Context, CHECKS};
+use crate::suppress;
 use rayon::prelude::*;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
-/// Which rules run and how severe their findings are.
-#[derive(Clone, Debug, Default)]
-pub struct RuleSelection {
-    /// Severity per rule code from the config (`None` = off).
-    pub overrides: HashMap<&'static str, Option<Severity>>,
-    /// `--select`: only these rules (structural rules always run).
-    pub select: Option<Vec<&'static Rule>>,
-    /// `--ignore`: never these.
-    pub ignore: Vec<&'static Rule>,
+/// What, besides the model (its `allow:` lists and suppression comments), decides which
+/// findings are shown.
+#[derive(Default)]
+pub struct Filters<'a> {
+    pub selection: RuleSelection,
+    /// `--changed-since`: per file (indexed by `FileId`), whether its findings are reported.
+    pub in_scope: Option<Vec<bool>>,
+    /// `--baseline`: findings recorded in it are hidden.
+    pub baseline: Option<&'a Baseline>,
 }
 
-impl RuleSelection {
-    /// The severity findings of `rule` get, or `None` when the rule is off.
-    pub fn severity(&self, rule: &'static Rule) -> Option<Severity> {
-        if !rule.can_be_disabled() {
-            return rule.default;
-        }
-        let selected = match &self.select {
-            Some(list) if !list.contains(&rule) => return None,
-            Some(_) => true,
-            None => false,
-        };
-        if self.ignore.contains(&rule) {
-            return None;
-        }
-        match self.overrides.get(rule.code) {
-            Some(setting) => *setting,
-            // Selecting a rule that is off by default switches it on.
-            None => rule.default.or(selected.then_some(Severity::Info)),
-        }
-    }
-}
-
-/// The result of checking a model.
+/// The checked model: derived facts and the findings to show.
 #[derive(Debug)]
 pub struct Outcome {
     pub resolved: Resolved,
     /// Shown findings, sorted by file, line and column.
     pub findings: Vec<Finding>,
+    /// How many findings suppression comments hid.
+    pub suppressed: usize,
+    /// What the baseline hid, when one was given.
+    pub baseline: Option<baseline::Applied>,
 }
 
-/// Resolves and checks a loaded model.
-pub fn check(loaded: &Loaded, selection: &RuleSelection) -> Outcome {
+/// Resolves and checks a loaded model and applies every filter, in the order the module
+/// documentation gives.
+pub fn findings(loaded: &Loaded, filters: &Filters<'_>) -> Outcome {
+    let (resolved, mut findings) = run_rules(loaded, &filters.selection);
+    let suppressed = suppress::apply(&loaded.sources, &mut findings, &filters.selection).suppressed;
+    if let Some(scope) = &filters.in_scope {
+        findings.retain(|f| scope.get(f.loc.file as usize).copied().unwrap_or(true));
+    }
+    let baseline = filters.baseline.map(|baseline| {
+        let sources = &loaded.sources;
+        let scope_files: HashSet<String> = sources
+            .files
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| filters.in_scope.as_ref().is_none_or(|scope| scope[*i]))
+            .map(|(_, f)| baseline::file_key(baseline.base(), &f.path))
+            .collect();
+        baseline.apply(sources, &mut findings, |file, code| {
+            scope_files.contains(file)
+                && crate::catalog::lookup(code)
+                    .is_none_or(|r| filters.selection.severity(r).is_some())
+        })
+    });
+    Outcome {
+        resolved,
+        findings,
+        suppressed,
+        baseline,
+    }
+}
+
+/// Resolves, runs the selected rules, applies severities and `allow:`; sorted.
+fn run_rules(loaded: &Loaded, selection: &RuleSelection) -> (Resolved, Vec<Finding>) {
     let (resolved, mut findings) = resolve::resolve(&loaded.model);
     findings.extend(loaded.findings.iter().cloned());
     let allowed = read_allows(loaded, &mut findings);
@@ -62,14 +82,13 @@ pub fn check(loaded: &Loaded, selection: &RuleSelection) -> Outcome {
     };
     // Rules only read the model, so they run side by side; findings are sorted below, so the
     // output does not depend on which finished first.
-    let by_rule: Vec<Vec<Finding>> = RULES
+    let by_rule: Vec<Vec<Finding>> = CHECKS
         .par_iter()
-        .filter(|rule| selection.severity(rule).is_some())
-        .filter_map(|rule| {
-            let check = rule.check?;
+        .filter(|(rule, _)| selection.severity(rule).is_some())
+        .map(|(_, check)| {
             let mut found = Vec::new();
             check(&ctx, &mut found);
-            Some(found)
+            found
         })
         .collect();
     findings.extend(by_rule.into_iter().flatten());
@@ -83,30 +102,10 @@ pub fn check(loaded: &Loaded, selection: &RuleSelection) -> Outcome {
         finding.severity = severity;
         true
     });
-    sort(&mut findings);
+    diag::sort(&mut findings);
     // A node reached through several aliases is checked once per alias: report it once.
     findings.dedup_by(|a, b| a.rule == b.rule && a.loc == b.loc && a.message == b.message);
-    Outcome { resolved, findings }
-}
-
-/// Sorts findings by file, position and code, the order every output uses.
-pub fn sort(findings: &mut [Finding]) {
-    findings.sort_by(|a, b| {
-        (
-            a.loc.file,
-            a.loc.span.start,
-            a.loc.span.end,
-            a.rule.code,
-            &a.message,
-        )
-            .cmp(&(
-                b.loc.file,
-                b.loc.span.start,
-                b.loc.span.end,
-                b.rule.code,
-                &b.message,
-            ))
-    });
+    (resolved, findings)
 }
 
 type Allowed = HashMap<Owner, Vec<&'static Rule>>;
@@ -118,7 +117,7 @@ fn read_allows(loaded: &Loaded, findings: &mut Vec<Finding>) -> Allowed {
     let mut add =
         |owner: Owner, common: &crate::model::Common, path: String, findings: &mut Vec<Finding>| {
             if !common.allow.is_empty() {
-                let rules = rules::unknown_rule::read_allow(&common.allow, &path, findings);
+                let rules = read_allow(&common.allow, &path, findings);
                 allowed.insert(owner, rules);
             }
         };
@@ -156,6 +155,23 @@ fn read_allows(loaded: &Loaded, findings: &mut Vec<Finding>) -> Allowed {
         }
     }
     allowed
+}
+
+/// The rules an `allow:` list names; unknown names and rules that cannot be switched off
+/// become findings.
+fn read_allow(
+    allow: &[crate::model::Ref],
+    path: &str,
+    findings: &mut Vec<Finding>,
+) -> Vec<&'static Rule> {
+    let mut rules = Vec::with_capacity(allow.len());
+    for entry in allow {
+        match silenced_rule(&entry.value, entry.loc, Silencer::Allow) {
+            Ok(rule) => rules.push(rule),
+            Err(problem) => findings.push(problem.path(format!("{path}.allow"))),
+        }
+    }
+    rules
 }
 
 fn is_allowed(allowed: &Allowed, finding: &Finding) -> bool {

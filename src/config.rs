@@ -4,10 +4,10 @@
 //! line and column. A bad config stops `vsm` with exit code 2: checking with settings the user
 //! did not mean would give a verdict nobody asked for.
 
-use crate::diag::Severity;
-use crate::rules::{self, Rule};
+use crate::catalog::{self, Rule, Severity};
 use crate::source::SourceFile;
 use crate::yaml::{self, Document, NodeId, NodeKind, Scalar};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 pub const CONFIG_FILE: &str = "vsm.yaml";
@@ -46,6 +46,52 @@ pub struct Config {
     pub rules: Vec<RuleSetting>,
     pub report_title: Option<String>,
     pub heatmap_by: Option<String>,
+}
+
+/// Which rules run and how severe their findings are: the config's `rules:` with the
+/// command line's `--select` and `--ignore` on top.
+#[derive(Clone, Debug, Default)]
+pub struct RuleSelection {
+    /// Severity per rule code from the config (`None` = off).
+    pub overrides: HashMap<&'static str, Option<Severity>>,
+    /// `--select`: only these rules (structural rules always run).
+    pub select: Option<Vec<&'static Rule>>,
+    /// `--ignore`: never these.
+    pub ignore: Vec<&'static Rule>,
+}
+
+impl RuleSelection {
+    /// The config's rule settings with nothing selected or ignored on the command line.
+    pub fn from_config(config: &Config) -> RuleSelection {
+        RuleSelection {
+            overrides: config
+                .rules
+                .iter()
+                .map(|(rule, setting)| (rule.code, *setting))
+                .collect(),
+            ..RuleSelection::default()
+        }
+    }
+
+    /// The severity findings of `rule` get, or `None` when the rule is off.
+    pub fn severity(&self, rule: &'static Rule) -> Option<Severity> {
+        if !rule.can_be_disabled() {
+            return rule.default;
+        }
+        let selected = match &self.select {
+            Some(list) if !list.contains(&rule) => return None,
+            Some(_) => true,
+            None => false,
+        };
+        if self.ignore.contains(&rule) {
+            return None;
+        }
+        match self.overrides.get(rule.code) {
+            Some(setting) => *setting,
+            // Selecting a rule that is off by default switches it on.
+            None => rule.default.or(selected.then_some(Severity::Info)),
+        }
+    }
 }
 
 /// A config problem, already formatted with its place (`vsm.yaml:3:5: ...`).
@@ -255,16 +301,12 @@ impl Reader<'_> {
                 }
                 "rules" => {
                     for (rk, rule_name, rv) in self.entries(doc, v, "`rules`") {
-                        let Some(rule) = rules::lookup(rule_name) else {
-                            let hint = rules::suggest(rule_name)
-                                .map(|h| format!(" ({h})"))
-                                .unwrap_or_default();
-                            self.error(
-                                doc,
-                                rk,
-                                format!("unknown rule `{rule_name}`{hint} [VSM015]"),
-                            );
-                            continue;
+                        let rule = match catalog::find(rule_name) {
+                            Ok(rule) => rule,
+                            Err(unknown) => {
+                                self.error(doc, rk, format!("{unknown} [VSM015]"));
+                                continue;
+                            }
                         };
                         let Some(value) = self.text(doc, rv, rule_name) else {
                             continue;

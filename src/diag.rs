@@ -1,43 +1,9 @@
 //! Findings: what every rule and the loader produce, and every output format reads.
 
-use crate::rules::Rule;
+pub use crate::catalog::Severity;
+use crate::catalog::{self, Rule};
 use crate::source::Loc;
-use serde::{Deserialize, Serialize};
-use std::fmt;
-
-/// How serious a finding is. Ordered so that `Info < Warning < Error`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Info,
-    Warning,
-    Error,
-}
-
-impl Severity {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Info => "info",
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<Severity> {
-        match text {
-            "info" => Some(Severity::Info),
-            "warning" => Some(Severity::Warning),
-            "error" => Some(Severity::Error),
-            _ => None,
-        }
-    }
-}
-
-impl fmt::Display for Severity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+use std::borrow::Cow;
 
 /// The element a finding belongs to, so `allow:` on it (or on its value stream) can silence it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -111,28 +77,114 @@ impl Finding {
     }
 }
 
+/// Where a rule is being silenced: an element's `allow:` list or a suppression comment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Silencer {
+    Allow,
+    Comment,
+}
+
+/// The rule `name` silences, or the finding that says why it silences nothing: the name is
+/// no rule (VSM015, with "did you mean") or a structural rule (VSM003).
+pub fn silenced_rule(name: &str, loc: Loc, by: Silencer) -> Result<&'static Rule, Box<Finding>> {
+    let (verb, where_written) = match by {
+        Silencer::Allow => ("switched off", ""),
+        Silencer::Comment => ("suppressed", " in a suppression comment"),
+    };
+    match catalog::find(name) {
+        Ok(rule) if !rule.can_be_disabled() => Err(Box::new(
+            Finding::new(
+                &catalog::INVALID_VALUE,
+                loc,
+                format!(
+                    "{} {} cannot be {verb}: the model is not readable without it",
+                    rule.code, rule.name
+                ),
+            )
+            .help(match by {
+                Silencer::Allow => {
+                    "fix the problem instead; only rules from VSM009 on can be allowed"
+                }
+                Silencer::Comment => {
+                    "fix the problem instead; only rules from VSM009 on can be suppressed"
+                }
+            }),
+        )),
+        Ok(rule) => Ok(rule),
+        Err(unknown) => Err(Box::new(
+            Finding::new(
+                &catalog::UNKNOWN_RULE,
+                loc,
+                format!("`{name}`{where_written} is not a rule code or name"),
+            )
+            .help(unknown.help()),
+        )),
+    }
+}
+
+/// Sorts findings by file, position and code, the order every output uses.
+pub fn sort(findings: &mut [Finding]) {
+    findings.sort_by(|a, b| {
+        (
+            a.loc.file,
+            a.loc.span.start,
+            a.loc.span.end,
+            a.rule.code,
+            &a.message,
+        )
+            .cmp(&(
+                b.loc.file,
+                b.loc.span.start,
+                b.loc.span.end,
+                b.rule.code,
+                &b.message,
+            ))
+    });
+}
+
 /// Messages quote the model's own text (ids, names), which may hold line breaks or terminal
 /// escape sequences: written raw they would split a one-line format (concise, GitHub
 /// annotations) or recolour the user's terminal. Control characters are shown escaped.
 fn one_line(text: String) -> String {
-    if !text.chars().any(char::is_control) {
-        return text;
+    match escaped(&text, usize::MAX) {
+        Cow::Borrowed(_) => text,
+        Cow::Owned(escaped) => escaped,
     }
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
+}
+
+/// How much of a user text a message quotes.
+pub const SHOWN_CHARS: usize = 80;
+
+/// User text as a message quotes it: control characters escaped (a line break in a key must
+/// not break one-line output) and long texts cut to [`SHOWN_CHARS`] characters.
+pub fn shown(text: &str) -> Cow<'_, str> {
+    escaped(text, SHOWN_CHARS)
+}
+
+/// `text` with control characters escaped, cut after `max_chars` characters (with `…`).
+fn escaped(text: &str, max_chars: usize) -> Cow<'_, str> {
+    let long = max_chars != usize::MAX && text.chars().nth(max_chars).is_some();
+    if !long && !text.chars().any(char::is_control) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len().min(max_chars.saturating_mul(4)) + 8);
+    for c in text.chars().take(max_chars) {
         if c.is_control() {
             out.extend(c.escape_default());
         } else {
             out.push(c);
         }
     }
-    out
+    if long {
+        out.push('…');
+    }
+    Cow::Owned(out)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::UNRESOLVED_REFERENCE;
+    use crate::catalog::UNRESOLVED_REFERENCE;
 
     #[test]
     fn messages_labels_and_help_stay_on_one_line_and_cannot_drive_the_terminal() {
@@ -148,5 +200,17 @@ mod tests {
         assert_eq!(finding.help.as_deref(), Some("did you mean `c\\td`?"));
         let plain = Finding::new(&UNRESOLVED_REFERENCE, loc, "unknown `客服`");
         assert_eq!(plain.message, "unknown `客服`");
+    }
+
+    #[test]
+    fn shown_escapes_control_characters_and_cuts_long_text() {
+        assert_eq!(shown("call-routing"), "call-routing");
+        assert_eq!(shown("line\nbreak\t"), "line\\nbreak\\t");
+        let long = "名".repeat(1000);
+        let cut = shown(&long);
+        assert_eq!(cut.chars().count(), SHOWN_CHARS + 1);
+        assert!(cut.ends_with('…'));
+        let exactly = "x".repeat(SHOWN_CHARS);
+        assert_eq!(shown(&exactly), exactly.as_str());
     }
 }

@@ -7,6 +7,7 @@
 
 pub mod atomic;
 pub mod baseline;
+pub mod catalog;
 pub mod check;
 pub mod cli;
 pub mod config;

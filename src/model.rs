@@ -190,6 +190,19 @@ pub struct Target {
     pub amount: Amount,
 }
 
+impl Target {
+    /// The most a commitment with this target allows, if the target bounds a duration from
+    /// above: the budget its parts must fit in (rule VSM014, the commitments table).
+    pub fn duration_limit(&self) -> Option<Duration> {
+        match (self.comparator, self.amount) {
+            (Comparator::AtMost | Comparator::Less | Comparator::Equal, Amount::Duration(d)) => {
+                Some(d)
+            }
+            _ => None,
+        }
+    }
+}
+
 /// Fields every element has.
 #[derive(Clone, Debug)]
 pub struct Common {

@@ -3,10 +3,10 @@
 //! Lookups are `IndexMap` hash lookups, so resolving is linear in the number of references;
 //! the "did you mean" search only runs for references that fail.
 
+use crate::catalog::{UNRESOLVED_REFERENCE, WRONG_KIND_REFERENCE};
+use crate::diag::shown;
 use crate::diag::Finding;
-use crate::load::shown;
 use crate::model::{Kind, Model, Ref};
-use crate::rules::{UNRESOLVED_REFERENCE, WRONG_KIND_REFERENCE};
 use crate::suggest;
 use petgraph::graph::{DiGraph, NodeIndex};
 use rayon::prelude::*;
@@ -55,6 +55,9 @@ pub struct CrossStreamNext {
 pub struct Resolved {
     /// Each capability's parent (an index into `model.capabilities`).
     pub capability_parent: Vec<Option<usize>>,
+    /// Each capability's depth in the parent chain (1 = no parent); `None` inside or under a
+    /// `parent` loop. Rule VSM011 and the capability tree of the reports read it.
+    pub capability_depth: Vec<Option<u32>>,
     /// Edges child → parent; node `i` is capability `i`.
     pub capability_graph: DiGraph<(), ()>,
     /// Per value stream, per stage: the stages it flows to.
@@ -315,6 +318,7 @@ pub fn resolve(model: &Model) -> (Resolved, Vec<Finding>) {
     }
     findings.extend(element_findings);
     let resolved = Resolved {
+        capability_depth: depths(&capability_parent),
         capability_parent,
         capability_graph,
         flow,
@@ -323,6 +327,48 @@ pub fn resolve(model: &Model) -> (Resolved, Vec<Finding>) {
         usage,
     };
     (resolved, findings)
+}
+
+/// The depth of each capability (1 = no parent); `None` inside or under a `parent` loop.
+/// Iterative, so deep chains cannot overflow the stack.
+fn depths(parents: &[Option<usize>]) -> Vec<Option<u32>> {
+    let mut depth: Vec<Option<u32>> = vec![None; parents.len()];
+    let mut on_chain = vec![false; parents.len()];
+    for start in 0..parents.len() {
+        if depth[start].is_some() {
+            continue;
+        }
+        let mut chain = vec![start];
+        on_chain[start] = true;
+        let mut current = start;
+        let base = loop {
+            match parents[current] {
+                None => break Some(0),
+                Some(p) => {
+                    if let Some(d) = depth[p] {
+                        break Some(d);
+                    }
+                    if on_chain[p] || p >= parents.len() {
+                        break None;
+                    }
+                    chain.push(p);
+                    on_chain[p] = true;
+                    current = p;
+                }
+            }
+        };
+        for &node in &chain {
+            on_chain[node] = false;
+        }
+        let Some(base) = base else {
+            // Mark the chain as unplaceable so it is not walked again from another start.
+            continue;
+        };
+        for (offset, &node) in chain.iter().rev().enumerate() {
+            depth[node] = Some(base + offset as u32 + 1);
+        }
+    }
+    depth
 }
 
 type StreamParts = (
@@ -628,5 +674,14 @@ mod tests {
             .map(|s| format!("unknown capability `missing{s}`"))
             .collect();
         assert_eq!(unknown, expected);
+    }
+
+    #[test]
+    fn depth_follows_parents_and_skips_loops() {
+        assert_eq!(
+            depths(&[None, Some(0), Some(1)]),
+            vec![Some(1), Some(2), Some(3)]
+        );
+        assert_eq!(depths(&[Some(1), Some(0), Some(0)]), vec![None, None, None]);
     }
 }

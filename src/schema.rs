@@ -7,13 +7,13 @@
 //! the tests instead of drifting. Enumerations are the loader's own lists; durations and targets
 //! are checked against the loader in this module's tests.
 
+use crate::catalog::RULES;
 use crate::load::{
     value_names, BUSINESS_OBJECT_FIELDS, CAPABILITY_FIELDS, COMMITMENT_FIELDS, COMPOSITION,
     ENABLEMENT, IMPORTANCE, INFORMATION_FIELDS, MODEL_FIELDS, PERCEPTION_FIELDS, PROCESS_FIELDS,
     SECTIONS, STAGE_FIELDS, STAKEHOLDER_FIELDS, STAKEHOLDER_TYPES, STEP_FIELDS, VALUE_ITEM_FIELDS,
     VALUE_STREAM_FIELDS,
 };
-use crate::rules::RULES;
 use serde_json::{json, Map, Value};
 
 /// A number as `units::parse_duration` reads it.

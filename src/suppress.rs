@@ -17,9 +17,9 @@
 //! is no rule as VSM015 unknown-rule; a rule that cannot be switched off (VSM001–VSM008) as
 //! VSM003. Suppressing rules that are switched off for the run is never reported as unused.
 
-use crate::check::{self, RuleSelection};
-use crate::diag::Finding;
-use crate::rules::{self, Rule, INVALID_VALUE, UNKNOWN_RULE, UNUSED_SUPPRESSION};
+use crate::catalog::{Rule, UNUSED_SUPPRESSION};
+use crate::config::RuleSelection;
+use crate::diag::{silenced_rule, Finding, Silencer};
 use crate::source::{FileId, Loc, SourceFile, Sources};
 use crate::yaml::{self, NodeKind, Span};
 
@@ -103,7 +103,7 @@ pub fn apply(sources: &Sources, findings: &mut Vec<Finding>, selection: &RuleSel
         }
     }
     findings.extend(kept);
-    check::sort(findings);
+    crate::diag::sort(findings);
     outcome
 }
 
@@ -498,19 +498,8 @@ fn read_names(file: FileId, names: &[(&str, usize)], problems: &mut Vec<Finding>
     for &(name, at) in names {
         let span = Span::new(at, at + name.len());
         let loc = Loc { file, span };
-        match rules::lookup(name) {
-            Some(rule) if !rule.can_be_disabled() => problems.push(
-                Finding::new(
-                    &INVALID_VALUE,
-                    loc,
-                    format!(
-                        "{} {} cannot be suppressed: the model is not readable without it",
-                        rule.code, rule.name
-                    ),
-                )
-                .help("fix the problem instead; only rules from VSM009 on can be suppressed"),
-            ),
-            Some(rule) => {
+        match silenced_rule(name, loc, Silencer::Comment) {
+            Ok(rule) => {
                 if !entries.iter().any(|e| e.rule == rule) {
                     entries.push(Entry {
                         rule,
@@ -520,16 +509,7 @@ fn read_names(file: FileId, names: &[(&str, usize)], problems: &mut Vec<Finding>
                     });
                 }
             }
-            None => problems.push(
-                Finding::new(
-                    &UNKNOWN_RULE,
-                    loc,
-                    format!("`{name}` in a suppression comment is not a rule code or name"),
-                )
-                .help(
-                    rules::suggest(name).unwrap_or_else(|| "`vsm explain` lists every rule".into()),
-                ),
-            ),
+            Err(problem) => problems.push(*problem),
         }
     }
     entries

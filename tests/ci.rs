@@ -172,7 +172,7 @@ fn sarif_of_every_example_is_valid_and_matches_the_json_positions() {
         let what = format!("{}/{target}", dir.display());
         // Every rule on, so off-by-default rules show up too.
         let args = ["--select", "ALL_RULES"];
-        let all: Vec<&str> = vsm::rules::RULES.iter().map(|r| r.code).collect();
+        let all: Vec<&str> = vsm::catalog::RULES.iter().map(|r| r.code).collect();
         let all = all.join(",");
         let args: Vec<&str> = args
             .iter()
@@ -191,7 +191,7 @@ fn sarif_of_every_example_is_valid_and_matches_the_json_positions() {
         assert_eq!(driver["name"], "vsm");
         assert_eq!(
             driver["rules"].as_array().unwrap().len(),
-            vsm::rules::RULES.len()
+            vsm::catalog::RULES.len()
         );
         assert_eq!(sarif["runs"][0]["columnKind"], "unicodeCodePoints");
     }
@@ -210,7 +210,7 @@ fn sarif_describes_every_rule_with_help_and_default_level() {
     let rules = sarif["runs"][0]["tool"]["driver"]["rules"]
         .as_array()
         .unwrap();
-    for (rule, expected) in rules.iter().zip(vsm::rules::RULES) {
+    for (rule, expected) in rules.iter().zip(vsm::catalog::RULES) {
         assert_eq!(rule["id"], expected.code);
         assert_eq!(rule["name"], expected.name);
         assert!(rule["shortDescription"]["text"].as_str().unwrap().len() > 5);

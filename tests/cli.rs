@@ -315,7 +315,7 @@ fn explain_lists_and_explains_rules() {
     let root = root();
     let out = vsm(root).arg("explain").output().unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
-    assert_eq!(text.lines().count(), vsm::rules::RULES.len());
+    assert_eq!(text.lines().count(), vsm::catalog::RULES.len());
     assert!(text.contains("VSM101  no-value-item"));
     vsm(root)
         .args(["explain", "no-value-item"])
@@ -404,4 +404,45 @@ fn broken_links_in_a_folder_are_skipped_and_editor_locks_silently() {
         .stderr(predicate::str::contains(
             "a symbolic link to something that does not exist",
         ));
+}
+
+/// Every command shows the findings `vsm check` shows: a suppression comment hides its
+/// finding from the report too, and an unused one is reported by both.
+#[test]
+fn report_and_check_agree_on_suppressed_findings() {
+    let no_value = CLEAN.replace(
+        "      connect:\n",
+        "      connect:  # vsm: ignore[no-value-item] kept for the regulator\n",
+    );
+    let no_value = no_value.replace("        value_items: [Customer is not kept waiting]\n", "");
+    assert!(no_value.contains("# vsm: ignore"), "the fixture changed");
+    let dir = model_dir(&[("m.yaml", &no_value)]);
+    assert_eq!(
+        codes(&check_json(dir.path(), &["m.yaml"])),
+        Vec::<String>::new()
+    );
+    vsm(dir.path())
+        .args(["report", "m.yaml", "-o", "r.md"])
+        .assert()
+        .success();
+    let report = std::fs::read_to_string(dir.path().join("r.md")).unwrap();
+    assert!(!report.contains("VSM101"), "{report}");
+    assert!(
+        report.contains("**Findings:** 0 errors · 0 warnings · 0 infos"),
+        "{report}"
+    );
+
+    // The same comment on a stage that has value items hides nothing: both report VSM016.
+    let unused = CLEAN.replace(
+        "      connect:\n",
+        "      connect:  # vsm: ignore[no-value-item]\n",
+    );
+    std::fs::write(dir.path().join("m.yaml"), unused).unwrap();
+    assert_eq!(codes(&check_json(dir.path(), &["m.yaml"])), ["VSM016"]);
+    vsm(dir.path())
+        .args(["report", "m.yaml", "-o", "r.md"])
+        .assert()
+        .success();
+    let report = std::fs::read_to_string(dir.path().join("r.md")).unwrap();
+    assert!(report.contains("VSM016 unused-suppression"), "{report}");
 }

@@ -50,7 +50,7 @@ fn variant(example: &Example, which: &str) -> String {
 /// Runs `vsm check` in the example's folder with all default rules plus the rule under test.
 fn run(example: &Example, target: &str, format: &str) -> (i32, String) {
     let config = tempfile::NamedTempFile::new().unwrap();
-    let rule = vsm::rules::lookup(&example.code).expect("example named after a rule");
+    let rule = vsm::catalog::lookup(&example.code).expect("example named after a rule");
     if rule.default.is_none() {
         std::fs::write(config.path(), format!("rules:\n  {}: info\n", rule.code)).unwrap();
     }
@@ -92,7 +92,7 @@ fn findings(json: &str) -> Vec<(String, String, u64, u64)> {
 #[test]
 fn every_rule_has_an_example() {
     let found: Vec<String> = examples().into_iter().map(|e| e.code).collect();
-    for rule in vsm::rules::RULES {
+    for rule in vsm::catalog::RULES {
         assert!(
             found.contains(&rule.code.to_string()),
             "no example for {} {}",
@@ -158,7 +158,7 @@ fn bad_examples_give_exactly_the_expected_findings() {
             example.name,
             example.code
         );
-        let rule = vsm::rules::lookup(&example.code).unwrap();
+        let rule = vsm::catalog::lookup(&example.code).unwrap();
         let expected_exit = i32::from(rule.default == Some(vsm::diag::Severity::Error));
         assert_eq!(code, expected_exit, "{}: exit code", example.name);
     }

@@ -328,7 +328,7 @@ fn check_bytes(bytes: &[u8]) -> Result<(), String> {
                     .map_err(|e| format!("a readable file gave a load error: {e}"))?
             }
         };
-        let outcome = vsm::check::check(&loaded, &Default::default());
+        let outcome = vsm::check::findings(&loaded, &Default::default());
         misplaced(&loaded, &outcome.findings)
     }));
     match outcome {

@@ -8,16 +8,15 @@
 
 use super::{print, ColorChoice, Workspace};
 use crate::baseline::{self, Baseline};
-use crate::check::{self, RuleSelection};
-use crate::config::FailOn;
+use crate::catalog::{self, Rule};
+use crate::check::{self, Filters};
+use crate::config::{FailOn, RuleSelection};
 use crate::diag::{Finding, Severity};
 use crate::render::{self, Summary};
-use crate::rules::{self, Rule};
 use crate::source::Sources;
-use crate::suppress;
 use anyhow::{anyhow, Context as _};
 use clap::ValueEnum;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -137,13 +136,8 @@ fn rule_list(names: &[String], flag: &str) -> anyhow::Result<Vec<&'static Rule>>
         .iter()
         .filter(|n| !n.trim().is_empty())
         .map(|name| {
-            let name = name.trim();
-            rules::lookup(name).ok_or_else(|| {
-                let hint = rules::suggest(name)
-                    .map(|h| format!(" ({h})"))
-                    .unwrap_or_default();
-                anyhow!("{flag}: unknown rule `{name}`{hint}; `vsm explain` lists every rule")
-            })
+            catalog::find(name.trim())
+                .map_err(|unknown| anyhow!("{flag}: {unknown}; `vsm explain` lists every rule"))
         })
         .collect()
 }
@@ -215,60 +209,47 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let workspace = Workspace::open(&args.paths, args.config.as_deref())?;
     let config = &workspace.config;
     let selection = RuleSelection {
-        overrides: config
-            .rules
-            .iter()
-            .map(|(rule, setting)| (rule.code, *setting))
-            .collect(),
         select: (!select.is_empty()).then_some(select),
         ignore,
+        ..RuleSelection::from_config(config)
     };
-    let outcome = check::check(&workspace.loaded, &selection);
     let sources = &workspace.loaded.sources;
-    let mut findings = outcome.findings;
-    let mut hidden = Hidden {
-        suppressed: suppress::apply(sources, &mut findings, &selection).suppressed,
-        ..Hidden::default()
-    };
-
-    if let Some(file) = &args.write_baseline {
-        let count = baseline::write(file, sources, &findings)?;
-        hidden.written = Some((file.clone(), count));
-        findings.clear();
-    }
-
-    // Which files findings are reported for.
-    let in_scope: Vec<bool> = match (&changed, &args.changed_since) {
+    // Recording a baseline takes every finding the model has now, whatever the scope.
+    let recording = args.write_baseline.is_some();
+    let in_scope = match (&changed, &args.changed_since) {
         (Some(changed), Some(git_ref)) => {
             let scope: Vec<bool> = sources
                 .files
                 .iter()
                 .map(|f| changed.contains(&git::canonical(&f.path)))
                 .collect();
-            hidden.changed = Some((
-                git_ref.clone(),
-                scope.iter().filter(|s| **s).count(),
-                scope.len(),
-            ));
-            findings.retain(|f| scope[f.loc.file as usize]);
-            scope
+            let in_scope = scope.iter().filter(|s| **s).count();
+            Some((git_ref.clone(), in_scope, scope))
         }
-        _ => vec![true; sources.files.len()],
+        _ => None,
     };
-
-    if let (Some(baseline), Some(file)) = (&baseline, &args.baseline) {
-        let scope_files: HashSet<String> = sources
-            .files
-            .iter()
-            .zip(&in_scope)
-            .filter(|(_, in_scope)| **in_scope)
-            .map(|(f, _)| baseline::file_key(baseline.base(), &f.path))
-            .collect();
-        let applied = baseline.apply(sources, &mut findings, |file, code| {
-            scope_files.contains(file)
-                && rules::lookup(code).is_none_or(|r| selection.severity(r).is_some())
-        });
-        hidden.baseline = Some((file.clone(), applied));
+    let outcome = check::findings(
+        &workspace.loaded,
+        &Filters {
+            selection,
+            in_scope: in_scope
+                .as_ref()
+                .filter(|_| !recording)
+                .map(|(_, _, scope)| scope.clone()),
+            baseline: baseline.as_ref().filter(|_| !recording),
+        },
+    );
+    let mut findings = outcome.findings;
+    let mut hidden = Hidden {
+        suppressed: outcome.suppressed,
+        changed: in_scope.map(|(git_ref, count, scope)| (git_ref, count, scope.len())),
+        baseline: args.baseline.clone().zip(outcome.baseline),
+        ..Hidden::default()
+    };
+    if let Some(file) = &args.write_baseline {
+        let count = baseline::write(file, sources, &findings)?;
+        hidden.written = Some((file.clone(), count));
+        findings.clear();
     }
 
     let findings = &findings;

@@ -1,7 +1,7 @@
 //! `vsm explain`: one rule's documentation, or the table of all rules.
 
 use super::print;
-use crate::rules::{self, Group, Rule, RULES};
+use crate::catalog::{self, Group, Rule, RULES};
 use anyhow::anyhow;
 use clap::ValueEnum;
 use std::process::ExitCode;
@@ -106,12 +106,8 @@ pub fn markdown() -> String {
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let out = match (&args.rule, args.all, args.format) {
         (Some(name), _, format) => {
-            let rule = rules::lookup(name).ok_or_else(|| {
-                let hint = rules::suggest(name)
-                    .map(|h| format!(" ({h})"))
-                    .unwrap_or_default();
-                anyhow!("unknown rule `{name}`{hint}; `vsm explain` lists every rule")
-            })?;
+            let rule = catalog::find(name)
+                .map_err(|unknown| anyhow!("{unknown}; `vsm explain` lists every rule"))?;
             match format {
                 Format::Text => text(rule),
                 Format::Markdown => markdown_one(rule),

@@ -2,12 +2,13 @@
 //! model loading the other report commands (`table`, `heatmap`, `graph`) share.
 
 use super::Workspace;
-use crate::check::{self, Outcome, RuleSelection};
+use crate::catalog::YAML_SYNTAX;
+use crate::check::{self, Filters, Outcome};
+use crate::config::RuleSelection;
 use crate::diag::Finding;
 use crate::report::data::Views;
 use crate::report::heatmap::Measure;
 use crate::report::{self, Report};
-use crate::rules::YAML_SYNTAX;
 use anyhow::{anyhow, bail};
 use clap::ValueEnum;
 use std::path::{Path, PathBuf};
@@ -62,16 +63,11 @@ pub(super) fn open(
     config: Option<&Path>,
 ) -> anyhow::Result<Result<Opened, ExitCode>> {
     let workspace = Workspace::open(paths, config)?;
-    let selection = RuleSelection {
-        overrides: workspace
-            .config
-            .rules
-            .iter()
-            .map(|(rule, setting)| (rule.code, *setting))
-            .collect(),
-        ..RuleSelection::default()
+    let filters = Filters {
+        selection: RuleSelection::from_config(&workspace.config),
+        ..Filters::default()
     };
-    let outcome = check::check(&workspace.loaded, &selection);
+    let outcome = check::findings(&workspace.loaded, &filters);
     let unreadable: Vec<Finding> = outcome
         .findings
         .iter()

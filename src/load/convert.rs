@@ -1,8 +1,8 @@
 //! YAML node tree → typed model, recording every problem with its node and going on.
 
+use crate::catalog::{DUPLICATE_ID, INVALID_ID, INVALID_VALUE, MISSING_FIELD, UNKNOWN_FIELD};
 use crate::diag::Finding;
 use crate::model::*;
-use crate::rules::{DUPLICATE_ID, INVALID_ID, INVALID_VALUE, MISSING_FIELD, UNKNOWN_FIELD};
 use crate::source::{FileId, Loc};
 use crate::suggest;
 use crate::yaml::{Document, NodeId, NodeKind, Scalar};

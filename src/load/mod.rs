@@ -4,9 +4,9 @@ mod convert;
 
 pub use convert::*;
 
+use crate::catalog::{DUPLICATE_ID, YAML_SYNTAX};
 use crate::diag::Finding;
 use crate::model::Model;
-use crate::rules::{DUPLICATE_ID, YAML_SYNTAX};
 use crate::source::{FileId, Loc, SourceFile, Sources};
 use crate::yaml::{self, Span};
 use globset::GlobSet;

@@ -7,8 +7,8 @@
 //! Positions are 1-based; columns count Unicode code points (`run.columnKind`), exactly as the
 //! other formats show them. `endColumn` is the column just after the region, as SARIF defines.
 
+use crate::catalog::{Rule, RULES};
 use crate::diag::{Finding, Severity};
-use crate::rules::{Rule, RULES};
 use crate::source::{Loc, Sources};
 use serde::Serialize;
 use std::collections::BTreeMap;

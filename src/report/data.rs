@@ -11,8 +11,6 @@ use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 use serde::Serialize;
 
-pub use crate::rules::{capability_depths as depths, duration_limit};
-
 /// A reference as shown: the id written in the model and, when it resolves, the element's name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct Entry<'m> {
@@ -218,7 +216,7 @@ impl<'m> Views<'m> {
     pub fn new(model: &'m Model, resolved: &'m Resolved) -> Self {
         let n = model.capabilities.len();
         let parents = &resolved.capability_parent;
-        let depth = depths(parents);
+        let depth = resolved.capability_depth.clone();
         let mut children = vec![Vec::new(); n];
         let mut roots = Vec::new();
         for (index, parent) in parents.iter().enumerate() {
@@ -301,12 +299,12 @@ impl<'m> Views<'m> {
             .values()
             .enumerate()
             .map(|(index, commitment)| {
-                let limit = duration_limit(&commitment.target.as_ref()?.value)?;
+                let limit = commitment.target.as_ref()?.value.duration_limit()?;
                 let durations: Vec<f64> = parts[index]
                     .iter()
                     .filter_map(|&p| {
                         let target = &model.commitments[p].target.as_ref()?.value;
-                        duration_limit(target).map(|d| d.0)
+                        target.duration_limit().map(|d| d.0)
                     })
                     .collect();
                 if durations.is_empty() {

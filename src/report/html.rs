@@ -458,7 +458,7 @@ fn overview(o: &mut Out, report: &Report<'_>) {
                 o.raw("<span class=\"tag warn\">no value item</span> ");
             }
             for rule in &f.rules {
-                if f.no_value && rule.code == crate::rules::NO_VALUE_ITEM.code {
+                if f.no_value && rule.code == crate::catalog::NO_VALUE_ITEM.code {
                     continue;
                 }
                 o.raw("<span class=\"tag ")

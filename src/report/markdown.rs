@@ -149,7 +149,7 @@ fn overview(out: &mut String, report: &Report<'_>) {
             why.push("⚠ no value item".to_string());
         }
         for rule in &f.rules {
-            if f.no_value && rule.code == crate::rules::NO_VALUE_ITEM.code {
+            if f.no_value && rule.code == crate::catalog::NO_VALUE_ITEM.code {
                 continue;
             }
             why.push(format!("{} {}", rule.code, rule.name));

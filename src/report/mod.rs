@@ -11,9 +11,9 @@ pub mod markdown;
 pub mod svg;
 pub mod table;
 
+use crate::catalog::Rule;
 use crate::diag::{Finding, Owner, Severity};
 use crate::load::Loaded;
-use crate::rules::Rule;
 use data::Views;
 use heatmap::Measure;
 use std::collections::HashMap;

@@ -1,23 +1,10 @@
-use super::{Context, Group, Rule};
-use crate::diag::{Finding, Owner, Severity};
+use super::Context;
+use crate::catalog::CAPABILITY_CYCLE as RULE;
+use crate::diag::{Finding, Owner};
 use crate::model::Kind;
 use petgraph::algo::kosaraju_scc;
 
-pub const RULE: Rule = Rule {
-    code: "VSM010",
-    name: "capability-cycle",
-    group: Group::Structure,
-    default: Some(Severity::Error),
-    summary: "the `parent` chain loops",
-    explanation: "Capability levels come from the `parent` chain. When it loops, no capability in \
-the loop has a level, the capability map cannot be drawn and heat maps leave them out. One \
-finding per loop, at the `parent` of its first capability.",
-    bad: "capabilities:\n  customer-service: {name: Customer service, parent: call-routing}\n  call-routing: {name: Call routing, parent: customer-service}\n",
-    good: "capabilities:\n  customer-service: {name: Customer service}\n  call-routing: {name: Call routing, parent: customer-service}\n",
-    check: Some(check),
-};
-
-fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     let graph = &ctx.resolved.capability_graph;
     for component in kosaraju_scc(graph) {
         let looping = component.len() > 1 || graph.contains_edge(component[0], component[0]);

@@ -1,24 +1,11 @@
-use super::{Context, Group, Rule};
-use crate::diag::{Finding, Owner, Severity};
+use super::Context;
+use crate::catalog::COMMITMENT_CYCLE as RULE;
+use crate::diag::{Finding, Owner};
 use crate::model::Kind;
 use petgraph::algo::kosaraju_scc;
 use petgraph::visit::EdgeRef;
 
-pub const RULE: Rule = Rule {
-    code: "VSM013",
-    name: "commitment-cycle",
-    group: Group::Structure,
-    default: Some(Severity::Error),
-    summary: "`parts` loop back to an ancestor",
-    explanation: "A commitment is decomposed into lower-level commitments through `parts`. When \
-the parts loop back to an ancestor, the tree has no bottom: budgets cannot be added up and \
-the commitments tree cannot be shown.",
-    bad: "commitments:\n  deliver-2d: {name: Delivered within 2 days, target: <= 2d, parts: [dispatch-4h]}\n  dispatch-4h: {name: Dispatched within 4 h, target: <= 4h, parts: [deliver-2d]}\n",
-    good: "commitments:\n  deliver-2d: {name: Delivered within 2 days, target: <= 2d, parts: [dispatch-4h]}\n  dispatch-4h: {name: Dispatched within 4 h, target: <= 4h}\n",
-    check: Some(check),
-};
-
-fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     let graph = &ctx.resolved.commitment_graph;
     for component in kosaraju_scc(graph) {
         if component.len() == 1 && !graph.contains_edge(component[0], component[0]) {

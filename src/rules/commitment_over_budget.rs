@@ -1,34 +1,12 @@
-use super::{Context, Group, Rule};
-use crate::diag::{Finding, Owner, Severity};
+use super::Context;
+use crate::catalog::COMMITMENT_OVER_BUDGET as RULE;
+use crate::diag::{Finding, Owner};
 use crate::model::{Amount, Comparator, Composition, Duration, Kind};
 use petgraph::algo::kosaraju_scc;
 use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 
-pub const RULE: Rule = Rule {
-    code: "VSM014",
-    name: "commitment-over-budget",
-    group: Group::Structure,
-    default: Some(Severity::Error),
-    summary: "the parts of a commitment cannot fit in its target",
-    explanation: "A level-1 promise (\"delivered within 2 days\") is kept only if its parts fit \
-inside it. Under `composition: sequential` (the default) the duration targets of the parts add \
-up; under `parallel` the longest part counts. Either must not exceed the parent's `<=` or `<` \
-duration target (2 h + 4 h + 1.5 d fits in 2 d; 1 d + 1 d + 4 h does not).",
-    bad: "commitments:\n  deliver-2d: {name: Delivered within 2 days, target: <= 2d, parts: [enter, transport]}\n  enter: {name: Order entered, target: <= 1d}\n  transport: {name: Transport, target: <= 1.5d}\n",
-    good: "commitments:\n  deliver-2d: {name: Delivered within 2 days, target: <= 2d, parts: [enter, transport]}\n  enter: {name: Order entered, target: <= 2h}\n  transport: {name: Transport, target: <= 1.5d}\n",
-    check: Some(check),
-};
-
-/// The most a commitment allows, if its target is an upper bound on a duration.
-pub fn duration_limit(target: &crate::model::Target) -> Option<Duration> {
-    match (target.comparator, target.amount) {
-        (Comparator::AtMost | Comparator::Less | Comparator::Equal, Amount::Duration(d)) => Some(d),
-        _ => None,
-    }
-}
-
-fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     let graph = &ctx.resolved.commitment_graph;
     let mut in_cycle = vec![false; ctx.model.commitments.len()];
     for component in kosaraju_scc(graph) {
@@ -64,7 +42,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 .get_index(edge.target().index())
                 .expect("graph index");
             if let Some(part_target) = &part.target {
-                if let Some(d) = duration_limit(&part_target.value) {
+                if let Some(d) = part_target.value.duration_limit() {
                     parts.push((part_id, part_target.loc, d));
                 }
             }

@@ -1,22 +1,9 @@
-use super::{Context, Group, Rule};
-use crate::diag::{Finding, Owner, Severity};
+use super::Context;
+use crate::catalog::MATURITY_GAP as RULE;
+use crate::diag::{Finding, Owner};
 use crate::model::Kind;
 
-pub const RULE: Rule = Rule {
-    code: "VSM208",
-    name: "maturity-gap",
-    group: Group::Hygiene,
-    default: Some(Severity::Info),
-    summary: "target maturity below current maturity (probably swapped)",
-    explanation: "The gap between `target_maturity` and `maturity` drives the heat map. A target \
-below the current maturity would mean the business plans to get worse at it; it is almost \
-always the two numbers swapped.",
-    bad: "capabilities:\n  call-routing: {name: Call routing, maturity: 4, target_maturity: 2}\n",
-    good: "capabilities:\n  call-routing: {name: Call routing, maturity: 2, target_maturity: 4}\n",
-    check: Some(check),
-};
-
-fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     for (index, (id, capability)) in ctx.model.capabilities.iter().enumerate() {
         let (Some(current), Some(target)) = (&capability.maturity, &capability.target_maturity)
         else {

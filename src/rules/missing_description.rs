@@ -1,23 +1,9 @@
-use super::{element_finding, Context, Group, Rule};
+use super::{element_finding, Context};
+use crate::catalog::MISSING_DESCRIPTION as RULE;
 use crate::diag::Finding;
 use crate::model::{Common, Kind};
 
-pub const RULE: Rule = Rule {
-    code: "VSM207",
-    name: "missing-description",
-    group: Group::Hygiene,
-    default: None,
-    summary: "an element without a description",
-    explanation: "Element and capability descriptions are part of the architecture inventory: a \
-name alone is read differently by every department. Off by default; switch it on \
-(`missing-description: info` in `vsm.yaml`) when the model is meant to be the reference. It \
-covers stakeholders, value streams, stages, capabilities, processes, information and business objects.",
-    bad: "capabilities:\n  call-routing: {name: Call routing}\n",
-    good: "capabilities:\n  call-routing:\n    name: Call routing\n    description: Sends each call to the agent group that can solve it\n",
-    check: Some(check),
-};
-
-fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     let model = ctx.model;
     let mut element = |kind: Kind, index: usize, common: &Common| {
         if common.description.is_none() {

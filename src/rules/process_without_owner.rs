@@ -1,22 +1,9 @@
-use super::{element_finding, Context, Group, Rule};
-use crate::diag::{Finding, Owner, Severity};
+use super::{element_finding, Context};
+use crate::catalog::PROCESS_WITHOUT_OWNER as RULE;
+use crate::diag::{Finding, Owner};
 use crate::model::Kind;
 
-pub const RULE: Rule = Rule {
-    code: "VSM205",
-    name: "process-without-owner",
-    group: Group::Hygiene,
-    default: Some(Severity::Warning),
-    summary: "a process, or a step, with no owner",
-    explanation: "Processes string capabilities together and make every step somebody's \
-responsibility. A process without an end-to-end owner, or a step nobody owns, is where \
-hand-overs fail and complaints stall.",
-    bad: "processes:\n  handle-call:\n    name: Handle an inbound call\n    steps:\n      - {name: Route the call}\n",
-    good: "processes:\n  handle-call:\n    name: Handle an inbound call\n    owner: service-centre\n    steps:\n      - {name: Route the call, owner: service-centre}\n",
-    check: Some(check),
-};
-
-fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     for (index, (id, process)) in ctx.model.processes.iter().enumerate() {
         if process.owner.is_none() {
             out.push(

@@ -1,23 +1,10 @@
-use super::{Context, Group, Rule};
-use crate::diag::{Finding, Owner, Severity};
+use super::Context;
+use crate::catalog::STAGE_FLOW as RULE;
+use crate::diag::{Finding, Owner};
 use petgraph::algo::kosaraju_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
 
-pub const RULE: Rule = Rule {
-    code: "VSM012",
-    name: "stage-flow",
-    group: Group::Structure,
-    default: Some(Severity::Error),
-    summary: "`next` names a stage of another stream, or a stage is unreachable from the first stage, or the flow loops without an exit",
-    explanation: "Stages flow in the order they are written; `next` changes that (`[]` ends the \
-stream). The flow must stay inside its value stream, every stage must be reachable from the \
-first one, and every loop (a rework step, say) must have a way out to an end of the stream.",
-    bad: "stages:\n  intake: {name: Intake, next: [resolve]}\n  triage: {name: Triage}     # never reached\n  resolve: {name: Resolve, next: [intake]}  # loops with no end\n",
-    good: "stages:\n  intake: {name: Intake}\n  triage: {name: Triage}\n  resolve: {name: Resolve, next: []}\n",
-    check: Some(check),
-};
-
-fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     for cross in &ctx.resolved.cross_stream_next {
         let (stream_id, stream) = ctx
             .model

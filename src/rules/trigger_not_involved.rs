@@ -1,22 +1,9 @@
-use super::{Context, Group, Rule};
-use crate::diag::{Finding, Owner, Severity};
+use super::Context;
+use crate::catalog::TRIGGER_NOT_INVOLVED as RULE;
+use crate::diag::{Finding, Owner};
 use crate::model::Kind;
 
-pub const RULE: Rule = Rule {
-    code: "VSM107",
-    name: "trigger-not-involved",
-    group: Group::Value,
-    default: Some(Severity::Info),
-    summary: "the triggering stakeholder takes part in no stage",
-    explanation: "A value stream delivers value to its triggering stakeholder. When that \
-stakeholder takes part in no stage, the stream may be modelled from the inside only: nobody \
-checked where the customer actually experiences it.",
-    bad: "value_streams:\n  resolve-enquiry:\n    name: Resolve a customer enquiry\n    trigger: customer\n    stages:\n      connect: {name: Connect, stakeholders: [agent]}\n",
-    good: "value_streams:\n  resolve-enquiry:\n    name: Resolve a customer enquiry\n    trigger: customer\n    stages:\n      connect: {name: Connect, stakeholders: [customer, agent]}\n",
-    check: Some(check),
-};
-
-fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     for (index, (id, stream)) in ctx.model.value_streams.iter().enumerate() {
         let Some(trigger) = &stream.trigger else {
             continue;

@@ -1,21 +1,8 @@
-use super::{Context, Group, Rule};
-use crate::diag::{Finding, Severity};
+use super::Context;
+use crate::catalog::UNSUPPORTED_VALUE_ITEM as RULE;
+use crate::diag::Finding;
 
-pub const RULE: Rule = Rule {
-    code: "VSM102",
-    name: "unsupported-value-item",
-    group: Group::Value,
-    default: Some(Severity::Warning),
-    summary: "a value item enabled by no capability (neither its own `capabilities` nor the stage's)",
-    explanation: "Each value item needs one or more capabilities to be delivered (\"identify the \
-customer quickly\" needs customer management). A value item with no capability, neither its \
-own nor its stage's, is a promise nothing in the business is able to keep.",
-    bad: "stages:\n  connect:\n    name: Connect\n    value_items: [Customer is not kept waiting]\n",
-    good: "stages:\n  connect:\n    name: Connect\n    value_items:\n      - name: Customer is not kept waiting\n        capabilities: [call-routing]\n",
-    check: Some(check),
-};
-
-fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     for s in ctx.stages() {
         if !s.stage.capabilities.is_empty() {
             continue;

@@ -1,0 +1,96 @@
+//! Value rules (VSM101–): does every stage add value, and can it be seen how?
+
+use super::{Group, Rule, Severity};
+
+pub const NO_VALUE_ITEM: Rule = Rule {
+    code: "VSM101",
+    name: "no-value-item",
+    group: Group::Value,
+    structural: false,
+    default: Some(Severity::Warning),
+    summary: "the stage delivers no value item: it adds no value and is a candidate to drop or merge",
+    explanation: "Every stage of a value stream must add value for the customer; its value items \
+say which. A stage that produces no value item \"can in theory be dropped\": it is \
+non-value-adding work that makes the flow heavier without making the customer better off. \
+Either name the value the customer gets from it, or drop it or merge it into a neighbour.",
+    bad: "stages:\n  survey:\n    name: Satisfaction survey\n    entry_conditions: [Case closed]\n    exit_conditions: [Survey sent]\n",
+    good: "stages:\n  survey:\n    name: Satisfaction survey\n    entry_conditions: [Case closed]\n    exit_conditions: [Survey sent]\n    value_items: [Customer feels heard after the case]\n",
+};
+
+pub const UNSUPPORTED_VALUE_ITEM: Rule = Rule {
+    code: "VSM102",
+    name: "unsupported-value-item",
+    group: Group::Value,
+    structural: false,
+    default: Some(Severity::Warning),
+    summary: "a value item enabled by no capability (neither its own `capabilities` nor the stage's)",
+    explanation: "Each value item needs one or more capabilities to be delivered (\"identify the \
+customer quickly\" needs customer management). A value item with no capability, neither its \
+own nor its stage's, is a promise nothing in the business is able to keep.",
+    bad: "stages:\n  connect:\n    name: Connect\n    value_items: [Customer is not kept waiting]\n",
+    good: "stages:\n  connect:\n    name: Connect\n    value_items:\n      - name: Customer is not kept waiting\n        capabilities: [call-routing]\n",
+};
+
+pub const MISSING_ENTRY_CONDITIONS: Rule = Rule {
+    code: "VSM103",
+    name: "missing-entry-conditions",
+    group: Group::Value,
+    structural: false,
+    default: Some(Severity::Warning),
+    summary: "the stage has no entry condition",
+    explanation: "Every stage has entry conditions that must hold before it starts. Without them nobody can tell when the stage may begin, and hand-overs between teams become guesswork.",
+    bad: "stages:\n  understand:\n    name: Understand the need\n",
+    good: "stages:\n  understand:\n    name: Understand the need\n    entry_conditions: [An agent has answered]\n",
+};
+
+pub const MISSING_EXIT_CONDITIONS: Rule = Rule {
+    code: "VSM104",
+    name: "missing-exit-conditions",
+    group: Group::Value,
+    structural: false,
+    default: Some(Severity::Warning),
+    summary: "the stage has no exit condition",
+    explanation: "Meeting a stage's exit conditions triggers the next stage. Without them the stage has no definition of done, and the flow to the next stage is left to chance.",
+    bad: "stages:\n  understand:\n    name: Understand the need\n",
+    good: "stages:\n  understand:\n    name: Understand the need\n    exit_conditions: [The need is restated and confirmed]\n",
+};
+
+pub const NO_PARTICIPANTS: Rule = Rule {
+    code: "VSM105",
+    name: "no-participants",
+    group: Group::Value,
+    structural: false,
+    default: Some(Severity::Warning),
+    summary: "the stage names no participating stakeholder",
+    explanation: "Work in a stage is done by someone: an agent, a department, a partner, the customer. A stage with no participating stakeholder has no one accountable for the value it should add.",
+    bad: "stages:\n  understand:\n    name: Understand the need\n",
+    good: "stages:\n  understand:\n    name: Understand the need\n    stakeholders: [customer, agent]\n",
+};
+
+pub const STAGE_WITHOUT_CAPABILITY: Rule = Rule {
+    code: "VSM106",
+    name: "stage-without-capability",
+    group: Group::Value,
+    structural: false,
+    default: Some(Severity::Warning),
+    summary: "the stage uses no capability at all",
+    explanation: "Capabilities are what the business is able to do; a stage that uses none, \
+neither directly nor through its value items, cannot be placed on the capability map, so its \
+weaknesses never show in the heat map.",
+    bad: "stages:\n  connect:\n    name: Connect\n    processes: [handle-call]\n",
+    good: "stages:\n  connect:\n    name: Connect\n    processes: [handle-call]\n    capabilities: [call-routing]\n",
+};
+
+pub const TRIGGER_NOT_INVOLVED: Rule = Rule {
+    code: "VSM107",
+    name: "trigger-not-involved",
+    group: Group::Value,
+    structural: false,
+    default: Some(Severity::Info),
+    summary: "the triggering stakeholder takes part in no stage",
+    explanation: "A value stream delivers value to its triggering stakeholder. When that \
+stakeholder takes part in no stage, the stream may be modelled from the inside only: nobody \
+checked where the customer actually experiences it.",
+    bad: "value_streams:\n  resolve-enquiry:\n    name: Resolve a customer enquiry\n    trigger: customer\n    stages:\n      connect: {name: Connect, stakeholders: [agent]}\n",
+    good: "value_streams:\n  resolve-enquiry:\n    name: Resolve a customer enquiry\n    trigger: customer\n    stages:\n      connect: {name: Connect, stakeholders: [customer, agent]}\n",
+};
