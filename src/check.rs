@@ -7,7 +7,7 @@
 use crate::baseline::{self, Baseline};
 use crate::catalog::Rule;
 use crate::config::RuleSelection;
-use crate::diag::{self, silenced_rule, Finding, Owner, Severity, Silencer};
+use crate::diag::{self, silenced_rule, Finding, Owner, Silencer};
 use crate::load::Loaded;
 use crate::model::Kind;
 use crate::resolve::{self, Resolved};
@@ -189,15 +189,4 @@ fn is_allowed(allowed: &Allowed, finding: &Finding) -> bool {
         }
         Owner::Element(..) => allows(owner),
     }
-}
-
-/// Counts by severity: (errors, warnings, infos).
-pub fn counts(findings: &[Finding]) -> (usize, usize, usize) {
-    findings
-        .iter()
-        .fold((0, 0, 0), |(e, w, i), f| match f.severity {
-            Severity::Error => (e + 1, w, i),
-            Severity::Warning => (e, w + 1, i),
-            Severity::Info => (e, w, i + 1),
-        })
 }

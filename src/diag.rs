@@ -142,6 +142,17 @@ pub fn sort(findings: &mut [Finding]) {
     });
 }
 
+/// Counts by severity: (errors, warnings, infos).
+pub fn counts(findings: &[Finding]) -> (usize, usize, usize) {
+    findings
+        .iter()
+        .fold((0, 0, 0), |(e, w, i), f| match f.severity {
+            Severity::Error => (e + 1, w, i),
+            Severity::Warning => (e, w + 1, i),
+            Severity::Info => (e, w, i + 1),
+        })
+}
+
 /// Messages quote the model's own text (ids, names), which may hold line breaks or terminal
 /// escape sequences: written raw they would split a one-line format (concise, GitHub
 /// annotations) or recolour the user's terminal. Control characters are shown escaped.

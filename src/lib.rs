@@ -22,5 +22,6 @@ pub mod schema;
 pub mod source;
 pub mod suggest;
 pub mod suppress;
+pub mod text;
 pub mod units;
 pub mod yaml;

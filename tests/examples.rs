@@ -190,3 +190,49 @@ fn bad_example_outputs_are_stable() {
         });
     }
 }
+
+/// `examples/README.md` lists every example folder once, in code order, under its rule's
+/// code and name from the catalog, with the right bad variant (`bad.yaml` or `bad/`).
+#[test]
+fn the_examples_readme_lists_every_folder_with_its_rule() {
+    let readme = std::fs::read_to_string(common::root().join("examples/README.md")).unwrap();
+    let rows: Vec<Vec<String>> = readme
+        .lines()
+        .filter(|line| line.starts_with("| [VSM"))
+        .map(|line| {
+            line.trim_matches('|')
+                .split(" | ")
+                .map(|cell| cell.trim().to_string())
+                .collect()
+        })
+        .collect();
+    let examples = examples();
+    assert_eq!(
+        rows.len(),
+        examples.len(),
+        "one README row per example folder"
+    );
+    for (row, example) in rows.iter().zip(&examples) {
+        let rule = vsm::catalog::lookup(&example.code).unwrap();
+        assert_eq!(
+            row[0],
+            format!("[{}]({}/)", rule.code, example.name),
+            "README row for {}",
+            example.name
+        );
+        assert_eq!(example.name, format!("{}-{}", rule.code, rule.name));
+        assert_eq!(row[1], format!("`{}`", rule.name), "{}", example.name);
+        assert!(
+            !row[2].is_empty(),
+            "{} says what its bad model shows",
+            example.name
+        );
+        let bad = variant(example, "bad");
+        let shown = if bad.ends_with(".yaml") {
+            bad
+        } else {
+            format!("{bad}/")
+        };
+        assert_eq!(row[3], format!("`{shown}`"), "{}", example.name);
+    }
+}

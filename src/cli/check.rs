@@ -6,7 +6,7 @@
 //! `--changed-since` (only findings in files changed since a git ref), `--baseline`; `--fail-on`
 //! applies to what is left.
 
-use super::{print, ColorChoice, Workspace};
+use super::{git, print, ColorChoice, ConfigFile, ModelPaths, Workspace};
 use crate::baseline::{self, Baseline};
 use crate::catalog::{self, Rule};
 use crate::check::{self, Filters};
@@ -14,6 +14,7 @@ use crate::config::{FailOn, RuleSelection};
 use crate::diag::{Finding, Severity};
 use crate::render::{self, Summary};
 use crate::source::Sources;
+use crate::text::plural;
 use anyhow::{anyhow, Context as _};
 use clap::ValueEnum;
 use std::collections::BTreeMap;
@@ -89,8 +90,8 @@ fn parse_output(text: &str) -> Result<Output, String> {
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Model files or folders (default: `paths` of vsm.yaml, else the current folder)
-    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub model: ModelPaths,
     /// Output format on stdout
     #[arg(long, value_enum)]
     pub format: Option<Format>,
@@ -107,9 +108,8 @@ pub struct Args {
     /// Never these rules (codes or names, comma-separated)
     #[arg(long, value_delimiter = ',')]
     pub ignore: Vec<String>,
-    /// Config file (default: vsm.yaml in this folder or above, up to the repository root)
-    #[arg(long)]
-    pub config: Option<PathBuf>,
+    #[command(flatten)]
+    pub config: ConfigFile,
     /// Hide the findings recorded in this baseline file (see --write-baseline)
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
@@ -154,8 +154,6 @@ struct Hidden {
 impl Hidden {
     /// Lines that follow the summary line (empty when nothing was hidden).
     fn notes(&self) -> String {
-        let plural =
-            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
         let mut out = String::new();
         if self.suppressed > 0 {
             out.push_str(&format!(
@@ -206,7 +204,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Some(git_ref) => Some(git::changed_files(git_ref)?),
         None => None,
     };
-    let workspace = Workspace::open(&args.paths, args.config.as_deref())?;
+    let workspace = Workspace::open(&args.model, &args.config)?;
     let config = &workspace.config;
     let selection = RuleSelection {
         select: (!select.is_empty()).then_some(select),
@@ -361,84 +359,4 @@ fn statistics(findings: &[Finding]) -> String {
         ));
     }
     out
-}
-
-/// `--changed-since`: the files git reports as changed.
-mod git {
-    use anyhow::{anyhow, bail};
-    use std::collections::HashSet;
-    use std::path::{Path, PathBuf};
-    use std::process::Command;
-
-    /// The path with symbolic links and `..` resolved, or as given when it does not exist.
-    pub fn canonical(path: &Path) -> PathBuf {
-        std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
-    }
-
-    fn git(args: &[&str], what: &str) -> anyhow::Result<Vec<u8>> {
-        let output = Command::new("git")
-            .args(args)
-            .output()
-            .map_err(|e| anyhow!("--changed-since: cannot run git: {e}"))?;
-        if !output.status.success() {
-            let stderr = String::from_utf8_lossy(&output.stderr);
-            let stderr = stderr.trim();
-            bail!(
-                "--changed-since: {what}{}",
-                if stderr.is_empty() {
-                    String::new()
-                } else {
-                    format!(": {stderr}")
-                }
-            );
-        }
-        Ok(output.stdout)
-    }
-
-    /// Files changed since `git_ref` (committed, staged or not) plus untracked files that are
-    /// not ignored, as canonical paths.
-    pub fn changed_files(git_ref: &str) -> anyhow::Result<HashSet<PathBuf>> {
-        if git_ref.is_empty() || git_ref.starts_with('-') {
-            bail!("--changed-since: `{git_ref}` is not a git ref");
-        }
-        let top = git(
-            &["rev-parse", "--show-toplevel"],
-            "the current folder is not in a git repository",
-        )?;
-        let top = PathBuf::from(String::from_utf8_lossy(&top).trim().to_string());
-        let top_str = top.to_string_lossy().into_owned();
-        let diff = git(
-            &[
-                "-C",
-                &top_str,
-                "diff",
-                "--name-only",
-                "-z",
-                "--no-ext-diff",
-                git_ref,
-                "--",
-            ],
-            &format!("cannot compare with `{git_ref}`"),
-        )?;
-        let untracked = git(
-            &[
-                "-C",
-                &top_str,
-                "ls-files",
-                "--others",
-                "--exclude-standard",
-                "-z",
-            ],
-            "cannot list untracked files",
-        )?;
-        let mut files = HashSet::new();
-        for name in diff.split(|b| *b == 0).chain(untracked.split(|b| *b == 0)) {
-            if name.is_empty() {
-                continue;
-            }
-            let relative = String::from_utf8_lossy(name);
-            files.insert(canonical(&top.join(relative.as_ref())));
-        }
-        Ok(files)
-    }
 }

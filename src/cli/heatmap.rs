@@ -1,10 +1,11 @@
 //! `vsm heatmap`: the capability heat map in the terminal, or as Markdown, HTML or SVG.
 
-use super::report::{emit, measure, open};
+use super::report::measure;
+use super::workspace::{open, width};
 use super::ColorChoice;
+use super::{ConfigFile, ModelPaths, OutputFile};
 use crate::report::heatmap::{self, HeatMap, Measure};
 use clap::ValueEnum;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -21,27 +22,25 @@ pub enum Format {
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Model files or folders (default: `paths` of vsm.yaml, else the current folder)
-    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub model: ModelPaths,
     /// What to colour capabilities by [default: `report.heatmap_by` of vsm.yaml, else gap]
     #[arg(long, value_enum)]
     pub by: Option<Measure>,
     /// Output format
     #[arg(long, value_enum, default_value = "term")]
     pub format: Format,
-    /// Write to this file (atomically) instead of standard output
-    #[arg(short, long, value_name = "FILE")]
-    pub output: Option<PathBuf>,
-    /// Config file (default: vsm.yaml in this folder or above, up to the repository root)
-    #[arg(long)]
-    pub config: Option<PathBuf>,
+    #[command(flatten)]
+    pub output: OutputFile,
+    #[command(flatten)]
+    pub config: ConfigFile,
     /// Colour the terminal map
     #[arg(long, value_enum, default_value_t)]
     pub color: ColorChoice,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let opened = match open(&args.paths, args.config.as_deref())? {
+    let opened = match open(&args.model, &args.config)? {
         Ok(opened) => opened,
         Err(code) => return Ok(code),
     };
@@ -49,11 +48,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let views = opened.views();
     let map = HeatMap::new(&views, measure);
     let text = match args.format {
-        Format::Term => map.render_term(
-            &views,
-            super::report::width(),
-            args.output.is_none() && args.color.enabled(),
-        ),
+        Format::Term => map.render_term(&views, width(), args.output.colored(args.color)),
         Format::Md => format!(
             "## Capability heat map: {}\n\n{}",
             crate::report::escape::markdown(measure.title()),
@@ -71,6 +66,6 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
         Format::Svg => map.render_svg(&views),
     };
-    emit(&text, args.output.as_deref())?;
+    args.output.emit(&text)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -3,6 +3,7 @@
 mod check;
 mod completions;
 mod explain;
+mod git;
 mod graph;
 mod heatmap;
 mod init;
@@ -15,6 +16,7 @@ pub use workspace::Workspace;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Check value-stream models kept as YAML, and turn them into mapping tables and heat maps.
@@ -62,6 +64,44 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Schema(args) => schema::run(args),
         Command::Completions(args) => completions::run(args),
         Command::Man(args) => completions::run_man(args),
+    }
+}
+
+/// The model files a command reads (flattened into each command's arguments).
+#[derive(Debug, clap::Args)]
+pub struct ModelPaths {
+    /// Model files or folders (default: `paths` of vsm.yaml, else the current folder)
+    pub paths: Vec<PathBuf>,
+}
+
+/// `--config`, shared by every command that reads a model.
+#[derive(Debug, clap::Args)]
+pub struct ConfigFile {
+    /// Config file (default: vsm.yaml in this folder or above, up to the repository root)
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+}
+
+/// `-o FILE` of the commands that print to standard output by default.
+#[derive(Debug, clap::Args)]
+pub struct OutputFile {
+    /// Write to this file (atomically) instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+impl OutputFile {
+    /// Prints `text`, or writes it atomically to the file.
+    pub fn emit(&self, text: &str) -> anyhow::Result<()> {
+        match &self.output {
+            Some(path) => crate::atomic::write(path, text.as_bytes()),
+            None => print(text),
+        }
+    }
+
+    /// Colour is for a terminal, never for a file.
+    pub fn colored(&self, color: ColorChoice) -> bool {
+        self.output.is_none() && color.enabled()
     }
 }
 

@@ -1,12 +1,7 @@
-//! `vsm report`: one self-contained HTML or Markdown document, written atomically. Also the
-//! model loading the other report commands (`table`, `heatmap`, `graph`) share.
+//! `vsm report`: one self-contained HTML or Markdown document, written atomically.
 
-use super::Workspace;
-use crate::catalog::YAML_SYNTAX;
-use crate::check::{self, Filters, Outcome};
-use crate::config::RuleSelection;
-use crate::diag::Finding;
-use crate::report::data::Views;
+use super::workspace::{open, Workspace};
+use super::{ConfigFile, ModelPaths};
 use crate::report::heatmap::Measure;
 use crate::report::{self, Report};
 use anyhow::{anyhow, bail};
@@ -25,8 +20,8 @@ pub enum Format {
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Model files or folders (default: `paths` of vsm.yaml, else the current folder)
-    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub model: ModelPaths,
     /// The file to write (.html or .md)
     #[arg(short, long, value_name = "FILE")]
     pub output: PathBuf,
@@ -39,91 +34,8 @@ pub struct Args {
     /// What the capability heat map is coloured by [default: `report.heatmap_by` of vsm.yaml, else gap]
     #[arg(long, value_enum)]
     pub heatmap_by: Option<Measure>,
-    /// Config file (default: vsm.yaml in this folder or above, up to the repository root)
-    #[arg(long)]
-    pub config: Option<PathBuf>,
-}
-
-/// A model loaded and checked for a report command.
-pub(super) struct Opened {
-    pub workspace: Workspace,
-    pub outcome: Outcome,
-}
-
-impl Opened {
-    pub fn views(&self) -> Views<'_> {
-        Views::new(&self.workspace.loaded.model, &self.outcome.resolved)
-    }
-}
-
-/// Loads and checks the model with the config's rule settings. A model with a file that is
-/// not YAML at all cannot be reported on: its findings go to stderr and the exit code is 1.
-pub(super) fn open(
-    paths: &[PathBuf],
-    config: Option<&Path>,
-) -> anyhow::Result<Result<Opened, ExitCode>> {
-    let workspace = Workspace::open(paths, config)?;
-    let filters = Filters {
-        selection: RuleSelection::from_config(&workspace.config),
-        ..Filters::default()
-    };
-    let outcome = check::findings(&workspace.loaded, &filters);
-    let unreadable: Vec<Finding> = outcome
-        .findings
-        .iter()
-        .filter(|f| f.rule.code == YAML_SYNTAX.code)
-        .cloned()
-        .collect();
-    if !unreadable.is_empty() {
-        eprint!(
-            "{}",
-            crate::render::concise::render(&workspace.loaded.sources, &unreadable)
-        );
-        eprintln!(
-            "error: the model cannot be loaded ({} not readable as YAML); fix {} first",
-            if unreadable.len() == 1 {
-                "a file is"
-            } else {
-                "files are"
-            },
-            if unreadable.len() == 1 { "it" } else { "them" }
-        );
-        return Ok(Err(ExitCode::from(1)));
-    }
-    Ok(Ok(Opened { workspace, outcome }))
-}
-
-/// The streams a `--stream ID` selects (all when `None`).
-pub(super) fn select_streams(
-    model: &crate::model::Model,
-    stream: Option<&str>,
-) -> anyhow::Result<Vec<usize>> {
-    match stream {
-        None => Ok((0..model.value_streams.len()).collect()),
-        Some(id) => match model.value_streams.get_index_of(id) {
-            Some(index) => Ok(vec![index]),
-            None => {
-                let hint = crate::suggest::help(id, model.value_streams.keys().map(String::as_str))
-                    .map(|h| format!(" ({h})"))
-                    .unwrap_or_default();
-                let known: Vec<&str> = model
-                    .value_streams
-                    .keys()
-                    .take(10)
-                    .map(String::as_str)
-                    .collect();
-                Err(anyhow!(
-                    "--stream: no value stream `{id}`{hint}; the model has: {}{}",
-                    known.join(", "),
-                    if model.value_streams.len() > known.len() {
-                        ", ..."
-                    } else {
-                        ""
-                    }
-                ))
-            }
-        },
-    }
+    #[command(flatten)]
+    pub config: ConfigFile,
 }
 
 /// The heat map measure: the flag, else `report.heatmap_by` of the config, else gap.
@@ -135,29 +47,6 @@ pub(super) fn measure(flag: Option<Measure>, workspace: &Workspace) -> anyhow::R
         Some(name) => Measure::parse(name)
             .ok_or_else(|| anyhow!("report.heatmap_by: unknown measure `{name}` (use gap, maturity, importance, usage or risk)")),
         None => Ok(Measure::Gap),
-    }
-}
-
-/// Columns to fit: the terminal's width; when not writing to a terminal, `COLUMNS` if set,
-/// else 100.
-pub(super) fn width() -> usize {
-    use std::io::IsTerminal;
-    if !std::io::stdout().is_terminal() {
-        if let Some(columns) = std::env::var("COLUMNS")
-            .ok()
-            .and_then(|c| c.trim().parse::<usize>().ok())
-        {
-            return columns.max(40);
-        }
-    }
-    super::terminal_width()
-}
-
-/// Prints `text`, or writes it atomically to `output`.
-pub(super) fn emit(text: &str, output: Option<&Path>) -> anyhow::Result<()> {
-    match output {
-        Some(path) => crate::atomic::write(path, text.as_bytes()),
-        None => super::print(text),
     }
 }
 
@@ -182,7 +71,7 @@ fn format_of(path: &Path, flag: Option<Format>) -> anyhow::Result<Format> {
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
     let format = format_of(&args.output, args.format)?;
-    let opened = match open(&args.paths, args.config.as_deref())? {
+    let opened = match open(&args.model, &args.config)? {
         Ok(opened) => opened,
         Err(code) => return Ok(code),
     };

@@ -9,6 +9,7 @@
 
 use crate::diag::{Finding, Severity};
 use crate::source::Sources;
+use crate::text::plural;
 use std::fmt::Write;
 
 pub const MAX_PER_SEVERITY: usize = 50;
@@ -79,13 +80,13 @@ pub fn render(sources: &Sources, findings: &[Finding]) -> String {
         .iter()
         .zip(left_out)
         .filter(|(_, n)| *n > 0)
-        .map(|((one, many), n)| format!("{n} {}", if n == 1 { one } else { many }))
+        .map(|((one, many), n)| plural(n, one, many))
         .collect();
         let _ = writeln!(
             out,
-            "vsm: {total} more {} not annotated ({}): at most {MAX_PER_SEVERITY} annotations per \
+            "vsm: {} not annotated ({}): at most {MAX_PER_SEVERITY} annotations per \
              severity; run `vsm check --format concise` to see them all",
-            if total == 1 { "finding" } else { "findings" },
+            plural(total, "more finding", "more findings"),
             parts.join(", ")
         );
     }

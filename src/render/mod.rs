@@ -7,10 +7,10 @@ pub mod json;
 pub mod junit;
 pub mod sarif;
 
-use crate::check;
-use crate::diag::Finding;
+use crate::diag::{self, Finding};
 use crate::load::Loaded;
 use crate::source::{LineCol, Sources};
+use crate::text::plural;
 
 /// What every format may show besides the findings.
 pub struct Summary {
@@ -30,7 +30,7 @@ pub struct Summary {
 
 impl Summary {
     pub fn new(loaded: &Loaded, findings: &[Finding], elapsed: std::time::Duration) -> Self {
-        let (errors, warnings, infos) = check::counts(findings);
+        let (errors, warnings, infos) = diag::counts(findings);
         Summary {
             files: loaded.sources.files.len(),
             value_streams: loaded.model.value_streams.len(),
@@ -47,8 +47,6 @@ impl Summary {
 
     /// The closing line of human output.
     pub fn line(&self) -> String {
-        let plural =
-            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
         let findings = if self.errors + self.warnings + self.infos == 0 {
             "no findings".to_string()
         } else {

@@ -178,5 +178,5 @@ pub fn number(value: f64) -> String {
 
 /// Error, warning and info counts.
 pub fn severity_counts(findings: &[Finding]) -> (usize, usize, usize) {
-    crate::check::counts(findings)
+    crate::diag::counts(findings)
 }
