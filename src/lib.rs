@@ -22,4 +22,5 @@ pub mod source;
 pub mod suggest;
 pub mod suppress;
 pub mod units;
+pub mod vocabulary;
 pub mod yaml;

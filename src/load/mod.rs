@@ -1,6 +1,8 @@
 //! Finding model files, parsing them (in parallel), and merging them into one model.
 
 mod convert;
+mod elements;
+mod scalars;
 
 pub use convert::*;
 
