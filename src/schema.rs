@@ -44,7 +44,7 @@ pub fn target_pattern() -> String {
 }
 
 /// The name of an element's object definition (`$defs`).
-fn def_name(element: Element) -> &'static str {
+pub(crate) fn def_name(element: Element) -> &'static str {
     match element {
         Element::Model => "model",
         Element::Stakeholder => "stakeholder",

@@ -301,3 +301,233 @@ pub const SCORE_SCALE: RangeInclusive<f64> = 0.0..=100.0;
 pub fn value_names<'a, T>(values: &[(&'a str, T)]) -> Vec<&'a str> {
     values.iter().map(|(name, _)| *name).collect()
 }
+
+#[cfg(test)]
+mod tests {
+    //! The vocabulary against the loader, the schema and `units`: a word added, dropped or
+    //! renamed on one side only fails here.
+
+    use super::*;
+    use crate::diag::Finding;
+    use crate::model::Model;
+    use serde_json::{json, Map, Value};
+
+    /// The id of the element under test.
+    const ID: &str = "x";
+
+    /// A model text with `body` as the mapping of one element of kind `element` (`x` where an
+    /// id is needed), inside parents that have every field they need. JSON is YAML too.
+    fn in_a_model(element: Element, body: Value) -> String {
+        let stream = |stages: Value| json!({ "s": { key::NAME: "S", key::TRIGGER: "t", key::STAGES: stages } });
+        let process = |steps: Value| json!({ "p": { key::NAME: "P", key::STEPS: steps } });
+        let model = match element {
+            Element::Model => json!({ key::MODEL: body }),
+            Element::Stage => json!({ key::VALUE_STREAMS: stream(json!({ ID: body })) }),
+            Element::ValueItem => json!({
+                key::VALUE_STREAMS: stream(json!({ ID: { key::NAME: "X", key::VALUE_ITEMS: [body] } }))
+            }),
+            Element::Step => json!({ key::PROCESSES: process(json!([body])) }),
+            _ => {
+                let section = SECTIONS
+                    .iter()
+                    .find(|&&s| Element::of_section(s) == Some(element))
+                    .expect("every top-level element has a section");
+                json!({ *section: { ID: body } })
+            }
+        };
+        model.to_string()
+    }
+
+    fn load(element: Element, body: Value) -> (Model, Vec<Finding>) {
+        let loaded = crate::load::load_text("m.yaml", &in_a_model(element, body));
+        (loaded.model, loaded.findings)
+    }
+
+    /// Reads one field of a named element, which must give no finding.
+    fn read_clean(element: Element, field: &str, value: Value) -> Model {
+        let (model, findings) = load(element, json!({ key::NAME: "X", field: value }));
+        assert!(findings.is_empty(), "{element:?}.{field}: {findings:?}");
+        model
+    }
+
+    fn codes(findings: &[Finding]) -> Vec<&str> {
+        findings.iter().map(|f| f.rule.code).collect()
+    }
+
+    #[test]
+    fn the_loader_reads_every_field_the_schema_lists_and_reports_any_other() {
+        let schema = crate::schema::schema();
+        for element in Element::ALL {
+            let listed = &schema["$defs"][crate::schema::def_name(element)]["properties"];
+            let mut body: Map<String, Value> = listed
+                .as_object()
+                .unwrap()
+                .keys()
+                .map(|field| (field.clone(), Value::Null))
+                .collect();
+            body.insert("zzzz".into(), Value::Null);
+            let (_, findings) = load(element, Value::Object(body));
+            let unknown: Vec<&Finding> = findings
+                .iter()
+                .filter(|f| f.rule.code == "VSM002")
+                .collect();
+            assert_eq!(unknown.len(), 1, "{element:?}: {findings:?}");
+            assert_eq!(unknown[0].message, "unknown field `zzzz`");
+            let known = format!("known fields: {}", element.fields().join(", "));
+            assert_eq!(unknown[0].help.as_deref(), Some(known.as_str()));
+        }
+    }
+
+    #[test]
+    fn the_loader_reads_every_section_and_reports_any_other() {
+        let mut text: String = SECTIONS.iter().map(|s| format!("{s}: ~\n")).collect();
+        text.push_str("zzzz: ~\n");
+        let findings = crate::load::load_text("m.yaml", &text).findings;
+        assert_eq!(codes(&findings), ["VSM002"], "{findings:?}");
+        let known = format!("known sections: {}", SECTIONS.join(", "));
+        assert_eq!(findings[0].help.as_deref(), Some(known.as_str()));
+        let schema = crate::schema::schema();
+        let listed: Vec<&str> = schema["properties"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        assert_eq!(listed, SECTIONS);
+    }
+
+    #[test]
+    fn every_enumerated_value_is_read() {
+        for &(word, value) in STAKEHOLDER_TYPE_VALUES {
+            let model = read_clean(Element::Stakeholder, key::TYPE, json!(word));
+            assert_eq!(model.stakeholders[ID].kind.as_ref().unwrap().value, value);
+        }
+        for &(word, value) in IMPORTANCE_VALUES {
+            let model = read_clean(Element::Capability, key::IMPORTANCE, json!(word));
+            assert_eq!(
+                model.capabilities[ID].importance.as_ref().unwrap().value,
+                value
+            );
+        }
+        for &(word, value) in ENABLEMENT_VALUES {
+            let model = read_clean(Element::Capability, key::ENABLEMENT, json!(word));
+            assert_eq!(
+                model.capabilities[ID].enablement.as_ref().unwrap().value,
+                value
+            );
+        }
+        for &(word, value) in COMPOSITION_VALUES {
+            let model = read_clean(Element::Commitment, key::COMPOSITION, json!(word));
+            assert_eq!(model.commitments[ID].composition(), value);
+        }
+        for &(symbol, comparator) in COMPARATORS {
+            let model = read_clean(
+                Element::Commitment,
+                key::TARGET,
+                json!(format!("{symbol} 5")),
+            );
+            let target = model.commitments[ID].target.as_ref().unwrap();
+            assert_eq!(target.value.comparator, comparator);
+            assert_eq!(comparator.symbol(), symbol);
+        }
+        for &(spellings, seconds) in DURATION_UNITS {
+            for spelling in spellings {
+                let model = read_clean(
+                    Element::Stage,
+                    key::WAIT_TIME,
+                    json!(format!("2 {spelling}")),
+                );
+                let stage = &model.value_streams["s"].stages[ID];
+                assert_eq!(stage.wait_time.as_ref().unwrap().value.0, 2.0 * seconds);
+            }
+        }
+    }
+
+    #[test]
+    fn longer_spellings_come_first() {
+        // `<` before `<=` would read `<= 2d` as `<` and `= 2d`.
+        let symbols = value_names(COMPARATORS);
+        let units: Vec<&str> = DURATION_UNITS
+            .iter()
+            .flat_map(|(s, _)| s.iter().copied())
+            .collect();
+        for list in [symbols, units] {
+            for (i, earlier) in list.iter().enumerate() {
+                for later in &list[i + 1..] {
+                    assert!(!later.starts_with(earlier), "`{earlier}` before `{later}`");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn numbers_are_read_inside_their_range_only() {
+        let integers = [
+            (Element::Capability, key::LEVEL, LEVELS),
+            (Element::Capability, key::MATURITY, MATURITY_SCALE),
+            (Element::Capability, key::TARGET_MATURITY, MATURITY_SCALE),
+            (
+                Element::Perception,
+                key::IMPORTANCE,
+                PERCEIVED_IMPORTANCE_SCALE,
+            ),
+        ];
+        for (element, field, range) in integers {
+            read_clean(element, field, json!(range.start()));
+            read_clean(element, field, json!(range.end()));
+            for outside in [range.start() - 1, range.end() + 1] {
+                let (_, findings) = load(element, json!({ key::NAME: "X", field: outside }));
+                assert_eq!(
+                    codes(&findings),
+                    ["VSM003"],
+                    "{element:?}.{field} = {outside}"
+                );
+            }
+        }
+        for field in [key::CURRENT, key::EXPECTED] {
+            read_clean(Element::Perception, field, json!(SCORE_SCALE.start()));
+            read_clean(Element::Perception, field, json!(SCORE_SCALE.end()));
+            let outside = SCORE_SCALE.end() + 1.0;
+            let (_, findings) = load(
+                Element::Perception,
+                json!({ key::NAME: "X", field: outside }),
+            );
+            assert_eq!(codes(&findings), ["VSM003"], "{field} = {outside}");
+        }
+    }
+
+    #[test]
+    fn required_fields_are_reported_when_missing() {
+        for element in Element::ALL {
+            let (_, findings) = load(element, json!({}));
+            let missing: Vec<&Finding> = findings
+                .iter()
+                .filter(|f| f.rule.code == "VSM004")
+                .collect();
+            assert_eq!(
+                missing.len(),
+                element.required().len(),
+                "{element:?}: {findings:?}"
+            );
+            for (finding, field) in missing.iter().zip(element.required()) {
+                assert!(
+                    finding.message.contains(&format!("`{field}`")),
+                    "{finding:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn all_keys_lists_every_section_and_field_once() {
+        let keys = all_keys();
+        assert!(keys.windows(2).all(|pair| pair[0] < pair[1]), "{keys:?}");
+        for element in Element::ALL {
+            assert!(
+                element.fields().iter().all(|f| keys.contains(f)),
+                "{element:?}"
+            );
+        }
+        assert!(SECTIONS.iter().all(|s| keys.contains(s)));
+    }
+}
