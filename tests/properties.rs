@@ -434,7 +434,7 @@ fn mutations_do_what_they_say() {
     );
     assert_eq!(
         apply(text, &Mutation::RenameKey(3, 0)),
-        "a:\n  b: 1\n  c: [x]\nname: 2\n"
+        format!("a:\n  b: 1\n  c: [x]\n{}: 2\n", KEYS[0])
     );
     assert_eq!(
         apply(text, &Mutation::Reindent(1, -1)),
