@@ -2,11 +2,11 @@
 //! values of enumerated fields.
 //!
 //! This is the one place they are written. The loader matches keys against these constants and
-//! reports any other key with the lists below; the JSON Schema ([`crate::schema`]) lists the same
+//! reports any other key with the lists below; the JSON Schema (`vsm schema`) lists the same
 //! fields and values; the fuzzer and the property tests mutate files with them. A field added
-//! here without a reader, or a reader without a field here, fails this module's tests.
+//! here without a reader, or listed by the schema but not read, fails this module's tests.
 //!
-//! It knows nothing of loading or checking: only the typed values of [`crate::model`].
+//! It knows nothing of loading or checking: only the typed values of the model.
 
 use crate::model::{Comparator, Composition, Enablement, Importance, StakeholderType};
 use std::ops::RangeInclusive;

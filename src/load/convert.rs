@@ -1,10 +1,10 @@
 //! YAML node tree → typed model, recording every problem with its node and going on.
 //!
-//! A [`Converter`] reads one document. Its readers are split by what they read:
-//! [`super::scalars`] reads one value (a text, an id, a number, a duration, ...) and
-//! [`super::elements`] reads the sections and the fields of each element. This file holds what
-//! both need: where a node is, the element path, the entries of a mapping, and one helper per
-//! kind of finding, so each rule's findings are built in one place.
+//! A [`Converter`] reads one document. Its readers are split by what they read: `scalars.rs`
+//! reads one value (a text, an id, a number, a duration, ...) and `elements.rs` reads the
+//! sections and the fields of each element. This file holds what both need: where a node is,
+//! the element path, the entries of a mapping, and one helper per kind of finding, so each
+//! rule's findings are built in one place.
 
 use crate::diag::Finding;
 use crate::model::Model;
@@ -364,6 +364,7 @@ impl<'a> Converter<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::load::tests::messages;
 
     #[test]
     fn shown_escapes_control_characters_and_cuts_long_text() {
@@ -373,11 +374,6 @@ mod tests {
         let cut = shown(&long);
         assert_eq!(cut.chars().count(), SHOWN_CHARS + 1);
         assert!(cut.ends_with('…'));
-    }
-
-    fn messages(text: &str) -> Vec<String> {
-        let loaded = crate::load::load_text("m.yaml", text);
-        loaded.findings.iter().map(|f| f.message.clone()).collect()
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! Element readers: the sections of a document and the fields of each kind of element, each
-//! field read by a scalar reader of [`super::scalars`]. Keys are matched against the
+//! field read by a scalar reader (`scalars.rs`). Keys are matched against the
 //! [`vocabulary`](crate::vocabulary); any other key is reported with the kind's field list.
 
 use super::convert::{shown, Converter, Entry, FileModel};

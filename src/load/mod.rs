@@ -579,6 +579,12 @@ fn merge_section<T>(
 mod tests {
     use super::*;
 
+    /// The messages of the findings `text` gives, in order (for the readers' tests too).
+    pub(super) fn messages(text: &str) -> Vec<String> {
+        let loaded = load_text("m.yaml", text);
+        loaded.findings.iter().map(|f| f.message.clone()).collect()
+    }
+
     fn help_for(text: &str) -> Option<String> {
         let loaded = load_text("m.yaml", text);
         let finding = loaded.findings.iter().find(|f| f.rule.code == "VSM001")?;

@@ -395,6 +395,8 @@ impl Converter<'_> {
 
 #[cfg(test)]
 mod tests {
+    use crate::load::tests::messages;
+
     #[test]
     fn messages_about_ids_stay_on_one_line() {
         let loaded = crate::load::load_text("m.yaml", "stakeholders:\n  \"a\\nb\": {name: A}\n");
@@ -404,11 +406,6 @@ mod tests {
             .find(|f| f.rule.code == "VSM008")
             .expect("an invalid-id finding");
         assert_eq!(finding.message, "the id `a\\nb` contains whitespace");
-    }
-
-    fn messages(text: &str) -> Vec<String> {
-        let loaded = crate::load::load_text("m.yaml", text);
-        loaded.findings.iter().map(|f| f.message.clone()).collect()
     }
 
     #[test]
