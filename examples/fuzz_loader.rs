@@ -227,15 +227,10 @@ const TOKENS: &[&str] = &[
     "    ",
 ];
 
-/// Every key the format knows (from the loader's own lists), plus a merge key, a complex-key
-/// marker and an empty key.
+/// Every key the format knows (from the vocabulary the loader reads with), plus a merge key, a
+/// complex-key marker and an empty key.
 static KEYS: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
-    let mut keys: Vec<&str> = vsm::load::FIELD_LISTS
-        .iter()
-        .flat_map(|l| l.iter().copied())
-        .collect();
-    keys.sort_unstable();
-    keys.dedup();
+    let mut keys = vsm::vocabulary::all_keys();
     keys.extend(["<<", "? ", ""]);
     keys
 });

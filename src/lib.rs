@@ -24,4 +24,5 @@ pub mod suggest;
 pub mod suppress;
 pub mod text;
 pub mod units;
+pub mod vocabulary;
 pub mod yaml;

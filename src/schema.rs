@@ -1,135 +1,86 @@
 //! The JSON Schema (draft 2020-12) of the model format, for editor completion and validation
 //! (yaml-language-server: `# yaml-language-server: $schema=vsm.schema.json`).
 //!
-//! Generated from the loader's own field lists ([`crate::load::SECTIONS`],
-//! [`crate::load::STAGE_FIELDS`], ...): every object lists exactly the fields the loader reads
-//! (`additionalProperties: false`), so a field added to the loader without a type here fails
-//! the tests instead of drifting. Enumerations are the loader's own lists; durations and targets
-//! are checked against the loader in this module's tests.
+//! Generated from the [`vocabulary`](crate::vocabulary) the loader reads with: every object
+//! lists exactly the fields of its [`Element`] (`additionalProperties: false`), so a field added
+//! to the vocabulary without a type here fails the tests instead of drifting. Enumerations,
+//! ranges, comparators and duration units are the vocabulary's too; this module adds only the
+//! types and descriptions, and its tests check the duration and target patterns against the
+//! loader.
 
 use crate::catalog::RULES;
-use crate::load::{
-    value_names, BUSINESS_OBJECT_FIELDS, CAPABILITY_FIELDS, COMMITMENT_FIELDS, COMPOSITION,
-    ENABLEMENT, IMPORTANCE, INFORMATION_FIELDS, MODEL_FIELDS, PERCEPTION_FIELDS, PROCESS_FIELDS,
-    SECTIONS, STAGE_FIELDS, STAKEHOLDER_FIELDS, STAKEHOLDER_TYPES, STEP_FIELDS, VALUE_ITEM_FIELDS,
-    VALUE_STREAM_FIELDS,
+use crate::vocabulary::{
+    key, value_names, Element, COMPARATORS, COMPOSITION_VALUES, DURATION_UNITS, ENABLEMENT_VALUES,
+    IMPORTANCE_VALUES, LEVELS, MATURITY_SCALE, PERCEIVED_IMPORTANCE_SCALE, SCORE_SCALE, SECTIONS,
+    STAKEHOLDER_TYPE_VALUES,
 };
 use serde_json::{json, Map, Value};
+use std::ops::RangeInclusive;
 
 /// A number as `units::parse_duration` reads it.
 const NUMBER: &str = r"(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)";
-/// The units of `units::parse_duration`, longest spelling first.
-const UNITS: &str = "(?:seconds|second|secs|sec|s|minutes|minute|mins|min|m|hours|hour|hrs|hr|h|days|day|d|weeks|week|wk|w)";
+
+/// The duration units as one regex alternative, each unit's longest spelling first.
+fn units() -> String {
+    let spellings: Vec<&str> = DURATION_UNITS
+        .iter()
+        .flat_map(|(spellings, _)| spellings.iter().copied())
+        .collect();
+    format!("(?:{})", spellings.join("|"))
+}
 
 /// One or more `NUMBER UNIT` terms: `30s`, `1.5d`, `1d 12h`, `3 min`.
 pub fn duration_pattern() -> String {
-    format!(r"^\s*(?:{NUMBER}\s*{UNITS}\s*)+$")
+    let units = units();
+    format!(r"^\s*(?:{NUMBER}\s*{units}\s*)+$")
 }
 
 /// A comparator and a duration, a percentage or a plain number: `<= 2d`, `>= 90%`, `= 5`.
 pub fn target_pattern() -> String {
+    let units = units();
+    let comparators = value_names(COMPARATORS).join("|");
     let signed = format!(r"[+-]?{NUMBER}(?:[eE][+-]?[0-9]+)?");
-    format!(r"^\s*(?:<=|>=|<|>|=)\s*(?:{signed}\s*%|{signed}|(?:{NUMBER}\s*{UNITS}\s*)+)\s*$")
+    format!(r"^\s*(?:{comparators})\s*(?:{signed}\s*%|{signed}|(?:{NUMBER}\s*{units}\s*)+)\s*$")
 }
 
-/// The object definitions (`$defs`) of the format.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Def {
-    Model,
-    Stakeholder,
-    ValueStream,
-    Stage,
-    ValueItem,
-    Capability,
-    Process,
-    Step,
-    Information,
-    BusinessObject,
-    Commitment,
-    Perception,
+/// The name of an element's object definition (`$defs`).
+pub(crate) fn def_name(element: Element) -> &'static str {
+    match element {
+        Element::Model => "model",
+        Element::Stakeholder => "stakeholder",
+        Element::ValueStream => "value_stream",
+        Element::Stage => "stage",
+        Element::ValueItem => "value_item",
+        Element::Capability => "capability",
+        Element::Process => "process",
+        Element::Step => "step",
+        Element::Information => "information",
+        Element::BusinessObject => "business_object",
+        Element::Commitment => "commitment",
+        Element::Perception => "perception",
+    }
 }
 
-impl Def {
-    const ALL: [Def; 12] = [
-        Def::Model,
-        Def::Stakeholder,
-        Def::ValueStream,
-        Def::Stage,
-        Def::ValueItem,
-        Def::Capability,
-        Def::Process,
-        Def::Step,
-        Def::Information,
-        Def::BusinessObject,
-        Def::Commitment,
-        Def::Perception,
-    ];
-
-    /// The loader's field list for this object.
-    fn fields(self) -> &'static [&'static str] {
-        match self {
-            Def::Model => MODEL_FIELDS,
-            Def::Stakeholder => STAKEHOLDER_FIELDS,
-            Def::ValueStream => VALUE_STREAM_FIELDS,
-            Def::Stage => STAGE_FIELDS,
-            Def::ValueItem => VALUE_ITEM_FIELDS,
-            Def::Capability => CAPABILITY_FIELDS,
-            Def::Process => PROCESS_FIELDS,
-            Def::Step => STEP_FIELDS,
-            Def::Information => INFORMATION_FIELDS,
-            Def::BusinessObject => BUSINESS_OBJECT_FIELDS,
-            Def::Commitment => COMMITMENT_FIELDS,
-            Def::Perception => PERCEPTION_FIELDS,
+fn description(element: Element) -> &'static str {
+    match element {
+        Element::Model => "About the model as a whole (at most once across all files).",
+        Element::Stakeholder => {
+            "A person, role, department or organisation with a stake in the value streams."
         }
-    }
-
-    fn def_name(self) -> &'static str {
-        match self {
-            Def::Model => "model",
-            Def::Stakeholder => "stakeholder",
-            Def::ValueStream => "value_stream",
-            Def::Stage => "stage",
-            Def::ValueItem => "value_item",
-            Def::Capability => "capability",
-            Def::Process => "process",
-            Def::Step => "step",
-            Def::Information => "information",
-            Def::BusinessObject => "business_object",
-            Def::Commitment => "commitment",
-            Def::Perception => "perception",
+        Element::ValueStream => {
+            "An end-to-end series of stages that creates value for the triggering stakeholder."
         }
-    }
-
-    fn description(self) -> &'static str {
-        match self {
-            Def::Model => "About the model as a whole (at most once across all files).",
-            Def::Stakeholder => {
-                "A person, role, department or organisation with a stake in the value streams."
-            }
-            Def::ValueStream => {
-                "An end-to-end series of stages that creates value for the triggering stakeholder."
-            }
-            Def::Stage => "A stage of a value stream; the key is its id.",
-            Def::ValueItem => "What value the customer gets from the stage.",
-            Def::Capability => {
-                "What the business is able to do; levels come from the `parent` chain."
-            }
-            Def::Process => "An end-to-end process that realises stages.",
-            Def::Step => "One step of a process.",
-            Def::Information => "Information the business uses.",
-            Def::BusinessObject => "A business object that information is organised around.",
-            Def::Commitment => "A tiered service commitment.",
-            Def::Perception => "A customer perception point (touch point).",
+        Element::Stage => "A stage of a value stream; the key is its id.",
+        Element::ValueItem => "What value the customer gets from the stage.",
+        Element::Capability => {
+            "What the business is able to do; levels come from the `parent` chain."
         }
-    }
-
-    /// Fields the loader reports as missing.
-    fn required(self) -> &'static [&'static str] {
-        match self {
-            Def::Model => &[],
-            Def::ValueStream => &["name", "trigger"],
-            _ => &["name"],
-        }
+        Element::Process => "An end-to-end process that realises stages.",
+        Element::Step => "One step of a process.",
+        Element::Information => "Information the business uses.",
+        Element::BusinessObject => "A business object that information is organised around.",
+        Element::Commitment => "A tiered service commitment.",
+        Element::Perception => "A customer perception point (touch point).",
     }
 }
 
@@ -144,8 +95,8 @@ enum Type {
     Refs,
     /// A list of texts, or one text.
     Texts,
-    Integer(i64, i64),
-    Number(f64, f64),
+    Integer(RangeInclusive<i64>),
+    Number(RangeInclusive<f64>),
     Bool,
     /// The loader's values, in its order.
     Enum(Vec<&'static str>),
@@ -160,13 +111,13 @@ enum Type {
 
 /// The type and description of every field; `None` for a field this table does not know (a
 /// test keeps the table and the loader's lists equal).
-fn field(object: Def, name: &str) -> Option<(Type, &'static str)> {
-    use Def::*;
+fn field(object: Element, name: &str) -> Option<(Type, &'static str)> {
+    use Element::*;
     use Type::*;
     let common = match name {
-        "name" => Some((Text, "A short human-readable name.")),
-        "description" => Some((Text, "Free text.")),
-        "allow" if object != Model && object != Step && object != ValueItem => Some((
+        key::NAME => Some((Text, "A short human-readable name.")),
+        key::DESCRIPTION => Some((Text, "Free text.")),
+        key::ALLOW => Some((
             Rules,
             "Rules (codes or names) switched off for this element.",
         )),
@@ -176,60 +127,60 @@ fn field(object: Def, name: &str) -> Option<(Type, &'static str)> {
         return common;
     }
     Some(match (object, name) {
-        (Model, "version") => (Text, "Version of the model."),
-        (Model, "owner") => (Text, "Who keeps the model."),
-        (Stakeholder, "type") => (Enum(value_names(STAKEHOLDER_TYPES)), "Internal, external or partner."),
-        (ValueStream, "trigger") => (Ref, "The stakeholder whose need starts the stream."),
-        (ValueStream, "value_proposition") => {
+        (Model, key::VERSION) => (Text, "Version of the model."),
+        (Model, key::OWNER) => (Text, "Who keeps the model."),
+        (Stakeholder, key::TYPE) => (Enum(value_names(STAKEHOLDER_TYPE_VALUES)), "Internal, external or partner."),
+        (ValueStream, key::TRIGGER) => (Ref, "The stakeholder whose need starts the stream."),
+        (ValueStream, key::VALUE_PROPOSITION) => {
             (Text, "What the triggering stakeholder finally gets.")
         }
-        (ValueStream, "segment") => (Text, "Target customer group."),
-        (ValueStream, "stages") => (Stages, "The stages, in order: id → stage."),
-        (Stage, "stakeholders") => (Refs, "Participating stakeholders."),
-        (Stage, "entry_conditions") => (Texts, "What must hold before the stage starts."),
-        (Stage, "exit_conditions") => {
+        (ValueStream, key::SEGMENT) => (Text, "Target customer group."),
+        (ValueStream, key::STAGES) => (Stages, "The stages, in order: id → stage."),
+        (Stage, key::STAKEHOLDERS) => (Refs, "Participating stakeholders."),
+        (Stage, key::ENTRY_CONDITIONS) => (Texts, "What must hold before the stage starts."),
+        (Stage, key::EXIT_CONDITIONS) => {
             (Texts, "What holds when it is done; triggers the next stage.")
         }
-        (Stage, "value_items") => (
+        (Stage, key::VALUE_ITEMS) => (
             ValueItems,
             "Value items: a text (the name) or a mapping. None = the stage adds no value.",
         ),
-        (Stage | ValueItem | Process | Step, "capabilities") => (Refs, "Capability ids."),
-        (Stage, "processes") => (Refs, "Processes that realise the stage."),
-        (Stage | Process | Step, "information") => (Refs, "Information ids."),
-        (Stage, "business_objects") => (Refs, "Business object ids."),
-        (Stage, "next") => (
+        (Stage | ValueItem | Process | Step, key::CAPABILITIES) => (Refs, "Capability ids."),
+        (Stage, key::PROCESSES) => (Refs, "Processes that realise the stage."),
+        (Stage | Process | Step, key::INFORMATION) => (Refs, "Information ids."),
+        (Stage, key::BUSINESS_OBJECTS) => (Refs, "Business object ids."),
+        (Stage, key::NEXT) => (
             Refs,
             "Stage ids of the same stream that follow, when it is not simply the next stage; `[]` ends the stream.",
         ),
-        (Stage, "process_time") => (Duration, "Working time, e.g. `3 min`, `4h`, `1d 12h`."),
-        (Stage, "wait_time") => (Duration, "Waiting time, e.g. `30s`, `2d`."),
-        (ValueItem, "measure") => (Text, "How the value is measured, e.g. `30-second answer rate >= 90%`."),
-        (Capability, "parent") => (Ref, "The parent capability; level 1 has none."),
-        (Capability, "level") => (Integer(1, 9), "Level 1–9; must match the depth of the parent chain."),
-        (Capability, "maturity") => (Integer(1, 5), "Current maturity, 1–5."),
-        (Capability, "target_maturity") => (Integer(1, 5), "Wanted maturity, 1–5."),
-        (Capability, "importance") => (Enum(value_names(IMPORTANCE)), "Strategic importance."),
-        (Capability, "owner") => (Ref, "Stakeholder id."),
-        (Capability, "enablement") => (Enum(value_names(ENABLEMENT)), "How it is delivered."),
-        (Process, "owner") => (Ref, "The end-to-end owner (stakeholder id)."),
-        (Process, "steps") => (Steps, "The steps, in order: a text (the name) or a mapping."),
-        (Step, "owner") => (Ref, "Stakeholder id."),
-        (Step, "automated") => (Bool, "Whether the step runs without people."),
-        (Information, "business_object") => (Ref, "The business object it is organised around."),
-        (BusinessObject, "attributes") => (Texts, "Attribute names."),
-        (BusinessObject, "related") => (Refs, "Related business object ids."),
-        (Commitment, "target") => (Target, "A comparator and an amount: `<= 2d`, `>= 90%`, `< 3min`."),
-        (Commitment, "owner") => (Ref, "The department or role that answers for it."),
-        (Commitment | Perception, "stage") => (Ref, "Where it is felt, as `stream-id/stage-id`."),
-        (Commitment, "perception") => (Ref, "The customer perception point it answers."),
-        (Commitment, "parts") => (Refs, "Lower-level commitments that decompose it."),
-        (Commitment, "composition") => (Enum(value_names(COMPOSITION)), "How duration parts add up (default sequential)."),
-        (Perception, "channel") => (Text, "e.g. phone, web, branch."),
-        (Perception, "importance") => (Integer(1, 5), "Importance to the customer, 1–5."),
-        (Perception, "current") => (Number(0.0, 100.0), "Current score (0–5 or 0–100, one scale per model)."),
-        (Perception, "expected") => (Number(0.0, 100.0), "Expected score, same scale as `current`."),
-        (Perception, "focus") => (Bool, "A focus point: some commitment must answer it."),
+        (Stage, key::PROCESS_TIME) => (Duration, "Working time, e.g. `3 min`, `4h`, `1d 12h`."),
+        (Stage, key::WAIT_TIME) => (Duration, "Waiting time, e.g. `30s`, `2d`."),
+        (ValueItem, key::MEASURE) => (Text, "How the value is measured, e.g. `30-second answer rate >= 90%`."),
+        (Capability, key::PARENT) => (Ref, "The parent capability; level 1 has none."),
+        (Capability, key::LEVEL) => (Integer(LEVELS), "Level 1–9; must match the depth of the parent chain."),
+        (Capability, key::MATURITY) => (Integer(MATURITY_SCALE), "Current maturity, 1–5."),
+        (Capability, key::TARGET_MATURITY) => (Integer(MATURITY_SCALE), "Wanted maturity, 1–5."),
+        (Capability, key::IMPORTANCE) => (Enum(value_names(IMPORTANCE_VALUES)), "Strategic importance."),
+        (Capability, key::OWNER) => (Ref, "Stakeholder id."),
+        (Capability, key::ENABLEMENT) => (Enum(value_names(ENABLEMENT_VALUES)), "How it is delivered."),
+        (Process, key::OWNER) => (Ref, "The end-to-end owner (stakeholder id)."),
+        (Process, key::STEPS) => (Steps, "The steps, in order: a text (the name) or a mapping."),
+        (Step, key::OWNER) => (Ref, "Stakeholder id."),
+        (Step, key::AUTOMATED) => (Bool, "Whether the step runs without people."),
+        (Information, key::BUSINESS_OBJECT) => (Ref, "The business object it is organised around."),
+        (BusinessObject, key::ATTRIBUTES) => (Texts, "Attribute names."),
+        (BusinessObject, key::RELATED) => (Refs, "Related business object ids."),
+        (Commitment, key::TARGET) => (Target, "A comparator and an amount: `<= 2d`, `>= 90%`, `< 3min`."),
+        (Commitment, key::OWNER) => (Ref, "The department or role that answers for it."),
+        (Commitment | Perception, key::STAGE) => (Ref, "Where it is felt, as `stream-id/stage-id`."),
+        (Commitment, key::PERCEPTION) => (Ref, "The customer perception point it answers."),
+        (Commitment, key::PARTS) => (Refs, "Lower-level commitments that decompose it."),
+        (Commitment, key::COMPOSITION) => (Enum(value_names(COMPOSITION_VALUES)), "How duration parts add up (default sequential)."),
+        (Perception, key::CHANNEL) => (Text, "e.g. phone, web, branch."),
+        (Perception, key::IMPORTANCE) => (Integer(PERCEIVED_IMPORTANCE_SCALE), "Importance to the customer, 1–5."),
+        (Perception, key::CURRENT) => (Number(SCORE_SCALE), "Current score (0–5 or 0–100, one scale per model)."),
+        (Perception, key::EXPECTED) => (Number(SCORE_SCALE), "Expected score, same scale as `current`."),
+        (Perception, key::FOCUS) => (Bool, "A focus point: some commitment must answer it."),
         _ => return None,
     })
 }
@@ -249,8 +200,12 @@ fn type_schema(ty: Type) -> Value {
         Type::Ref => def("ref"),
         Type::Refs => def("refs"),
         Type::Texts => def("texts"),
-        Type::Integer(low, high) => json!({ "type": "integer", "minimum": low, "maximum": high }),
-        Type::Number(low, high) => json!({ "type": "number", "minimum": low, "maximum": high }),
+        Type::Integer(range) => {
+            json!({ "type": "integer", "minimum": range.start(), "maximum": range.end() })
+        }
+        Type::Number(range) => {
+            json!({ "type": "number", "minimum": range.start(), "maximum": range.end() })
+        }
         Type::Bool => json!({ "type": "boolean" }),
         Type::Enum(values) => json!({ "enum": values }),
         Type::Duration => def("duration"),
@@ -258,25 +213,35 @@ fn type_schema(ty: Type) -> Value {
         Type::Rules => def("rules"),
         Type::ValueItems => json!({
             "anyOf": [
-                { "type": "array", "items": { "anyOf": [def("text"), def("value_item")] } },
+                { "type": "array", "items": { "anyOf": [def("text"), def(def_name(Element::ValueItem))] } },
                 def("text")
             ]
         }),
         Type::Steps => json!({
             "anyOf": [
-                { "type": "array", "items": { "anyOf": [def("text"), def("step")] } },
+                { "type": "array", "items": { "anyOf": [def("text"), def(def_name(Element::Step))] } },
                 def("text")
             ]
         }),
         Type::Stages => json!({
             "type": "object",
             "propertyNames": def("id"),
-            "additionalProperties": def("stage")
+            "additionalProperties": def(def_name(Element::Stage))
         }),
     }
 }
 
-fn object_schema(object: Def) -> Value {
+/// `schema` with a `description` in front of its own keywords.
+fn with_description(description: &str, schema: Value) -> Value {
+    let mut out = Map::new();
+    out.insert("description".into(), description.into());
+    if let Value::Object(map) = schema {
+        out.extend(map);
+    }
+    Value::Object(out)
+}
+
+fn object_schema(object: Element) -> Value {
     let mut properties = Map::new();
     for &name in object.fields() {
         let (ty, description) = field(object, name).unwrap_or_else(|| {
@@ -289,16 +254,11 @@ fn object_schema(object: Def) -> Value {
         if !object.required().contains(&name) {
             schema = or_null(schema);
         }
-        let mut with_description = Map::new();
-        with_description.insert("description".into(), description.into());
-        if let Value::Object(map) = schema {
-            with_description.extend(map);
-        }
-        properties.insert(name.to_string(), Value::Object(with_description));
+        properties.insert(name.to_string(), with_description(description, schema));
     }
     json!({
         "type": "object",
-        "description": object.description(),
+        "description": description(object),
         "properties": properties,
         "required": object.required(),
         "additionalProperties": false
@@ -388,40 +348,25 @@ pub fn schema() -> Value {
         "rules".into(),
         json!({ "anyOf": [{ "type": "array", "items": def("rule") }, def("rule")] }),
     );
-    for object in Def::ALL {
-        defs.insert(object.def_name().into(), object_schema(object));
+    for object in Element::ALL {
+        defs.insert(def_name(object).into(), object_schema(object));
     }
 
     let mut sections = Map::new();
     for &section in SECTIONS {
-        let (schema, description) = match section {
-            "model" => (def("model"), Def::Model.description()),
-            other => {
-                let element = match other {
-                    "stakeholders" => Def::Stakeholder,
-                    "value_streams" => Def::ValueStream,
-                    "capabilities" => Def::Capability,
-                    "processes" => Def::Process,
-                    "information" => Def::Information,
-                    "business_objects" => Def::BusinessObject,
-                    "commitments" => Def::Commitment,
-                    "perceptions" => Def::Perception,
-                    _ => panic!("the schema does not know the section `{other}`"),
-                };
-                (
-                    json!({
-                        "type": "object",
-                        "propertyNames": def("id"),
-                        "additionalProperties": def(element.def_name())
-                    }),
-                    element.description(),
-                )
-            }
+        let element = Element::of_section(section)
+            .unwrap_or_else(|| panic!("the schema does not know the section `{section}`"));
+        // The `model` section is the model's own mapping; the others map ids to elements.
+        let schema = match element {
+            Element::Model => def(def_name(element)),
+            _ => json!({
+                "type": "object",
+                "propertyNames": def("id"),
+                "additionalProperties": def(def_name(element))
+            }),
         };
-        let mut with_description = Map::new();
-        with_description.insert("description".into(), description.into());
-        with_description.insert("anyOf".into(), json!([schema, { "type": "null" }]));
-        sections.insert(section.to_string(), Value::Object(with_description));
+        let schema = with_description(description(element), or_null(schema));
+        sections.insert(section.to_string(), schema);
     }
 
     json!({
@@ -451,15 +396,18 @@ mod tests {
     use crate::diag::Finding;
 
     #[test]
-    fn every_field_of_the_loader_has_a_type() {
-        // Generating walks every field list and panics on an unknown field.
+    fn every_field_of_the_vocabulary_has_a_type() {
+        // Generating walks every field list and panics on a field `field` does not know.
         let schema = schema();
-        let stage = &schema["$defs"]["stage"]["properties"];
-        assert_eq!(stage.as_object().unwrap().len(), STAGE_FIELDS.len());
-        for object in Def::ALL {
-            for &name in object.fields() {
-                assert!(field(object, name).is_some(), "{object:?}.{name}");
-            }
+        for object in Element::ALL {
+            let properties = &schema["$defs"][def_name(object)]["properties"];
+            let listed: Vec<&str> = properties
+                .as_object()
+                .unwrap()
+                .keys()
+                .map(String::as_str)
+                .collect();
+            assert_eq!(listed, object.fields(), "{object:?}");
         }
     }
 
@@ -468,8 +416,8 @@ mod tests {
     }
 
     /// The loader's own list of accepted values, read from its "use one of" help.
-    fn loader_enum(section: &str, element: &str, field: &str) -> Vec<String> {
-        let text = format!("{section}:\n  x:\n    name: X\n    {element}{field}: not-a-value\n");
+    fn loader_enum(section: &str, field: &str) -> Vec<String> {
+        let text = format!("{section}:\n  x:\n    name: X\n    {field}: not-a-value\n");
         let findings = findings_of(&text);
         let help = findings
             .iter()
@@ -482,7 +430,8 @@ mod tests {
     }
 
     /// The values the generated schema allows for a field.
-    fn schema_enum(object: &str, field: &str) -> Vec<String> {
+    fn schema_enum(object: Element, field: &str) -> Vec<String> {
+        let object = def_name(object);
         let values = &schema()["$defs"][object]["properties"][field]["anyOf"][0]["enum"];
         let values = values
             .as_array()
@@ -497,25 +446,29 @@ mod tests {
     fn enumerations_match_the_loader() {
         // Both sides read the same lists: this catches a field wired to the wrong one.
         let pairs = [
-            ("stakeholders", "stakeholder", "type"),
-            ("capabilities", "capability", "importance"),
-            ("capabilities", "capability", "enablement"),
-            ("commitments", "commitment", "composition"),
+            (key::STAKEHOLDERS, key::TYPE),
+            (key::CAPABILITIES, key::IMPORTANCE),
+            (key::CAPABILITIES, key::ENABLEMENT),
+            (key::COMMITMENTS, key::COMPOSITION),
         ];
-        for (section, object, field) in pairs {
+        for (section, field) in pairs {
+            let object = Element::of_section(section).unwrap();
             assert_eq!(
-                loader_enum(section, "", field),
+                loader_enum(section, field),
                 schema_enum(object, field),
-                "{object}.{field}"
+                "{object:?}.{field}"
             );
         }
     }
 
-    fn matches(pattern: &str, text: &str) -> bool {
+    /// Checks that `pattern` matches exactly the `cases` the loader accepts.
+    fn agrees_with_the_loader(pattern: &str, cases: &[&str], loader_accepts: fn(&str) -> bool) {
         let schema = json!({ "type": "string", "pattern": pattern });
-        jsonschema::validator_for(&schema)
-            .unwrap()
-            .is_valid(&json!(text))
+        let validator = jsonschema::validator_for(&schema).unwrap();
+        for case in cases {
+            let matches = validator.is_valid(&json!(case));
+            assert_eq!(matches, loader_accepts(case), "`{case}` against {pattern}");
+        }
     }
 
     #[test]
@@ -544,10 +497,9 @@ mod tests {
             "3 h x",
             "1d12h",
         ];
-        for d in durations {
-            let loader = crate::units::parse_duration(d).is_ok();
-            assert_eq!(matches(&duration_pattern(), d), loader, "duration `{d}`");
-        }
+        agrees_with_the_loader(&duration_pattern(), &durations, |d| {
+            crate::units::parse_duration(d).is_ok()
+        });
         let targets = [
             "<= 2d",
             ">= 90%",
@@ -566,10 +518,9 @@ mod tests {
             ">= .5",
             "< 3 parsecs",
         ];
-        for t in targets {
-            let loader = crate::units::parse_target(t).is_ok();
-            assert_eq!(matches(&target_pattern(), t), loader, "target `{t}`");
-        }
+        agrees_with_the_loader(&target_pattern(), &targets, |t| {
+            crate::units::parse_target(t).is_ok()
+        });
     }
 
     #[test]

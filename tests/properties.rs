@@ -13,12 +13,10 @@
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
 
 mod common;
 use common::{root, yaml_files};
-
-// ----- the models --------------------------------------------------------------------------------
 
 // ----- the models --------------------------------------------------------------------------------
 
@@ -53,54 +51,13 @@ fn models() -> &'static [(String, String)] {
 
 // ----- mutations ---------------------------------------------------------------------------------
 
-/// Field names of the format, and some that are not.
-const KEYS: &[&str] = &[
-    "name",
-    "description",
-    "trigger",
-    "stages",
-    "stakeholders",
-    "value_items",
-    "capabilities",
-    "processes",
-    "information",
-    "business_objects",
-    "next",
-    "entry_conditions",
-    "exit_conditions",
-    "process_time",
-    "wait_time",
-    "parent",
-    "level",
-    "maturity",
-    "target_maturity",
-    "importance",
-    "owner",
-    "enablement",
-    "steps",
-    "automated",
-    "business_object",
-    "attributes",
-    "related",
-    "target",
-    "stage",
-    "perception",
-    "parts",
-    "composition",
-    "channel",
-    "current",
-    "expected",
-    "focus",
-    "allow",
-    "model",
-    "value_streams",
-    "commitments",
-    "perceptions",
-    "<<",
-    "nmae",
-    "",
-    "名字",
-];
+/// Field names of the format (from the vocabulary the loader reads with), and some that are
+/// not: a merge key, a typo, an empty key and a non-ASCII one.
+static KEYS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut keys = vsm::vocabulary::all_keys();
+    keys.extend(["<<", "nmae", "", "名字"]);
+    keys
+});
 
 /// Values of every YAML type, valid and not.
 const VALUES: &[&str] = &[
@@ -477,7 +434,7 @@ fn mutations_do_what_they_say() {
     );
     assert_eq!(
         apply(text, &Mutation::RenameKey(3, 0)),
-        "a:\n  b: 1\n  c: [x]\nname: 2\n"
+        format!("a:\n  b: 1\n  c: [x]\n{}: 2\n", KEYS[0])
     );
     assert_eq!(
         apply(text, &Mutation::Reindent(1, -1)),

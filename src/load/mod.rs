@@ -1,13 +1,16 @@
 //! Finding model files, parsing them (in parallel), and merging them into one model.
 
 mod convert;
+mod elements;
+mod scalars;
 
 pub use convert::*;
 
 use crate::catalog::{DUPLICATE_ID, YAML_SYNTAX};
 use crate::diag::Finding;
-use crate::model::Model;
+use crate::model::{Kind, Model};
 use crate::source::{FileId, Loc, SourceFile, Sources};
+use crate::vocabulary::key;
 use crate::yaml::{self, Span};
 use globset::GlobSet;
 use indexmap::IndexMap;
@@ -494,10 +497,17 @@ fn merge(loaded: &mut Loaded, file_model: FileModel, meta_loc: &mut Option<Loc>)
     if let Some(meta) = model.meta {
         match (*meta_loc, this_meta) {
             (Some(first), Some(here)) => loaded.findings.push(
-                Finding::new(&DUPLICATE_ID, here, "the `model` section is written twice")
-                    .label(first, "first written here")
-                    .help("a model has at most one `model` section: keep one")
-                    .path("model"),
+                Finding::new(
+                    &DUPLICATE_ID,
+                    here,
+                    format!("the `{}` section is written twice", key::MODEL),
+                )
+                .label(first, "first written here")
+                .help(format!(
+                    "a model has at most one `{}` section: keep one",
+                    key::MODEL
+                ))
+                .path(key::MODEL),
             ),
             _ => {
                 *meta_loc = this_meta;
@@ -505,79 +515,36 @@ fn merge(loaded: &mut Loaded, file_model: FileModel, meta_loc: &mut Option<Loc>)
             }
         }
     }
-    let target = &mut loaded.model;
-    let findings = &mut loaded.findings;
-    merge_section(
-        &mut target.stakeholders,
-        model.stakeholders,
-        "stakeholders",
-        "stakeholder",
-        findings,
-        |e| &e.common.id,
-    );
-    merge_section(
-        &mut target.value_streams,
-        model.value_streams,
-        "value_streams",
-        "value stream",
-        findings,
-        |e| &e.common.id,
-    );
-    merge_section(
-        &mut target.capabilities,
-        model.capabilities,
-        "capabilities",
-        "capability",
-        findings,
-        |e| &e.common.id,
-    );
-    merge_section(
-        &mut target.processes,
-        model.processes,
-        "processes",
-        "process",
-        findings,
-        |e| &e.common.id,
-    );
-    merge_section(
-        &mut target.information,
-        model.information,
-        "information",
-        "information",
-        findings,
-        |e| &e.common.id,
-    );
-    merge_section(
-        &mut target.business_objects,
-        model.business_objects,
-        "business_objects",
-        "business object",
-        findings,
-        |e| &e.common.id,
-    );
-    merge_section(
-        &mut target.commitments,
-        model.commitments,
-        "commitments",
-        "commitment",
-        findings,
-        |e| &e.common.id,
-    );
-    merge_section(
-        &mut target.perceptions,
-        model.perceptions,
-        "perceptions",
-        "perception point",
-        findings,
-        |e| &e.common.id,
+    // Every section the same way; a macro because each holds another element type.
+    macro_rules! merge_sections {
+        ($($section:ident: $kind:expr),* $(,)?) => {$(
+            merge_section(
+                &mut loaded.model.$section,
+                model.$section,
+                $kind,
+                &mut loaded.findings,
+                |e| &e.common.id,
+            );
+        )*};
+    }
+    merge_sections!(
+        stakeholders: Kind::Stakeholder,
+        value_streams: Kind::ValueStream,
+        capabilities: Kind::Capability,
+        processes: Kind::Process,
+        information: Kind::Information,
+        business_objects: Kind::BusinessObject,
+        commitments: Kind::Commitment,
+        perceptions: Kind::Perception,
     );
 }
 
+/// Adds the elements of one file's section to the model's; an id already there is reported
+/// (VSM005) with both places, and the first definition is kept.
 fn merge_section<T>(
     target: &mut IndexMap<String, T>,
     incoming: IndexMap<String, T>,
-    section: &str,
-    noun: &str,
+    kind: Kind,
     findings: &mut Vec<Finding>,
     id_of: fn(&T) -> &crate::model::Text,
 ) {
@@ -592,11 +559,15 @@ fn merge_section<T>(
                 Finding::new(
                     &DUPLICATE_ID,
                     id_of(&element).loc,
-                    format!("the {noun} `{}` is defined twice", convert::shown(&id)),
+                    format!(
+                        "the {} `{}` is defined twice",
+                        kind.noun(),
+                        crate::diag::shown(&id)
+                    ),
                 )
                 .label(first_loc, "first defined here")
                 .help("ids must be unique per kind across all files: rename or merge one")
-                .path(format!("{section}.{id}")),
+                .path(format!("{}.{id}", kind.section())),
             );
             continue;
         }
@@ -607,6 +578,12 @@ fn merge_section<T>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The messages of the findings `text` gives, in order (for the readers' tests too).
+    pub(super) fn messages(text: &str) -> Vec<String> {
+        let loaded = load_text("m.yaml", text);
+        loaded.findings.iter().map(|f| f.message.clone()).collect()
+    }
 
     fn help_for(text: &str) -> Option<String> {
         let loaded = load_text("m.yaml", text);

@@ -1,0 +1,526 @@
+//! Element readers: the sections of a document and the fields of each kind of element, each
+//! field read by a scalar reader (`scalars.rs`). Keys are matched against the
+//! [`vocabulary`](crate::vocabulary); any other key is reported with the kind's field list.
+
+use super::convert::{Converter, Entry, FileModel};
+use crate::diag::shown;
+use crate::model::*;
+use crate::vocabulary::{
+    key, BUSINESS_OBJECT_FIELDS, CAPABILITY_FIELDS, COMMITMENT_FIELDS, COMPOSITION_VALUES,
+    ENABLEMENT_VALUES, IMPORTANCE_VALUES, INFORMATION_FIELDS, LEVELS, MATURITY_SCALE, MODEL_FIELDS,
+    PERCEIVED_IMPORTANCE_SCALE, PERCEPTION_FIELDS, PROCESS_FIELDS, SCORE_SCALE, SECTIONS,
+    STAGE_FIELDS, STAKEHOLDER_FIELDS, STAKEHOLDER_TYPE_VALUES, STEP_FIELDS, VALUE_ITEM_FIELDS,
+    VALUE_STREAM_FIELDS,
+};
+use crate::yaml::{NodeId, NodeKind, Scalar};
+use indexmap::IndexMap;
+
+impl<'a> Converter<'a> {
+    /// Reads the sections of one document into `out`.
+    pub(super) fn document(&mut self, out: &mut FileModel) {
+        let Some(root) = self.root_mapping() else {
+            return;
+        };
+        for (key_node, key, value) in self.entries(root) {
+            let len = self.enter(key);
+            match key {
+                key::MODEL => self.meta(key_node, value, out),
+                key::STAKEHOLDERS => {
+                    self.section(value, &mut out.model.stakeholders, Self::stakeholder)
+                }
+                key::VALUE_STREAMS => {
+                    self.section(value, &mut out.model.value_streams, Self::value_stream)
+                }
+                key::CAPABILITIES => {
+                    self.section(value, &mut out.model.capabilities, Self::capability)
+                }
+                key::PROCESSES => self.section(value, &mut out.model.processes, Self::process),
+                key::INFORMATION => {
+                    self.section(value, &mut out.model.information, Self::information)
+                }
+                key::BUSINESS_OBJECTS => self.section(
+                    value,
+                    &mut out.model.business_objects,
+                    Self::business_object,
+                ),
+                key::COMMITMENTS => {
+                    self.section(value, &mut out.model.commitments, Self::commitment)
+                }
+                key::PERCEPTIONS => {
+                    self.section(value, &mut out.model.perceptions, Self::perception)
+                }
+                _ => {
+                    self.leave(len);
+                    self.unknown_field(key_node, key, SECTIONS, "section");
+                    continue;
+                }
+            }
+            self.leave(len);
+        }
+    }
+
+    /// A mapping of id → element; each element converted by `convert`.
+    fn section<T>(
+        &mut self,
+        value: NodeId,
+        target: &mut IndexMap<String, T>,
+        convert: fn(&mut Self, Text, NodeId) -> Option<T>,
+    ) {
+        if !self.expect_map(value, "", "a mapping of id to element") {
+            return;
+        }
+        for (key_node, key, element) in self.entries(value) {
+            let id = Text::new(key.to_string(), self.loc(key_node));
+            self.check_id(&id);
+            let len = self.enter(key);
+            if let Some(converted) = convert(self, id, element) {
+                // Duplicate keys were dropped by `entries`, so ids are unique here.
+                target.insert(key.to_string(), converted);
+            }
+            self.leave(len);
+        }
+    }
+
+    /// Reports a non-mapping (null counts as an empty mapping); true when it is a mapping.
+    fn expect_map(&mut self, node: NodeId, field: &str, what: &str) -> bool {
+        match self.doc.kind(self.doc.deref(node)) {
+            NodeKind::Map(_) => true,
+            NodeKind::Scalar { .. } if self.doc.scalar(node) == Some(Scalar::Null) => false,
+            _ => {
+                let found = self.doc.describe(node);
+                self.invalid(node, field, format!("expected {what}, found {found}"), None);
+                false
+            }
+        }
+    }
+
+    /// Element bodies: a mapping, or null (an element with no fields yet).
+    fn element_entries(&mut self, node: NodeId, kind: Kind) -> Vec<Entry<'a>> {
+        let doc = self.doc;
+        match doc.kind(doc.deref(node)) {
+            NodeKind::Map(_) => self.entries(node),
+            NodeKind::Scalar { .. } if doc.scalar(node) == Some(Scalar::Null) => Vec::new(),
+            _ => {
+                let found = doc.describe(node);
+                let help = doc.scalar_text(node).map(|text| {
+                    format!(
+                        "write the fields as a mapping, e.g. `{{name: {}}}`",
+                        shown(text)
+                    )
+                });
+                self.invalid(
+                    node,
+                    "",
+                    format!(
+                        "expected a {} (a mapping of fields), found {found}",
+                        kind.noun()
+                    ),
+                    help,
+                );
+                Vec::new()
+            }
+        }
+    }
+
+    fn require_name(&mut self, common: &Common, kind: Kind) {
+        if common.name.is_none() {
+            self.missing_field(
+                common.id.loc,
+                format!(
+                    "{} `{}` has no `{}`",
+                    kind.noun(),
+                    shown(&common.id.value),
+                    key::NAME
+                ),
+                &format!("add `{}:` with a short human-readable name", key::NAME),
+            );
+        }
+    }
+
+    /// Fields every element shares; false when `key` is not one of them.
+    fn common_field(&mut self, common: &mut Common, key: &str, value: NodeId) -> bool {
+        match key {
+            key::NAME => common.name = self.text(value, key),
+            key::DESCRIPTION => common.description = self.text(value, key),
+            key::ALLOW => common.allow = self.refs(value, key),
+            _ => return false,
+        }
+        true
+    }
+
+    fn meta(&mut self, key_node: NodeId, value: NodeId, out: &mut FileModel) {
+        let key_loc = self.loc(key_node);
+        if let Some(previous) = out.meta_loc {
+            self.written_twice(
+                key_loc,
+                previous,
+                format!("the `{}` section is written twice", key::MODEL),
+                &format!(
+                    "a model has at most one `{}` section: merge them",
+                    key::MODEL
+                ),
+                key::MODEL.to_string(),
+            );
+            return;
+        }
+        out.meta_loc = Some(key_loc);
+        let mut meta = ModelMeta {
+            loc: Some(key_loc),
+            ..ModelMeta::default()
+        };
+        let what = format!("a mapping with {}", MODEL_FIELDS.join(", "));
+        if self.expect_map(value, "", &what) {
+            for (k, key, v) in self.entries(value) {
+                match key {
+                    key::NAME => meta.name = self.text(v, key),
+                    key::DESCRIPTION => meta.description = self.text(v, key),
+                    key::VERSION => meta.version = self.text(v, key),
+                    key::OWNER => meta.owner = self.text(v, key),
+                    _ => self.unknown_field(k, key, MODEL_FIELDS, "field"),
+                }
+            }
+        }
+        out.model.meta = Some(meta);
+    }
+
+    fn stakeholder(&mut self, id: Text, node: NodeId) -> Option<Stakeholder> {
+        let mut element = Stakeholder {
+            common: Common::new(id),
+            kind: None,
+        };
+        for (k, key, v) in self.element_entries(node, Kind::Stakeholder) {
+            if self.common_field(&mut element.common, key, v) {
+                continue;
+            }
+            match key {
+                key::TYPE => element.kind = self.enumeration(v, key, STAKEHOLDER_TYPE_VALUES),
+                _ => self.unknown_field(k, key, STAKEHOLDER_FIELDS, "field"),
+            }
+        }
+        self.require_name(&element.common, Kind::Stakeholder);
+        Some(element)
+    }
+
+    fn value_stream(&mut self, id: Text, node: NodeId) -> Option<ValueStream> {
+        let mut stream = ValueStream {
+            common: Common::new(id),
+            trigger: None,
+            value_proposition: None,
+            segment: None,
+            stages: IndexMap::new(),
+            stages_key: None,
+        };
+        for (k, key, v) in self.element_entries(node, Kind::ValueStream) {
+            if self.common_field(&mut stream.common, key, v) {
+                continue;
+            }
+            match key {
+                key::TRIGGER => stream.trigger = self.reference_field(v, key),
+                key::VALUE_PROPOSITION => stream.value_proposition = self.text(v, key),
+                key::SEGMENT => stream.segment = self.text(v, key),
+                key::STAGES => {
+                    stream.stages_key = Some(self.loc(k));
+                    let len = self.enter(key::STAGES);
+                    self.section(v, &mut stream.stages, Self::stage);
+                    self.leave(len);
+                }
+                _ => self.unknown_field(k, key, VALUE_STREAM_FIELDS, "field"),
+            }
+        }
+        self.require_name(&stream.common, Kind::ValueStream);
+        if stream.trigger.is_none() {
+            self.missing_field(
+                stream.common.id.loc,
+                format!(
+                    "{} `{}` has no `{}`",
+                    Kind::ValueStream.noun(),
+                    shown(&stream.common.id.value),
+                    key::TRIGGER
+                ),
+                &format!(
+                    "add `{}:` with the stakeholder whose need starts the stream",
+                    key::TRIGGER
+                ),
+            );
+        }
+        Some(stream)
+    }
+
+    fn stage(&mut self, id: Text, node: NodeId) -> Option<Stage> {
+        let mut stage = Stage {
+            common: Common::new(id),
+            stakeholders: Vec::new(),
+            entry_conditions: Vec::new(),
+            exit_conditions: Vec::new(),
+            value_items: Vec::new(),
+            capabilities: Vec::new(),
+            processes: Vec::new(),
+            information: Vec::new(),
+            business_objects: Vec::new(),
+            next: None,
+            process_time: None,
+            wait_time: None,
+        };
+        for (k, key, v) in self.element_entries(node, Kind::Stage) {
+            if self.common_field(&mut stage.common, key, v) {
+                continue;
+            }
+            match key {
+                key::STAKEHOLDERS => stage.stakeholders = self.refs(v, key),
+                key::ENTRY_CONDITIONS => stage.entry_conditions = self.texts(v, key),
+                key::EXIT_CONDITIONS => stage.exit_conditions = self.texts(v, key),
+                key::VALUE_ITEMS => {
+                    let len = self.enter(key);
+                    stage.value_items = self.list(v, key, Self::value_item);
+                    self.leave(len);
+                }
+                key::CAPABILITIES => stage.capabilities = self.refs(v, key),
+                key::PROCESSES => stage.processes = self.refs(v, key),
+                key::INFORMATION => stage.information = self.refs(v, key),
+                key::BUSINESS_OBJECTS => stage.business_objects = self.refs(v, key),
+                key::NEXT => stage.next = Some(self.refs(v, key)),
+                key::PROCESS_TIME => stage.process_time = self.duration(v, key),
+                key::WAIT_TIME => stage.wait_time = self.duration(v, key),
+                _ => self.unknown_field(k, key, STAGE_FIELDS, "field"),
+            }
+        }
+        self.require_name(&stage.common, Kind::Stage);
+        Some(stage)
+    }
+
+    fn value_item(&mut self, node: NodeId) -> Option<ValueItem> {
+        let doc = self.doc;
+        match doc.kind(doc.deref(node)) {
+            NodeKind::Map(_) => {
+                let mut item = ValueItem {
+                    name: Text::new(String::new(), self.head_loc(node)),
+                    description: None,
+                    capabilities: Vec::new(),
+                    measure: None,
+                };
+                let mut named = false;
+                for (k, key, v) in self.entries(node) {
+                    match key {
+                        key::NAME => {
+                            if let Some(name) = self.text(v, key) {
+                                item.name = name;
+                                named = true;
+                            }
+                        }
+                        key::DESCRIPTION => item.description = self.text(v, key),
+                        key::CAPABILITIES => item.capabilities = self.refs(v, key),
+                        key::MEASURE => item.measure = self.text(v, key),
+                        _ => self.unknown_field(k, key, VALUE_ITEM_FIELDS, "field"),
+                    }
+                }
+                if !named {
+                    self.missing_field(
+                        item.name.loc,
+                        format!("this value item has no `{}`", key::NAME),
+                        &format!("add `{}:` saying what value the customer gets", key::NAME),
+                    );
+                    return None;
+                }
+                Some(item)
+            }
+            _ => self.text(node, key::VALUE_ITEMS).map(|name| ValueItem {
+                name,
+                description: None,
+                capabilities: Vec::new(),
+                measure: None,
+            }),
+        }
+    }
+
+    fn capability(&mut self, id: Text, node: NodeId) -> Option<Capability> {
+        let mut cap = Capability {
+            common: Common::new(id),
+            parent: None,
+            level: None,
+            maturity: None,
+            target_maturity: None,
+            importance: None,
+            owner: None,
+            enablement: None,
+        };
+        for (k, key, v) in self.element_entries(node, Kind::Capability) {
+            if self.common_field(&mut cap.common, key, v) {
+                continue;
+            }
+            match key {
+                key::PARENT => cap.parent = self.reference_field(v, key),
+                key::LEVEL => cap.level = self.integer(v, key, LEVELS),
+                key::MATURITY => cap.maturity = self.integer(v, key, MATURITY_SCALE),
+                key::TARGET_MATURITY => cap.target_maturity = self.integer(v, key, MATURITY_SCALE),
+                key::IMPORTANCE => cap.importance = self.enumeration(v, key, IMPORTANCE_VALUES),
+                key::OWNER => cap.owner = self.reference_field(v, key),
+                key::ENABLEMENT => cap.enablement = self.enumeration(v, key, ENABLEMENT_VALUES),
+                _ => self.unknown_field(k, key, CAPABILITY_FIELDS, "field"),
+            }
+        }
+        self.require_name(&cap.common, Kind::Capability);
+        Some(cap)
+    }
+
+    fn process(&mut self, id: Text, node: NodeId) -> Option<Process> {
+        let mut process = Process {
+            common: Common::new(id),
+            owner: None,
+            capabilities: Vec::new(),
+            information: Vec::new(),
+            steps: Vec::new(),
+        };
+        for (k, key, v) in self.element_entries(node, Kind::Process) {
+            if self.common_field(&mut process.common, key, v) {
+                continue;
+            }
+            match key {
+                key::OWNER => process.owner = self.reference_field(v, key),
+                key::CAPABILITIES => process.capabilities = self.refs(v, key),
+                key::INFORMATION => process.information = self.refs(v, key),
+                key::STEPS => {
+                    let len = self.enter(key);
+                    process.steps = self.list(v, key, Self::step);
+                    self.leave(len);
+                }
+                _ => self.unknown_field(k, key, PROCESS_FIELDS, "field"),
+            }
+        }
+        self.require_name(&process.common, Kind::Process);
+        Some(process)
+    }
+
+    fn step(&mut self, node: NodeId) -> Option<Step> {
+        let loc = self.head_loc(node);
+        let mut step = Step {
+            loc,
+            name: None,
+            owner: None,
+            capabilities: Vec::new(),
+            information: Vec::new(),
+            automated: None,
+        };
+        let doc = self.doc;
+        if let NodeKind::Scalar { .. } = doc.kind(doc.deref(node)) {
+            // A step written as plain text: its name.
+            step.name = self.text(node, key::STEPS);
+            return step.name.is_some().then_some(step);
+        }
+        let what = format!("a step (a mapping with {}, {}, ...)", key::NAME, key::OWNER);
+        if !self.expect_map(node, key::STEPS, &what) {
+            return None;
+        }
+        for (k, key, v) in self.entries(node) {
+            match key {
+                key::NAME => step.name = self.text(v, key),
+                key::OWNER => step.owner = self.reference_field(v, key),
+                key::CAPABILITIES => step.capabilities = self.refs(v, key),
+                key::INFORMATION => step.information = self.refs(v, key),
+                key::AUTOMATED => step.automated = self.boolean(v, key),
+                _ => self.unknown_field(k, key, STEP_FIELDS, "field"),
+            }
+        }
+        if step.name.is_none() {
+            self.missing_field(
+                loc,
+                format!("this step has no `{}`", key::NAME),
+                &format!("add `{}:` saying what the step does", key::NAME),
+            );
+        }
+        Some(step)
+    }
+
+    fn information(&mut self, id: Text, node: NodeId) -> Option<Information> {
+        let mut info = Information {
+            common: Common::new(id),
+            business_object: None,
+        };
+        for (k, key, v) in self.element_entries(node, Kind::Information) {
+            if self.common_field(&mut info.common, key, v) {
+                continue;
+            }
+            match key {
+                key::BUSINESS_OBJECT => info.business_object = self.reference_field(v, key),
+                _ => self.unknown_field(k, key, INFORMATION_FIELDS, "field"),
+            }
+        }
+        self.require_name(&info.common, Kind::Information);
+        Some(info)
+    }
+
+    fn business_object(&mut self, id: Text, node: NodeId) -> Option<BusinessObject> {
+        let mut object = BusinessObject {
+            common: Common::new(id),
+            attributes: Vec::new(),
+            related: Vec::new(),
+        };
+        for (k, key, v) in self.element_entries(node, Kind::BusinessObject) {
+            if self.common_field(&mut object.common, key, v) {
+                continue;
+            }
+            match key {
+                key::ATTRIBUTES => object.attributes = self.texts(v, key),
+                key::RELATED => object.related = self.refs(v, key),
+                _ => self.unknown_field(k, key, BUSINESS_OBJECT_FIELDS, "field"),
+            }
+        }
+        self.require_name(&object.common, Kind::BusinessObject);
+        Some(object)
+    }
+
+    fn commitment(&mut self, id: Text, node: NodeId) -> Option<Commitment> {
+        let mut c = Commitment {
+            common: Common::new(id),
+            target: None,
+            owner: None,
+            stage: None,
+            perception: None,
+            parts: Vec::new(),
+            composition: None,
+        };
+        for (k, key, v) in self.element_entries(node, Kind::Commitment) {
+            if self.common_field(&mut c.common, key, v) {
+                continue;
+            }
+            match key {
+                key::TARGET => c.target = self.target(v, key),
+                key::OWNER => c.owner = self.reference_field(v, key),
+                key::STAGE => c.stage = self.reference_field(v, key),
+                key::PERCEPTION => c.perception = self.reference_field(v, key),
+                key::PARTS => c.parts = self.refs(v, key),
+                key::COMPOSITION => c.composition = self.enumeration(v, key, COMPOSITION_VALUES),
+                _ => self.unknown_field(k, key, COMMITMENT_FIELDS, "field"),
+            }
+        }
+        self.require_name(&c.common, Kind::Commitment);
+        Some(c)
+    }
+
+    fn perception(&mut self, id: Text, node: NodeId) -> Option<Perception> {
+        let mut p = Perception {
+            common: Common::new(id),
+            stage: None,
+            channel: None,
+            importance: None,
+            current: None,
+            expected: None,
+            focus: None,
+        };
+        for (k, key, v) in self.element_entries(node, Kind::Perception) {
+            if self.common_field(&mut p.common, key, v) {
+                continue;
+            }
+            match key {
+                key::STAGE => p.stage = self.reference_field(v, key),
+                key::CHANNEL => p.channel = self.text(v, key),
+                key::IMPORTANCE => p.importance = self.integer(v, key, PERCEIVED_IMPORTANCE_SCALE),
+                key::CURRENT => p.current = self.number(v, key, SCORE_SCALE),
+                key::EXPECTED => p.expected = self.number(v, key, SCORE_SCALE),
+                key::FOCUS => p.focus = self.boolean(v, key),
+                _ => self.unknown_field(k, key, PERCEPTION_FIELDS, "field"),
+            }
+        }
+        self.require_name(&p.common, Kind::Perception);
+        Some(p)
+    }
+}

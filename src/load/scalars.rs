@@ -1,0 +1,431 @@
+//! Scalar readers: one value of a field (a text, an id, a number, an enumerated word, a
+//! duration, a target, or a list of texts or ids) read from a YAML node. A value of the wrong
+//! type or out of range is reported (VSM003) and read as absent, so reading goes on.
+
+use super::convert::Converter;
+use crate::diag::shown;
+use crate::model::{Duration, Ref, Spanned, Target, Text};
+use crate::suggest;
+use crate::vocabulary::value_names;
+use crate::yaml::{NodeId, NodeKind, Scalar};
+use std::ops::RangeInclusive;
+
+impl Converter<'_> {
+    /// Reports an id that references could not name: empty, or with whitespace, `/` or `#`.
+    pub(super) fn check_id(&mut self, id: &Text) {
+        let problem = if id.value.is_empty() {
+            Some("an id must not be empty".to_string())
+        } else if let Some(c) = id
+            .value
+            .chars()
+            .find(|c| c.is_whitespace() || *c == '/' || *c == '#')
+        {
+            let what = match c {
+                '/' => "`/`".to_string(),
+                '#' => "`#`".to_string(),
+                _ => "whitespace".to_string(),
+            };
+            Some(format!("the id `{}` contains {what}", shown(&id.value)))
+        } else {
+            None
+        };
+        if let Some(message) = problem {
+            let fixed: String = id
+                .value
+                .trim()
+                .chars()
+                .map(|c| {
+                    if c.is_whitespace() || c == '/' || c == '#' {
+                        '-'
+                    } else {
+                        c
+                    }
+                })
+                .collect();
+            let help = if fixed.is_empty() {
+                "give the element an id such as `call-routing`".to_string()
+            } else {
+                format!(
+                    "ids use letters, digits, `-`, `_` and `.`: try `{}`",
+                    shown(&fixed)
+                )
+            };
+            self.invalid_id(id.loc, message, help);
+        }
+    }
+
+    /// Free text: any scalar (numbers and booleans as written); null is absent.
+    pub(super) fn text(&mut self, node: NodeId, field: &str) -> Option<Text> {
+        match self.doc.scalar(node) {
+            Some(Scalar::Null) => None,
+            Some(_) => {
+                let text = self.doc.scalar_text(node).unwrap_or_default();
+                Some(Text::new(text.to_string(), self.loc(node)))
+            }
+            None => {
+                let found = self.doc.describe(node);
+                let help =
+                    matches!(self.doc.kind(self.doc.deref(node)), NodeKind::Map(_)).then(|| {
+                        "a `key: value` inside text needs quotes: write the text in \"...\""
+                            .to_string()
+                    });
+                self.invalid(
+                    node,
+                    field,
+                    format!("`{field}` must be text, found {found}"),
+                    help,
+                );
+                None
+            }
+        }
+    }
+
+    /// A list of texts; a single text is accepted as a list of one.
+    pub(super) fn texts(&mut self, node: NodeId, field: &str) -> Vec<Text> {
+        self.list(node, field, |conv, item| conv.text(item, field))
+    }
+
+    /// A list of references; a single id is accepted as a list of one.
+    pub(super) fn refs(&mut self, node: NodeId, field: &str) -> Vec<Ref> {
+        self.list(node, field, |conv, item| conv.reference(item, field))
+    }
+
+    /// A list read item by item; a single value is a list of one, null an empty list.
+    pub(super) fn list<T>(
+        &mut self,
+        node: NodeId,
+        field: &str,
+        mut item: impl FnMut(&mut Self, NodeId) -> Option<T>,
+    ) -> Vec<T> {
+        let doc = self.doc;
+        match doc.kind(doc.deref(node)) {
+            NodeKind::Seq(items) => items.iter().filter_map(|&i| item(self, i)).collect(),
+            NodeKind::Map(_) => {
+                self.invalid(
+                    node,
+                    field,
+                    format!("`{field}` must be a list, found a mapping"),
+                    None,
+                );
+                Vec::new()
+            }
+            _ => match doc.scalar(node) {
+                Some(Scalar::Null) => Vec::new(),
+                _ => item(self, node).into_iter().collect(),
+            },
+        }
+    }
+
+    /// One entry of a list of ids.
+    pub(super) fn reference(&mut self, node: NodeId, field: &str) -> Option<Ref> {
+        match self.doc.scalar(node) {
+            Some(Scalar::Null) => {
+                self.invalid(
+                    node,
+                    field,
+                    format!("an empty entry in `{field}`"),
+                    Some("remove it or write an id".into()),
+                );
+                None
+            }
+            Some(Scalar::Str(text)) if text.trim().is_empty() => {
+                self.invalid(
+                    node,
+                    field,
+                    format!("an empty id in `{field}`"),
+                    Some("write an id, or remove the entry".into()),
+                );
+                None
+            }
+            Some(_) => {
+                let text = self.doc.scalar_text(node).unwrap_or_default();
+                Some(Ref::new(text.to_string(), self.loc(node)))
+            }
+            None => {
+                let found = self.doc.describe(node);
+                self.invalid(
+                    node,
+                    field,
+                    format!("expected an id in `{field}`, found {found}"),
+                    None,
+                );
+                None
+            }
+        }
+    }
+
+    /// A whole number in `range` (the ranges of the format all fit a byte).
+    pub(super) fn integer(
+        &mut self,
+        node: NodeId,
+        field: &str,
+        range: RangeInclusive<i64>,
+    ) -> Option<Spanned<u8>> {
+        let (low, high) = (*range.start(), *range.end());
+        let loc = self.loc(node);
+        match self.doc.scalar(node) {
+            Some(Scalar::Null) => None,
+            Some(Scalar::Int(v)) if range.contains(&v) => Some(Spanned::new(v as u8, loc)),
+            Some(Scalar::Int(v)) => {
+                self.invalid(
+                    node,
+                    field,
+                    format!("`{field}` must be between {low} and {high}, found {v}"),
+                    None,
+                );
+                None
+            }
+            Some(Scalar::Str(s)) if s.trim().parse::<i64>().is_ok() => {
+                self.invalid(
+                    node,
+                    field,
+                    format!(
+                        "`{field}` must be an integer from {low} to {high}, found the text \"{s}\""
+                    ),
+                    Some("remove the quotes".into()),
+                );
+                None
+            }
+            _ => {
+                let found = self.doc.describe(node);
+                self.invalid(
+                    node,
+                    field,
+                    format!("`{field}` must be an integer from {low} to {high}, found {found}"),
+                    None,
+                );
+                None
+            }
+        }
+    }
+
+    /// A finite number in `range`; integers are read as numbers too.
+    pub(super) fn number(
+        &mut self,
+        node: NodeId,
+        field: &str,
+        range: RangeInclusive<f64>,
+    ) -> Option<Spanned<f64>> {
+        let (low, high) = (*range.start(), *range.end());
+        let loc = self.loc(node);
+        let value = match self.doc.scalar(node) {
+            Some(Scalar::Null) => return None,
+            Some(Scalar::Int(v)) => v as f64,
+            Some(Scalar::Float(v)) => v,
+            _ => {
+                let found = self.doc.describe(node);
+                self.invalid(
+                    node,
+                    field,
+                    format!("`{field}` must be a number from {low} to {high}, found {found}"),
+                    None,
+                );
+                return None;
+            }
+        };
+        if value.is_finite() && range.contains(&value) {
+            Some(Spanned::new(value, loc))
+        } else {
+            self.invalid(
+                node,
+                field,
+                format!("`{field}` must be a number from {low} to {high}, found {value}"),
+                None,
+            );
+            None
+        }
+    }
+
+    /// `true` or `false`; YAML 1.1 words (`yes`, `off`) get a hint, as YAML 1.2 reads them as text.
+    pub(super) fn boolean(&mut self, node: NodeId, field: &str) -> Option<Spanned<bool>> {
+        let loc = self.loc(node);
+        match self.doc.scalar(node) {
+            Some(Scalar::Null) => None,
+            Some(Scalar::Bool(b)) => Some(Spanned::new(b, loc)),
+            _ => {
+                let found = self.doc.describe(node);
+                let help = match self.doc.scalar_text(node) {
+                    Some("yes" | "Yes" | "YES" | "on" | "On" | "ON" | "y" | "Y") => {
+                        Some("YAML 1.2 reads this as text: write `true`".to_string())
+                    }
+                    Some("no" | "No" | "NO" | "off" | "Off" | "OFF" | "n" | "N") => {
+                        Some("YAML 1.2 reads this as text: write `false`".to_string())
+                    }
+                    _ => Some("write `true` or `false`".to_string()),
+                };
+                self.invalid(
+                    node,
+                    field,
+                    format!("`{field}` must be true or false, found {found}"),
+                    help,
+                );
+                None
+            }
+        }
+    }
+
+    /// One of the `options` (a list of the vocabulary), as written.
+    pub(super) fn enumeration<T: Copy>(
+        &mut self,
+        node: NodeId,
+        field: &str,
+        options: &[(&str, T)],
+    ) -> Option<Spanned<T>> {
+        let loc = self.loc(node);
+        match self.doc.scalar(node) {
+            Some(Scalar::Null) => None,
+            Some(_) => {
+                let text = self.doc.scalar_text(node).unwrap_or_default();
+                if let Some((_, value)) = options.iter().find(|(name, _)| *name == text) {
+                    return Some(Spanned::new(*value, loc));
+                }
+                let names = value_names(options);
+                let help = suggest::help(text, names.iter().copied())
+                    .or_else(|| Some(format!("use one of: {}", names.join(", "))));
+                self.invalid(
+                    node,
+                    field,
+                    format!("`{}` is not a valid `{field}`", shown(text)),
+                    help,
+                );
+                None
+            }
+            None => {
+                let found = self.doc.describe(node);
+                let names = value_names(options);
+                self.invalid(
+                    node,
+                    field,
+                    format!(
+                        "`{field}` must be one of {}, found {found}",
+                        names.join(", ")
+                    ),
+                    None,
+                );
+                None
+            }
+        }
+    }
+
+    /// A duration as text with units (`1d 12h`); a bare number has no unit and is reported.
+    pub(super) fn duration(&mut self, node: NodeId, field: &str) -> Option<Spanned<Duration>> {
+        let loc = self.loc(node);
+        match self.doc.scalar(node) {
+            Some(Scalar::Null) => None,
+            Some(Scalar::Int(_) | Scalar::Float(_)) => {
+                let text = self.doc.scalar_text(node).unwrap_or_default();
+                self.invalid(
+                    node,
+                    field,
+                    format!("`{field}` needs a unit: `{}` of what?", shown(text)),
+                    Some(format!(
+                        "write e.g. `{0}min` or `{0}h` (units: s, min, h, d, w)",
+                        shown(text)
+                    )),
+                );
+                None
+            }
+            Some(_) => {
+                let text = self.doc.scalar_text(node).unwrap_or_default();
+                match crate::units::parse_duration(text) {
+                    Ok(d) => Some(Spanned::new(d, loc)),
+                    Err(why) => {
+                        self.invalid(
+                            node,
+                            field,
+                            format!("`{}` is not a duration: {why}", shown(text)),
+                            Some("write e.g. `30s`, `3 min`, `4h`, `1.5d` or `1d 12h`".into()),
+                        );
+                        None
+                    }
+                }
+            }
+            None => {
+                let found = self.doc.describe(node);
+                self.invalid(
+                    node,
+                    field,
+                    format!("`{field}` must be a duration such as `4h`, found {found}"),
+                    None,
+                );
+                None
+            }
+        }
+    }
+
+    /// A comparator and an amount (`<= 2d`), as text.
+    pub(super) fn target(&mut self, node: NodeId, field: &str) -> Option<Spanned<Target>> {
+        let loc = self.loc(node);
+        match self.doc.scalar(node) {
+            Some(Scalar::Null) => None,
+            Some(Scalar::Str(text)) => match crate::units::parse_target(text) {
+                Ok(t) => Some(Spanned::new(t, loc)),
+                Err(why) => {
+                    self.invalid(node, field, format!("`{}` is not a target: {why}", shown(text)), Some("write e.g. `<= 2d`, `>= 90%` or `< 3min` (quote it in YAML: \">= 90%\")".into()));
+                    None
+                }
+            },
+            _ => {
+                let found = self.doc.describe(node);
+                self.invalid(node, field, format!("`{field}` must be a comparator and an amount such as `<= 2d`, found {found}"), Some("start with one of <, <=, >, >=, =".into()));
+                None
+            }
+        }
+    }
+
+    /// A single reference (not a list).
+    pub(super) fn reference_field(&mut self, node: NodeId, field: &str) -> Option<Ref> {
+        match self.doc.scalar(node) {
+            Some(Scalar::Null) => None,
+            Some(_) => self.reference(node, field),
+            None => {
+                let found = self.doc.describe(node);
+                let help = matches!(self.doc.kind(self.doc.deref(node)), NodeKind::Seq(_))
+                    .then(|| format!("`{field}` takes one id"));
+                self.invalid(
+                    node,
+                    field,
+                    format!("`{field}` must be one id, found {found}"),
+                    help,
+                );
+                None
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::load::tests::messages;
+
+    #[test]
+    fn messages_about_ids_stay_on_one_line() {
+        let loaded = crate::load::load_text("m.yaml", "stakeholders:\n  \"a\\nb\": {name: A}\n");
+        let finding = loaded
+            .findings
+            .iter()
+            .find(|f| f.rule.code == "VSM008")
+            .expect("an invalid-id finding");
+        assert_eq!(finding.message, "the id `a\\nb` contains whitespace");
+    }
+
+    #[test]
+    fn an_empty_reference_is_an_invalid_value() {
+        let found = messages("capabilities:\n  a: {name: A, parent: \"\", owner: \" \"}\n");
+        assert_eq!(
+            found,
+            ["an empty id in `parent`", "an empty id in `owner`"],
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_huge_value_is_not_copied_into_messages() {
+        let text = format!(
+            "capabilities:\n  c: {{name: C, importance: {}}}\n",
+            "x".repeat(1 << 20)
+        );
+        let loaded = crate::load::load_text("m.yaml", &text);
+        assert!(loaded.findings.iter().all(|f| f.message.len() < 1000));
+    }
+}
