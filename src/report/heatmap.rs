@@ -698,13 +698,13 @@ pub fn truncate(text: &str, width: usize) -> String {
 pub fn html_page(views: &Views<'_>, map: &HeatMap, title: &str) -> String {
     let mut out = String::new();
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
-    out.push_str(super::html::CSP);
+    out.push_str(super::page::CSP);
     out.push_str(
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
     );
     escape::html_into(&mut out, title);
-    out.push_str("</title>\n<style>");
-    out.push_str(super::html::CSS);
+    out.push_str("</title>\n<style>\n");
+    out.push_str(super::page::CSS);
     out.push_str("</style>\n</head>\n<body>\n<main>\n<h1>");
     escape::html_into(&mut out, title);
     out.push_str("</h1>\n<p class=\"lead\">Capability heat map: ");

@@ -5,126 +5,11 @@
 use super::data::{percent_text, Entry};
 use super::escape::html_into;
 use super::heatmap::HeatMap;
+use super::page::{CSP, CSS};
 use super::table::{self, target_text};
 use super::{graph, number, severity_counts, Report};
 use crate::model::Kind;
 use std::fmt::Write;
-
-/// Forbids scripts, frames, fonts, images and requests of any kind; allows the inline CSS.
-pub const CSP: &str = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'\">\n";
-
-/// The report's style sheet (also used by `vsm heatmap --format html`).
-pub const CSS: &str = r#"
-:root{--ink:#1f2933;--muted:#5f6b7a;--line:#d9dee5;--soft:#f3f5f8;--accent:#2457a6;--warn:#a15c07;--warn-bg:#fff4e0;--warn-line:#f1c27d;--err:#b42318;--err-bg:#fdecea;--info:#1d4ed8;--info-bg:#e9effd;--focus-bg:#fff9e6}
-*{box-sizing:border-box}
-html{-webkit-print-color-adjust:exact;print-color-adjust:exact}
-body{margin:0;background:#fff;color:var(--ink);font:14px/1.5 system-ui,-apple-system,"Segoe UI","Noto Sans","Helvetica Neue",Arial,"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif}
-main{max-width:1280px;margin:0 auto;padding:36px 40px 64px}
-header.cover{border-bottom:3px solid var(--ink);padding-bottom:14px}
-h1{font-size:30px;line-height:1.2;margin:0 0 6px;letter-spacing:-.01em;overflow-wrap:anywhere}
-h2{overflow-wrap:anywhere;font-size:22px;line-height:1.25;margin:44px 0 12px;padding-bottom:6px;border-bottom:1px solid var(--line)}
-h3{font-size:16px;margin:26px 0 8px}
-h2 .id,h3 .id{font-weight:400;color:var(--muted);font-size:13px;margin-left:8px}
-p{margin:6px 0}
-.lead{color:#3e4c59;font-size:15px;margin:6px 0;max-width:75em}
-.meta{color:var(--muted);font-size:13px;margin:2px 0}
-.muted{color:var(--muted)}
-.small{font-size:.88em}
-nav.toc{margin:18px 0 0;font-size:13px}
-nav.toc ol{margin:4px 0;padding-left:1.4em}
-nav.toc ol.streams{columns:3 18em;column-gap:28px}
-nav.toc a{color:var(--accent);text-decoration:none}
-.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(150px,1fr));gap:10px;margin:12px 0 18px}
-.card{border:1px solid var(--line);border-radius:8px;padding:10px 14px;background:#fff}
-.card .n{display:block;font-size:26px;font-weight:650;line-height:1.15;font-variant-numeric:tabular-nums}
-.card .l{color:var(--muted);font-size:12.5px}
-.card.warn{background:var(--warn-bg);border-color:var(--warn-line)}
-.card.warn .n{color:var(--warn)}
-.card.error{background:var(--err-bg);border-color:#f3b7b1}
-.card.error .n{color:var(--err)}
-.card.info{background:var(--info-bg);border-color:#bfd0f7}
-.card.info .n{color:var(--info)}
-.card.ok .n{color:#137333}
-table{border-collapse:collapse;width:100%;margin:8px 0 18px;font-size:13px}
-th,td{border:1px solid var(--line);padding:6px 8px;text-align:left;vertical-align:top}
-td{overflow-wrap:anywhere}
-thead th{background:var(--soft);font-weight:600;font-size:12.5px}
-td ul{margin:0;padding-left:1.1em}
-td li+li{margin-top:2px}
-.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-.c{text-align:center}
-tr.novalue>td{background:var(--warn-bg)}
-tr.group>td{background:var(--soft);font-weight:600}
-tr.root>td{background:#f8fafc}
-tr.root>td:first-child{font-weight:600}
-table.stages{table-layout:fixed}
-table.stages col.n{width:2.6em}
-table.stages col.name{width:12%}
-table.stages col.desc{width:22%}
-table.stages col.who{width:15%}
-table.stages col.cond{width:14.5%}
-table.matrix td:first-child,table.matrix th:first-child{min-width:240px}
-.figure-note{font-size:12px;color:var(--muted);margin:-10px 0 14px}
-.figure-note .dash{display:inline-block;width:26px;height:12px;border:1.5px dashed #d97706;background:#fff4e0;border-radius:3px;vertical-align:-2px;margin-right:6px}
-td.mark{text-align:center;color:var(--accent);font-size:15px;line-height:1.2}
-.matrix th.stage{font-size:12px;min-width:64px}
-.tag{display:inline-block;border-radius:999px;padding:0 8px;font-size:11.5px;font-weight:600;white-space:nowrap;line-height:1.6;border:1px solid transparent}
-.tag.warn{background:var(--warn-bg);color:var(--warn);border-color:var(--warn-line)}
-.tag.error{background:var(--err-bg);color:var(--err);border-color:#f3b7b1}
-.tag.warning{background:var(--warn-bg);color:var(--warn);border-color:var(--warn-line)}
-.tag.info{background:var(--info-bg);color:var(--info);border-color:#bfd0f7}
-.tag.focus{background:#fff1c2;color:#7a4d00;border-color:#f0cf6b}
-.code{font:12px/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
-.figure{overflow-x:auto;border:1px solid var(--line);border-radius:8px;padding:10px;background:#fbfcfe;margin:8px 0 16px}
-.figure svg{display:block;max-width:none;height:auto}
-.figure svg.fit{max-width:100%}
-.legend{display:flex;flex-wrap:wrap;gap:6px 18px;align-items:center;font-size:12.5px;margin:8px 0 12px}
-.legend-title{font-weight:600}
-.swatch{display:inline-block;width:14px;height:14px;border-radius:3px;border:1px solid rgba(0,0,0,.18);vertical-align:-2px;margin-right:6px}
-.nodata{background:repeating-linear-gradient(135deg,#f3f4f6 0 5px,#d5d9df 5px 7px)!important;color:#4b5563!important}
-.heatmap{display:grid;grid-template-columns:repeat(auto-fill,minmax(230px,1fr));gap:12px;align-items:start}
-.hm{border-radius:6px;padding:5px 7px;margin-top:5px;border:1px solid rgba(255,255,255,.85);font-size:12.5px;break-inside:avoid}
-.hm.d1{margin:0;border:1.5px solid #374151;padding:8px;font-size:13px}
-.hm-head{display:flex;justify-content:space-between;gap:8px;align-items:baseline}
-.hm-name{min-width:0;overflow-wrap:anywhere}
-.hm.d1>.hm-head{font-weight:650}
-.hm-val{font-weight:650;font-variant-numeric:tabular-nums;white-space:nowrap;font-size:11.5px}
-.hm-kids{margin-top:3px}
-.budget .pct{white-space:nowrap}
-.bar{display:inline-block;width:72px;height:8px;background:#e5e7eb;border-radius:4px;overflow:hidden;vertical-align:middle;margin-right:6px}
-.bar>span{display:block;height:100%;background:var(--accent)}
-.bar.over>span{background:var(--err)}
-.over-text{color:var(--err);font-weight:600}
-tr.focus>td{background:var(--focus-bg)}
-tr.focus>td:first-child{box-shadow:inset 3px 0 0 #e0a800}
-dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:3px 16px;margin:8px 0 12px}
-dl.facts dt{color:var(--muted)}
-dl.facts dd{margin:0;min-width:0;overflow-wrap:anywhere}
-body.large section.stream{content-visibility:auto;contain-intrinsic-size:auto 1600px}
-.i1{padding-left:24px!important}.i2{padding-left:40px!important}.i3{padding-left:56px!important}.i4{padding-left:72px!important}.i5{padding-left:88px!important}.i6{padding-left:104px!important}.i7{padding-left:120px!important}.i8{padding-left:136px!important}
-table.fixed{table-layout:fixed;margin:0}
-body.large .chunk{content-visibility:auto;contain-intrinsic-size:auto 12000px}
-.chunk+.chunk table{border-top:none}
-.chunk:last-of-type{margin-bottom:18px}
-svg.defs{position:absolute;width:0;height:0;overflow:hidden}
-footer{margin-top:48px;color:var(--muted);font-size:12px;border-top:1px solid var(--line);padding-top:10px}
-@page{size:A4 landscape;margin:12mm}
-@media print{
-main{max-width:none;padding:0}
-body{font-size:10.5px}
-h1{font-size:24px}
-h2{font-size:17px;margin-top:20px;break-after:avoid}
-h3{break-after:avoid}
-section.stream,section.major{break-before:page;content-visibility:visible}
-tr,.hm,.card,.figure,dl.facts{break-inside:avoid}
-thead{display:table-header-group}
-.figure{overflow:visible;border:none;padding:0;background:none}
-.figure svg{max-width:100%}
-nav.toc{display:none}
-a{color:inherit;text-decoration:none}
-table{font-size:9.5px}
-}
-"#;
 
 /// Collects HTML; model text goes through [`Out::text`].
 struct Out {
@@ -293,7 +178,7 @@ pub fn render(report: &Report<'_>) -> String {
         .text(env!("CARGO_PKG_VERSION"))
         .raw("\">\n<title>")
         .text(&report.title)
-        .raw("</title>\n<style>")
+        .raw("</title>\n<style>\n")
         .raw(CSS)
         .raw(graph::FLOW_CSS)
         .raw("</style>\n</head>\n")
@@ -1000,13 +885,4 @@ fn findings_section(o: &mut Out, report: &Report<'_>) {
     }
     t.close(o);
     o.raw("</section>\n");
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn css_has_no_url() {
-        assert!(!super::CSS.contains("url("));
-        assert!(!super::CSS.contains("@import"));
-    }
 }
