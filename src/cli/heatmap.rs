@@ -19,13 +19,41 @@ pub enum Format {
     Svg,
 }
 
+/// What the heat map colours capabilities by (the command-line names of [`Measure`]; also
+/// `vsm report --heatmap-by`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum By {
+    /// target maturity − current maturity
+    Gap,
+    /// current maturity (1–5)
+    Maturity,
+    /// strategic importance (low, medium, high, critical)
+    Importance,
+    /// how many stages, value items, processes and steps use the capability
+    Usage,
+    /// importance weight (1–4) × gap
+    Risk,
+}
+
+impl From<By> for Measure {
+    fn from(by: By) -> Self {
+        match by {
+            By::Gap => Measure::Gap,
+            By::Maturity => Measure::Maturity,
+            By::Importance => Measure::Importance,
+            By::Usage => Measure::Usage,
+            By::Risk => Measure::Risk,
+        }
+    }
+}
+
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Model files or folders (default: `paths` of vsm.yaml, else the current folder)
     pub paths: Vec<PathBuf>,
     /// What to colour capabilities by [default: `report.heatmap_by` of vsm.yaml, else gap]
     #[arg(long, value_enum)]
-    pub by: Option<Measure>,
+    pub by: Option<By>,
     /// Output format
     #[arg(long, value_enum, default_value = "term")]
     pub format: Format,

@@ -37,7 +37,7 @@ pub struct Args {
     pub title: Option<String>,
     /// What the capability heat map is coloured by [default: `report.heatmap_by` of vsm.yaml, else gap]
     #[arg(long, value_enum)]
-    pub heatmap_by: Option<Measure>,
+    pub heatmap_by: Option<super::heatmap::By>,
     /// Config file (default: vsm.yaml in this folder or above, up to the repository root)
     #[arg(long)]
     pub config: Option<PathBuf>,
@@ -131,9 +131,12 @@ pub(super) fn select_streams(
 }
 
 /// The heat map measure: the flag, else `report.heatmap_by` of the config, else gap.
-pub(super) fn measure(flag: Option<Measure>, workspace: &Workspace) -> anyhow::Result<Measure> {
-    if let Some(m) = flag {
-        return Ok(m);
+pub(super) fn measure(
+    flag: Option<super::heatmap::By>,
+    workspace: &Workspace,
+) -> anyhow::Result<Measure> {
+    if let Some(by) = flag {
+        return Ok(by.into());
     }
     match &workspace.config.heatmap_by {
         Some(name) => Measure::parse(name)

@@ -3,9 +3,61 @@
 use super::report::emit;
 use super::workspace::open_streams;
 use super::ColorChoice;
-use crate::report::table::{self, Format, Selection, View};
+use crate::report::table::{self, Selection};
+use clap::ValueEnum;
 use std::path::PathBuf;
 use std::process::ExitCode;
+
+/// Which table (the command-line names of [`table::View`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum View {
+    /// One row per stage: value items, processes, capabilities, information, business objects
+    Mapping,
+    /// Stage × capability cross-map, capabilities grouped under their level-1 parent
+    Matrix,
+    /// The six-element stage template of each value stream
+    Stages,
+    /// The capability tree with maturity, gap, importance, owner and usage
+    Capabilities,
+    /// The commitment tree with targets, owners and budget use
+    Commitments,
+}
+
+impl From<View> for table::View {
+    fn from(view: View) -> Self {
+        match view {
+            View::Mapping => table::View::Mapping,
+            View::Matrix => table::View::Matrix,
+            View::Stages => table::View::Stages,
+            View::Capabilities => table::View::Capabilities,
+            View::Commitments => table::View::Commitments,
+        }
+    }
+}
+
+/// Output format of `vsm table` (the command-line names of [`table::Format`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// A table drawn for the terminal
+    Term,
+    /// GitHub-flavoured Markdown
+    Md,
+    /// RFC 4180 CSV
+    Csv,
+    /// JSON, as documented in docs/reports.md
+    Json,
+}
+
+impl From<Format> for table::Format {
+    fn from(format: Format) -> Self {
+        match format {
+            Format::Term => table::Format::Term,
+            Format::Md => table::Format::Md,
+            Format::Csv => table::Format::Csv,
+            Format::Json => table::Format::Json,
+        }
+    }
+}
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -45,9 +97,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let color = args.output.is_none() && args.color.enabled();
     let text = table::render(
         &views,
-        args.view,
+        args.view.into(),
         &selection,
-        args.format,
+        args.format.into(),
         super::report::width(),
         color,
     )?;

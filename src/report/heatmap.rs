@@ -5,12 +5,11 @@
 use super::data::{CapabilityRow, Views};
 use super::escape;
 use super::svg;
-use clap::ValueEnum;
 use std::fmt::Write;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// What the heat map colours capabilities by.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Measure {
     /// target maturity − current maturity
     Gap,
@@ -25,8 +24,20 @@ pub enum Measure {
 }
 
 impl Measure {
+    /// Every measure, in the order the CLI lists them.
+    pub const ALL: [Measure; 5] = [
+        Measure::Gap,
+        Measure::Maturity,
+        Measure::Importance,
+        Measure::Usage,
+        Measure::Risk,
+    ];
+
+    /// The measure named `text` (any case), as `report.heatmap_by` of vsm.yaml names it.
     pub fn parse(text: &str) -> Option<Measure> {
-        Measure::from_str(text, true).ok()
+        Measure::ALL
+            .into_iter()
+            .find(|m| m.as_str().eq_ignore_ascii_case(text))
     }
 
     pub fn as_str(self) -> &'static str {

@@ -4,11 +4,10 @@
 use super::data::{percent_text, Entry, Views};
 use super::escape;
 use crate::model::{Amount, Kind, Target, ValueItem};
-use clap::ValueEnum;
 use serde_json::{json, Value};
 
 /// Which table.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum View {
     /// One row per stage: value items, processes, capabilities, information, business objects
     Mapping,
@@ -35,7 +34,7 @@ impl View {
 }
 
 /// Output format of `vsm table`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
     /// A table drawn for the terminal
     Term,
