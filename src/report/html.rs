@@ -6,7 +6,8 @@ use super::data::{percent_text, Entry};
 use super::escape::html_into;
 use super::heatmap::HeatMap;
 use super::page::{CSP, CSS};
-use super::table::{self, target_text};
+use super::views::commitments::target_text;
+use super::views::matrix;
 use super::{graph, number, severity_counts, Report};
 use crate::model::Kind;
 use std::fmt::Write;
@@ -528,7 +529,7 @@ fn stream_section(o: &mut Out, report: &Report<'_>, s: usize) {
         o.raw("<p class=\"muted\">No stage of this stream uses a capability.</p>\n");
     } else {
         o.raw("<p class=\"muted small\">")
-            .text(table::MATRIX_LEGEND)
+            .text(matrix::LEGEND)
             .raw("</p>\n");
         o.raw("<table class=\"matrix\"><thead><tr><th>Capability</th>");
         for (g, stage) in stream.stages.values().enumerate() {

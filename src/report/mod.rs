@@ -4,6 +4,7 @@
 
 pub mod data;
 pub mod escape;
+pub mod format;
 pub mod graph;
 pub mod heatmap;
 pub mod html;
@@ -11,6 +12,7 @@ pub mod markdown;
 pub mod page;
 pub mod svg;
 pub mod table;
+pub mod views;
 
 use crate::diag::{Finding, Owner, Severity};
 use crate::load::Loaded;
