@@ -4,6 +4,7 @@
 
 use super::data::{CapabilityRow, Views};
 use super::escape;
+use super::page::Page;
 use super::svg;
 use std::fmt::Write;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
@@ -707,21 +708,28 @@ pub fn truncate(text: &str, width: usize) -> String {
 
 /// A standalone HTML page holding only the heat map (for `vsm heatmap --format html`).
 pub fn html_page(views: &Views<'_>, map: &HeatMap, title: &str) -> String {
-    let mut out = String::new();
-    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
-    out.push_str(super::page::CSP);
-    out.push_str(
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
-    );
-    escape::html_into(&mut out, title);
-    out.push_str("</title>\n<style>\n");
-    out.push_str(super::page::CSS);
-    out.push_str("</style>\n</head>\n<body>\n<main>\n<h1>");
-    escape::html_into(&mut out, title);
-    out.push_str("</h1>\n<p class=\"lead\">Capability heat map: ");
-    escape::html_into(&mut out, map.measure.title());
-    out.push_str("</p>\n");
-    out.push_str(&map.render_html(views));
-    out.push_str("\n</main>\n</body>\n</html>\n");
-    out
+    let body = HeatMapPage {
+        title,
+        measure: map.measure.title(),
+        map: &map.render_html(views),
+    };
+    let body = askama::Template::render(&body).expect("writing to a String cannot fail");
+    Page {
+        generator: None,
+        title,
+        extra_css: "",
+        large: false,
+        body: &body,
+    }
+    .render_page()
+}
+
+/// The body of [`html_page`].
+#[derive(askama::Template)]
+#[template(path = "heatmap.html", config = "src/report/askama.toml")]
+struct HeatMapPage<'a> {
+    title: &'a str,
+    measure: &'a str,
+    /// The map's HTML.
+    map: &'a str,
 }

@@ -5,7 +5,7 @@
 use super::data::{percent_text, Entry};
 use super::escape::html_into;
 use super::heatmap::HeatMap;
-use super::page::{CSP, CSS};
+use super::page::Page;
 use super::views::commitments::target_text;
 use super::views::matrix;
 use super::{graph, number, severity_counts, Report};
@@ -172,26 +172,7 @@ pub fn render(report: &Report<'_>) -> String {
     let mut o = Out {
         s: String::with_capacity(4096 + stages * 3000 + model.capabilities.len() * 400),
     };
-    o.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-        .raw(CSP)
-        .raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-        .raw("<meta name=\"generator\" content=\"vsm ")
-        .text(env!("CARGO_PKG_VERSION"))
-        .raw("\">\n<title>")
-        .text(&report.title)
-        .raw("</title>\n<style>\n")
-        .raw(CSS)
-        .raw(graph::FLOW_CSS)
-        .raw("</style>\n</head>\n")
-        // Large models: the browser lays out only the streams on screen.
-        .raw(if large {
-            "<body class=\"large\">\n<main>\n"
-        } else {
-            "<body>\n<main>\n"
-        })
-        .raw(graph::FLOW_DEFS)
-        .raw("\n");
-
+    o.raw(graph::FLOW_DEFS).raw("\n");
     cover(&mut o, report);
     toc(&mut o, report);
     overview(&mut o, report);
@@ -211,8 +192,15 @@ pub fn render(report: &Report<'_>) -> String {
             "model file",
             "model files",
         ))
-        .raw(". This page has no script and loads nothing.</footer>\n</main>\n</body>\n</html>\n");
-    o.s
+        .raw(". This page has no script and loads nothing.</footer>");
+    Page {
+        generator: Some(env!("CARGO_PKG_VERSION")),
+        title: &report.title,
+        extra_css: graph::FLOW_CSS,
+        large,
+        body: &o.s,
+    }
+    .render_page()
 }
 
 fn cover(o: &mut Out, report: &Report<'_>) {
