@@ -6,7 +6,9 @@ use super::data::{percent_text, Entry};
 use super::escape::html_into;
 use super::heatmap::HeatMap;
 use super::page::Page;
-use super::views::commitments::target_text;
+use super::views::capabilities::Capabilities;
+use super::views::commitments::Commitments;
+use super::views::mapping::Mapping;
 use super::views::matrix;
 use super::{graph, number, severity_counts, Report};
 use crate::model::Kind;
@@ -479,27 +481,18 @@ fn stream_section(o: &mut Out, report: &Report<'_>, s: usize) {
         "Business objects",
     ]);
     o.raw("<tbody>");
-    for g in 0..stream.stages.len() {
-        let row = views.mapping_row(s, g);
-        let empty = row.value_items.is_empty();
+    for row in Mapping::new(views, &[s]).rows {
+        let empty = !row.adds_value;
         o.raw(if empty {
             "<tr class=\"novalue\">"
         } else {
             "<tr>"
         });
-        o.td(&format!(
-            "{}. {}",
-            g + 1,
-            views.stage(s, g).1.common.label()
-        ));
+        o.td(&format!("{}. {}", row.number, row.stage.name));
         if empty {
             o.raw("<td><span class=\"tag warn\">no value item</span></td>");
         } else {
-            let names: Vec<String> = row
-                .value_items
-                .iter()
-                .map(|v| v.name.value.clone())
-                .collect();
+            let names: Vec<String> = row.value_items.iter().map(|v| v.name.to_string()).collect();
             o.list_cell(&names);
         }
         o.entry_cell(&row.processes);
@@ -608,41 +601,31 @@ fn capabilities_section(o: &mut Out, report: &Report<'_>) {
         views.rows.len(),
     );
     let opt = |v: Option<String>| v.unwrap_or_default();
-    for row in views.capability_rows() {
+    let label = |e: Option<Entry<'_>>| e.map(|e| e.label()).unwrap_or_default();
+    for row in Capabilities::new(views, None).rows {
         t.row(o);
-        let c = &views.model.capabilities[row.index];
-        let depth = row.depth.unwrap_or(1);
+        let depth = row.level.unwrap_or(1);
         if depth == 1 {
             o.raw("<tr class=\"root\">");
         } else {
             o.raw("<tr>");
         }
         let _ = write!(o.s, "<td class=\"i{}\">", depth.saturating_sub(1).min(8));
-        o.text(views.capability_name(row.index)).raw("</td>");
-        o.td_num(&row.depth.map_or("?".into(), |d| d.to_string()));
+        o.text(row.name).raw("</td>");
+        o.td_num(&row.level_text());
         o.td_num(&opt(row.maturity.map(|v| v.to_string())));
-        o.td_num(&opt(row.target.map(|v| v.to_string())));
+        o.td_num(&opt(row.target_maturity.map(|v| v.to_string())));
         o.td_num(&opt(row.gap.map(|v| v.to_string())));
-        o.td(row
-            .importance
-            .map(|i| super::heatmap::Measure::Importance.display(i64::from(i.weight())))
-            .as_deref()
-            .unwrap_or(""));
+        o.td(row.importance.unwrap_or_default());
         o.td_num(&opt(row.risk.map(|v| v.to_string())));
-        o.td(&c
-            .owner
-            .as_ref()
-            .map(|x| views.entry(Kind::Stakeholder, &x.value).label())
-            .unwrap_or_default());
-        o.td(match c.enablement.as_ref().map(|e| e.value) {
-            Some(crate::model::Enablement::Manual) => "manual",
-            Some(crate::model::Enablement::ItSupported) => "IT-supported",
-            Some(crate::model::Enablement::Automated) => "automated",
-            None => "",
+        o.td(&label(row.owner));
+        o.td(match row.enablement {
+            Some("it-supported") => "IT-supported",
+            other => other.unwrap_or_default(),
         });
-        o.td_num(&row.usage.stages.to_string());
-        o.td_num(&row.usage.value_items.to_string());
-        o.td_num(&(row.usage.processes + row.usage.steps).to_string());
+        o.td_num(&row.used_by.stages.to_string());
+        o.td_num(&row.used_by.value_items.to_string());
+        o.td_num(&row.processes().to_string());
         o.raw("</tr>");
     }
     t.close(o);
@@ -652,7 +635,7 @@ fn capabilities_section(o: &mut Out, report: &Report<'_>) {
 fn commitments_section(o: &mut Out, report: &Report<'_>) {
     let views = report.views;
     o.raw("<section id=\"commitments\" class=\"major\">\n<h2>Service commitments</h2>\n");
-    let rows = views.commitment_tree();
+    let rows = Commitments::new(views, None).rows;
     if rows.is_empty() {
         o.raw("<p class=\"muted\">The model has no commitment.</p>\n</section>\n");
         return;
@@ -672,9 +655,9 @@ fn commitments_section(o: &mut Out, report: &Report<'_>) {
         ],
         rows.len(),
     );
+    let label = |e: Option<Entry<'_>>| e.map(|e| e.label()).unwrap_or_default();
     for r in &rows {
         t.row(o);
-        let c = &views.model.commitments[r.index];
         o.raw(if r.depth == 0 {
             "<tr class=\"root\">"
         } else {
@@ -684,33 +667,16 @@ fn commitments_section(o: &mut Out, report: &Report<'_>) {
         if r.depth > 0 {
             o.raw("<span class=\"muted\">└ </span>");
         }
-        o.text(c.common.label());
+        o.text(r.name);
         if r.repeated {
             o.raw(" <span class=\"tag error\">loop</span>");
         }
         o.raw("</td>");
-        o.td_num(
-            &c.target
-                .as_ref()
-                .map(|t| target_text(&t.value))
-                .unwrap_or_default(),
-        );
-        o.td(&c
-            .owner
-            .as_ref()
-            .map(|x| views.entry(Kind::Stakeholder, &x.value).label())
-            .unwrap_or_default());
-        o.td(&c
-            .stage
-            .as_ref()
-            .map(|x| report.stage_ref(&x.value))
-            .unwrap_or_default());
-        o.td(&c
-            .perception
-            .as_ref()
-            .map(|x| views.entry(Kind::Perception, &x.value).label())
-            .unwrap_or_default());
-        match views.budgets[r.index] {
+        o.td_num(r.target.as_deref().unwrap_or_default());
+        o.td(&label(r.owner));
+        o.td(&r.stage.map(|e| report.stage_ref(e.id)).unwrap_or_default());
+        o.td(&label(r.perception));
+        match r.budget {
             Some(b) => {
                 let percent = b.percent();
                 let shown = if percent.is_finite() {
