@@ -841,3 +841,37 @@ fn findings_section(o: &mut Out, report: &Report<'_>) {
     t.close(o);
     o.raw("</section>\n");
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::report::heatmap::Measure;
+    use crate::report::views::fixture::Fixture;
+    use crate::report::Report;
+
+    #[test]
+    fn hostile_names_come_out_as_text_never_as_markup_or_a_url() {
+        let evil = r#"<script>alert(1)</script> url(http://x) \"'"#;
+        let fixture = Fixture::new(&format!(
+            "value_streams:\n  s:\n    name: '{evil}'\n    stages:\n      a: {{name: '{evil}'}}\n\
+             capabilities:\n  c: {{name: '{evil}', level: 1}}\n"
+        ));
+        let views = fixture.views();
+        let report = Report {
+            views: &views,
+            loaded: &fixture.loaded,
+            findings: &[],
+            title: evil.to_string(),
+            measure: Measure::Gap,
+        };
+        let html = super::render(&report);
+        let escaped =
+            "&lt;script&gt;alert(1)&lt;&#x2F;script&gt; url(http:&#x2F;&#x2F;x) \\&quot;&#x27;";
+        assert!(html.contains(&format!("<title>{escaped}</title>")));
+        // Outside the names shown as text, nothing loads: no script, no import, and the
+        // only url() are references to the page's own SVG definitions.
+        let rest = html.replace(escaped, "");
+        assert!(!rest.contains("<script"));
+        assert!(!rest.contains("@import"));
+        assert!(!rest.replace("url(#", "").contains("url("));
+    }
+}

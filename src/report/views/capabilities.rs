@@ -206,3 +206,61 @@ impl<'m> TableView for Capabilities<'m> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::views::fixture::{Fixture, SMALL};
+
+    #[test]
+    fn rows_in_tree_order_with_gap_risk_and_the_child_indented() {
+        let fixture = Fixture::new(SMALL);
+        let views = fixture.views();
+        let table = &Capabilities::new(&views, None).tables()[0];
+        let cells: Vec<Vec<&str>> = table
+            .rows
+            .iter()
+            .map(|r| r.iter().map(|c| c.lines[0].as_str()).collect())
+            .collect();
+        // Sales: maturity 2 → 4, gap 2; used by the stage; Intake only by a value item.
+        assert_eq!(
+            cells,
+            [
+                ["Sales", "1", "2", "4", "2", "high", "Client", "1", "0", "0"],
+                ["Intake", "2", "3", "", "", "", "", "0", "1", "0"],
+            ]
+        );
+        assert!(table.rows[0][0].strong);
+        assert_eq!(table.rows[1][0].indent, 1);
+        let records = Capabilities::new(&views, None).records();
+        // risk = weight of high (3) × gap 2; the parent and the enablement as written.
+        assert_eq!(records.rows[0][8], "6");
+        assert_eq!(records.rows[1][2], "sales");
+        assert_eq!(records.rows[1][10], "it-supported");
+    }
+
+    #[test]
+    fn a_mask_keeps_only_the_capabilities_it_marks() {
+        let fixture = Fixture::new(SMALL);
+        let views = fixture.views();
+        let rows = Capabilities::new(&views, Some(&[false, true])).rows;
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].id, "intake");
+    }
+
+    #[test]
+    fn json_keys_are_the_documented_ones_and_missing_values_null() {
+        let fixture = Fixture::new(SMALL);
+        let views = fixture.views();
+        let json = serde_json::to_value(&Capabilities::new(&views, None).rows[1]).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({
+                "id": "intake", "name": "Intake", "parent": "sales", "level": 2,
+                "maturity": 3, "target_maturity": null, "gap": null, "importance": null,
+                "risk": null, "owner": null, "enablement": "it-supported",
+                "used_by": {"stages": 0, "value_items": 1, "processes": 0, "steps": 0, "children": 0},
+            })
+        );
+    }
+}

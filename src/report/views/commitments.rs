@@ -265,3 +265,56 @@ impl<'m> TableView for Commitments<'m> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::views::fixture::{Fixture, SMALL};
+
+    #[test]
+    fn parts_follow_their_parent_and_the_budget_counts_their_targets() {
+        let fixture = Fixture::new(SMALL);
+        let views = fixture.views();
+        let commitments = Commitments::new(&views, None);
+        let table = &commitments.tables()[0];
+        let cell = |r: usize, c: usize| table.rows[r][c].lines[0].as_str();
+        assert_eq!(cell(0, 0), "Fast");
+        assert_eq!(cell(1, 0), "Quick");
+        assert_eq!(table.rows[1][0].indent, 1);
+        assert_eq!(cell(0, 1), "<= 2d");
+        assert_eq!(cell(0, 3), "Take order");
+        assert_eq!(cell(0, 5), "1, sequential");
+        // One day of the two-day budget.
+        assert_eq!(cell(0, 6), "1d of 2d (50%)");
+        let records = commitments.records();
+        assert_eq!(
+            records.rows[0][5..],
+            [
+                "order/take",
+                "",
+                "sequential",
+                "quick",
+                "172800",
+                "86400",
+                "50"
+            ]
+        );
+        let json = serde_json::to_value(&commitments.rows[0]).unwrap();
+        assert_eq!(json["loop"], false);
+        assert_eq!(json["budget"]["used_percent"], 50.0);
+        assert_eq!(json["parts"], serde_json::json!(["quick"]));
+    }
+
+    #[test]
+    fn a_stream_filter_keeps_whole_trees_touching_its_stages() {
+        let yaml = format!("{SMALL}  other: {{name: Other, stage: order/missing}}\n");
+        let fixture = Fixture::new(&yaml);
+        let views = fixture.views();
+        let ids: Vec<&str> = Commitments::new(&views, Some(&[0]))
+            .rows
+            .iter()
+            .map(|r| r.id)
+            .collect();
+        assert_eq!(ids, ["fast", "quick"]);
+    }
+}

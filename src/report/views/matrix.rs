@@ -243,3 +243,32 @@ impl<'m> TableView for Matrix<'m> {
         Records { headers, rows }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::views::fixture::{Fixture, SMALL};
+
+    #[test]
+    fn the_root_row_carries_its_own_marks_and_children_are_indented_below() {
+        let fixture = Fixture::new(SMALL);
+        let views = fixture.views();
+        let stream = Stream::new(&views, 0);
+        let table = stream.table();
+        assert_eq!(table.headers, ["Capability", "1. Take order", "2. Ship"]);
+        let cells: Vec<Vec<String>> = table
+            .rows
+            .iter()
+            .map(|r| r.iter().map(|c| c.lines.join("")).collect())
+            .collect();
+        // Sales is listed by the stage (●), Intake only by its value item (○).
+        assert_eq!(cells, [["Sales", "●", ""], ["Intake", "○", ""]]);
+        assert_eq!(table.rows[1][0].indent, 1);
+        let records = Matrix::new(&views, &[0]).records();
+        assert_eq!(records.headers[5..], ["order/take", "order/ship"]);
+        assert_eq!(
+            records.rows[1],
+            ["sales", "Sales", "intake", "Intake", "2", "value-item", ""]
+        );
+    }
+}

@@ -187,3 +187,29 @@ impl<'m> TableView for Stages<'m> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::views::fixture::{Fixture, SMALL};
+
+    #[test]
+    fn the_template_lists_conditions_and_value_items_with_their_measure() {
+        let fixture = Fixture::new(SMALL);
+        let views = fixture.views();
+        let table = Stream::new(&views, 0).table();
+        assert_eq!(table.title.as_deref(), Some("Order (order)"));
+        assert_eq!(
+            table.notes,
+            [
+                "Triggering stakeholder: Client",
+                "Value proposition: Fast delivery"
+            ]
+        );
+        assert_eq!(table.rows[0][5].lines, ["Order written", "Client told"]);
+        assert_eq!(table.rows[0][6].lines, ["Order taken [minutes]"]);
+        assert_eq!(table.rows[1][6].lines, [NO_VALUE]);
+        let records = Stages::new(&views, &[0]).records();
+        assert_eq!(records.rows[0][8], "Order written\nClient told");
+    }
+}
