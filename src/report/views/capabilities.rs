@@ -110,6 +110,24 @@ impl<'m> Capabilities<'m> {
     }
 }
 
+/// The columns of the terminal and Markdown table.
+const COLUMNS: [&str; 10] = [
+    "Capability",
+    "Level",
+    "Maturity",
+    "Target",
+    "Gap",
+    "Importance",
+    "Owner",
+    "Stages",
+    "Value items",
+    "Processes",
+];
+
+/// The CSV header (comma-separated): ids and raw values, one field each.
+const CSV_COLUMNS: &str =
+    "id,name,parent_id,level,maturity,target_maturity,gap,importance,risk,owner,enablement,stages,value_items,processes,steps";
+
 impl<'m> TableView for Capabilities<'m> {
     const NAME: &'static str = "capabilities";
     const KEY: &'static str = "capabilities";
@@ -120,18 +138,7 @@ impl<'m> TableView for Capabilities<'m> {
     }
 
     fn tables(&self) -> Vec<Table> {
-        let mut table = Table::with_headers(&[
-            "Capability",
-            "Level",
-            "Maturity",
-            "Target",
-            "Gap",
-            "Importance",
-            "Owner",
-            "Stages",
-            "Value items",
-            "Processes",
-        ]);
+        let mut table = Table::with_headers(&COLUMNS);
         table.right = vec![1, 2, 3, 4, 7, 8, 9];
         table.min = vec![(0, 18), (6, 10)];
         table.rows = self
@@ -161,25 +168,7 @@ impl<'m> TableView for Capabilities<'m> {
 
     fn records(&self) -> Records {
         Records {
-            headers: [
-                "id",
-                "name",
-                "parent_id",
-                "level",
-                "maturity",
-                "target_maturity",
-                "gap",
-                "importance",
-                "risk",
-                "owner",
-                "enablement",
-                "stages",
-                "value_items",
-                "processes",
-                "steps",
-            ]
-            .map(String::from)
-            .to_vec(),
+            headers: CSV_COLUMNS.split(',').map(String::from).collect(),
             rows: self
                 .rows
                 .iter()

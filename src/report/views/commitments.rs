@@ -164,6 +164,21 @@ impl<'m> Commitments<'m> {
     }
 }
 
+/// The columns of the terminal and Markdown table.
+const COLUMNS: [&str; 7] = [
+    "Commitment",
+    "Target",
+    "Owner",
+    "Stage",
+    "Perception point",
+    "Parts",
+    "Budget use",
+];
+
+/// The CSV header (comma-separated): ids and raw values, one field each.
+const CSV_COLUMNS: &str =
+    "id,name,depth,target,owner,stage,perception,composition,parts,budget_limit_seconds,budget_used_seconds,budget_used_percent";
+
 impl<'m> TableView for Commitments<'m> {
     const NAME: &'static str = "commitments";
     const KEY: &'static str = "commitments";
@@ -174,15 +189,7 @@ impl<'m> TableView for Commitments<'m> {
     }
 
     fn tables(&self) -> Vec<Table> {
-        let mut table = Table::with_headers(&[
-            "Commitment",
-            "Target",
-            "Owner",
-            "Stage",
-            "Perception point",
-            "Parts",
-            "Budget use",
-        ]);
+        let mut table = Table::with_headers(&COLUMNS);
         table.rows = self
             .rows
             .iter()
@@ -220,22 +227,7 @@ impl<'m> TableView for Commitments<'m> {
     fn records(&self) -> Records {
         let id = |e: Option<Entry<'_>>| e.map(|e| e.id.to_string()).unwrap_or_default();
         Records {
-            headers: [
-                "id",
-                "name",
-                "depth",
-                "target",
-                "owner",
-                "stage",
-                "perception",
-                "composition",
-                "parts",
-                "budget_limit_seconds",
-                "budget_used_seconds",
-                "budget_used_percent",
-            ]
-            .map(String::from)
-            .to_vec(),
+            headers: CSV_COLUMNS.split(',').map(String::from).collect(),
             rows: self
                 .rows
                 .iter()

@@ -2,7 +2,7 @@
 //! stage, ○ only through one of its value items), capabilities grouped under their level-1
 //! parent.
 
-use super::{Cell, Mark, Named, Records, Table, TableView};
+use super::{Cell, Mark, Named, PerStream, Records, Table, TableView};
 use crate::report::data::{Link, Views};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -163,15 +163,11 @@ impl<'m> Stream<'m> {
 }
 
 /// The matrices of some streams.
-pub struct Matrix<'m> {
-    pub streams: Vec<Stream<'m>>,
-}
+pub type Matrix<'m> = PerStream<Stream<'m>>;
 
 impl<'m> Matrix<'m> {
     pub fn new(views: &Views<'m>, streams: &[usize]) -> Self {
-        Matrix {
-            streams: streams.iter().map(|&s| Stream::new(views, s)).collect(),
-        }
+        PerStream::build(views, streams, Stream::new)
     }
 }
 

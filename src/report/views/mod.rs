@@ -116,6 +116,19 @@ impl Table {
     }
 }
 
+/// A view with one part per value stream (matrix, stages): one table per stream.
+pub struct PerStream<S> {
+    pub streams: Vec<S>,
+}
+
+impl<S> PerStream<S> {
+    fn build<'m>(views: &Views<'m>, streams: &[usize], part: fn(&Views<'m>, usize) -> S) -> Self {
+        PerStream {
+            streams: streams.iter().map(|&s| part(views, s)).collect(),
+        }
+    }
+}
+
 /// The text a "no value item" cell shows.
 pub const NO_VALUE: &str = "⚠ none: adds no value";
 

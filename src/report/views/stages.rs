@@ -3,8 +3,8 @@
 //! proposition and segment.
 
 use super::{
-    labels, opt_text, texts, value_items, Cell, Mark, Records, Table, TableView, ValueItem,
-    NO_VALUE,
+    labels, opt_text, texts, value_items, Cell, Mark, PerStream, Records, Table, TableView,
+    ValueItem, NO_VALUE,
 };
 use crate::model::Kind;
 use crate::report::data::{Entry, Views};
@@ -119,15 +119,11 @@ impl<'m> Stream<'m> {
 }
 
 /// The stage templates of some streams.
-pub struct Stages<'m> {
-    pub streams: Vec<Stream<'m>>,
-}
+pub type Stages<'m> = PerStream<Stream<'m>>;
 
 impl<'m> Stages<'m> {
     pub fn new(views: &Views<'m>, streams: &[usize]) -> Self {
-        Stages {
-            streams: streams.iter().map(|&s| Stream::new(views, s)).collect(),
-        }
+        PerStream::build(views, streams, Stream::new)
     }
 }
 
