@@ -1,8 +1,8 @@
 //! `vsm heatmap`: the capability heat map in the terminal, or as Markdown, HTML or SVG.
 
-use super::report::{emit, measure, open};
+use super::report::{emit, measure, open, By};
 use super::ColorChoice;
-use crate::report::heatmap::{self, HeatMap, Measure};
+use crate::report::heatmap::{self, HeatMap};
 use clap::ValueEnum;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -17,34 +17,6 @@ pub enum Format {
     Html,
     /// A standalone SVG image
     Svg,
-}
-
-/// What the heat map colours capabilities by (the command-line names of [`Measure`]; also
-/// `vsm report --heatmap-by`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum By {
-    /// target maturity − current maturity
-    Gap,
-    /// current maturity (1–5)
-    Maturity,
-    /// strategic importance (low, medium, high, critical)
-    Importance,
-    /// how many stages, value items, processes and steps use the capability
-    Usage,
-    /// importance weight (1–4) × gap
-    Risk,
-}
-
-impl From<By> for Measure {
-    fn from(by: By) -> Self {
-        match by {
-            By::Gap => Measure::Gap,
-            By::Maturity => Measure::Maturity,
-            By::Importance => Measure::Importance,
-            By::Usage => Measure::Usage,
-            By::Risk => Measure::Risk,
-        }
-    }
 }
 
 #[derive(Debug, clap::Args)]

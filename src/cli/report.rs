@@ -22,6 +22,34 @@ pub enum Format {
     Md,
 }
 
+/// What the heat map colours capabilities by (the command-line names of [`Measure`]; also
+/// `vsm report --heatmap-by`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum By {
+    /// target maturity − current maturity
+    Gap,
+    /// current maturity (1–5)
+    Maturity,
+    /// strategic importance (low, medium, high, critical)
+    Importance,
+    /// how many stages, value items, processes and steps use the capability
+    Usage,
+    /// importance weight (1–4) × gap
+    Risk,
+}
+
+impl From<By> for Measure {
+    fn from(by: By) -> Self {
+        match by {
+            By::Gap => Measure::Gap,
+            By::Maturity => Measure::Maturity,
+            By::Importance => Measure::Importance,
+            By::Usage => Measure::Usage,
+            By::Risk => Measure::Risk,
+        }
+    }
+}
+
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Model files or folders (default: `paths` of vsm.yaml, else the current folder)
@@ -37,7 +65,7 @@ pub struct Args {
     pub title: Option<String>,
     /// What the capability heat map is coloured by [default: `report.heatmap_by` of vsm.yaml, else gap]
     #[arg(long, value_enum)]
-    pub heatmap_by: Option<super::heatmap::By>,
+    pub heatmap_by: Option<By>,
     /// Config file (default: vsm.yaml in this folder or above, up to the repository root)
     #[arg(long)]
     pub config: Option<PathBuf>,
@@ -131,10 +159,7 @@ pub(super) fn select_streams(
 }
 
 /// The heat map measure: the flag, else `report.heatmap_by` of the config, else gap.
-pub(super) fn measure(
-    flag: Option<super::heatmap::By>,
-    workspace: &Workspace,
-) -> anyhow::Result<Measure> {
+pub(super) fn measure(flag: Option<By>, workspace: &Workspace) -> anyhow::Result<Measure> {
     if let Some(by) = flag {
         return Ok(by.into());
     }
