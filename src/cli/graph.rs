@@ -2,8 +2,17 @@
 
 use super::workspace::open_streams;
 use super::{ConfigFile, ModelPaths, OutputFile};
-use crate::report::graph::{self, Format};
+use crate::report::graph;
 use std::process::ExitCode;
+
+/// Output format of `vsm graph`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Mermaid flowchart (GitHub renders it in Markdown)
+    Mermaid,
+    /// Graphviz DOT
+    Dot,
+}
 
 #[derive(Debug, clap::Args)]
 pub struct Args {

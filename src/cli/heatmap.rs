@@ -1,10 +1,10 @@
 //! `vsm heatmap`: the capability heat map in the terminal, or as Markdown, HTML or SVG.
 
-use super::report::measure;
+use super::report::{measure, By};
 use super::workspace::{open, width};
 use super::ColorChoice;
 use super::{ConfigFile, ModelPaths, OutputFile};
-use crate::report::heatmap::{self, HeatMap, Measure};
+use crate::report::heatmap::{self, HeatMap};
 use clap::ValueEnum;
 use std::process::ExitCode;
 
@@ -26,7 +26,7 @@ pub struct Args {
     pub model: ModelPaths,
     /// What to colour capabilities by [default: `report.heatmap_by` of vsm.yaml, else gap]
     #[arg(long, value_enum)]
-    pub by: Option<Measure>,
+    pub by: Option<By>,
     /// Output format
     #[arg(long, value_enum, default_value = "term")]
     pub format: Format,

@@ -18,6 +18,34 @@ pub enum Format {
     Md,
 }
 
+/// What the heat map colours capabilities by (the command-line names of [`Measure`]; also
+/// `vsm report --heatmap-by`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum By {
+    /// target maturity − current maturity
+    Gap,
+    /// current maturity (1–5)
+    Maturity,
+    /// strategic importance (low, medium, high, critical)
+    Importance,
+    /// how many stages, value items, processes and steps use the capability
+    Usage,
+    /// importance weight (1–4) × gap
+    Risk,
+}
+
+impl From<By> for Measure {
+    fn from(by: By) -> Self {
+        match by {
+            By::Gap => Measure::Gap,
+            By::Maturity => Measure::Maturity,
+            By::Importance => Measure::Importance,
+            By::Usage => Measure::Usage,
+            By::Risk => Measure::Risk,
+        }
+    }
+}
+
 #[derive(Debug, clap::Args)]
 pub struct Args {
     #[command(flatten)]
@@ -33,15 +61,15 @@ pub struct Args {
     pub title: Option<String>,
     /// What the capability heat map is coloured by [default: `report.heatmap_by` of vsm.yaml, else gap]
     #[arg(long, value_enum)]
-    pub heatmap_by: Option<Measure>,
+    pub heatmap_by: Option<By>,
     #[command(flatten)]
     pub config: ConfigFile,
 }
 
 /// The heat map measure: the flag, else `report.heatmap_by` of the config, else gap.
-pub(super) fn measure(flag: Option<Measure>, workspace: &Workspace) -> anyhow::Result<Measure> {
-    if let Some(m) = flag {
-        return Ok(m);
+pub(super) fn measure(flag: Option<By>, workspace: &Workspace) -> anyhow::Result<Measure> {
+    if let Some(by) = flag {
+        return Ok(by.into());
     }
     match &workspace.config.heatmap_by {
         Some(name) => Measure::parse(name)

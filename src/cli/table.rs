@@ -3,8 +3,60 @@
 use super::workspace::{open_streams, width};
 use super::ColorChoice;
 use super::{ConfigFile, ModelPaths, OutputFile};
-use crate::report::table::{self, Format, Selection, View};
+use crate::report::table::{self, Selection};
+use clap::ValueEnum;
 use std::process::ExitCode;
+
+/// Which table (the command-line names of [`table::View`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum View {
+    /// One row per stage: value items, processes, capabilities, information, business objects
+    Mapping,
+    /// Stage × capability cross-map, capabilities grouped under their level-1 parent
+    Matrix,
+    /// The six-element stage template of each value stream
+    Stages,
+    /// The capability tree with maturity, gap, importance, owner and usage
+    Capabilities,
+    /// The commitment tree with targets, owners and budget use
+    Commitments,
+}
+
+impl From<View> for table::View {
+    fn from(view: View) -> Self {
+        match view {
+            View::Mapping => table::View::Mapping,
+            View::Matrix => table::View::Matrix,
+            View::Stages => table::View::Stages,
+            View::Capabilities => table::View::Capabilities,
+            View::Commitments => table::View::Commitments,
+        }
+    }
+}
+
+/// Output format of `vsm table` (the command-line names of [`table::Format`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// A table drawn for the terminal
+    Term,
+    /// GitHub-flavoured Markdown
+    Md,
+    /// RFC 4180 CSV
+    Csv,
+    /// JSON, as documented in docs/reports.md
+    Json,
+}
+
+impl From<Format> for table::Format {
+    fn from(format: Format) -> Self {
+        match format {
+            Format::Term => table::Format::Term,
+            Format::Md => table::Format::Md,
+            Format::Csv => table::Format::Csv,
+            Format::Json => table::Format::Json,
+        }
+    }
+}
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -39,7 +91,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         filtered: args.stream.is_some(),
     };
     let color = args.output.colored(args.color);
-    let text = table::render(&views, args.view, &selection, args.format, width(), color)?;
+    let text = table::render(
+        &views,
+        args.view.into(),
+        &selection,
+        args.format.into(),
+        width(),
+        color,
+    )?;
     args.output.emit(&text)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -34,6 +34,19 @@ pub fn html_into(out: &mut String, text: &str) {
     }
 }
 
+/// The escaper of the askama HTML templates (src/report/askama.toml): [`html_into`], so that
+/// templated pages escape exactly as the rest of the HTML and SVG does.
+#[derive(Clone, Copy, Debug)]
+pub struct Html;
+
+impl askama::filters::Escaper for Html {
+    fn write_escaped_str<W: std::fmt::Write>(&self, mut dest: W, text: &str) -> std::fmt::Result {
+        let mut out = String::with_capacity(text.len() + 8);
+        html_into(&mut out, text);
+        dest.write_str(&out)
+    }
+}
+
 /// Text for a cell of a GitHub-flavoured Markdown table or a line of Markdown: Markdown
 /// punctuation is backslash-escaped, `|` too, HTML is neutralised (`&lt;`), newlines become
 /// `<br>`.

@@ -11,15 +11,6 @@ use crate::model::Kind;
 use std::collections::VecDeque;
 use std::fmt::Write;
 
-/// Output format of `vsm graph`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    /// Mermaid flowchart (GitHub renders it in Markdown)
-    Mermaid,
-    /// Graphviz DOT
-    Dot,
-}
-
 fn stage_label(views: &Views<'_>, stream: usize, stage: usize) -> String {
     format!(
         "{}. {}",

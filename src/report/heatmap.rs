@@ -4,13 +4,13 @@
 
 use super::data::{CapabilityRow, Views};
 use super::escape;
+use super::page::Page;
 use super::svg;
-use clap::ValueEnum;
 use std::fmt::Write;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// What the heat map colours capabilities by.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Measure {
     /// target maturity − current maturity
     Gap,
@@ -25,8 +25,20 @@ pub enum Measure {
 }
 
 impl Measure {
+    /// Every measure, in the order the CLI lists them.
+    pub const ALL: [Measure; 5] = [
+        Measure::Gap,
+        Measure::Maturity,
+        Measure::Importance,
+        Measure::Usage,
+        Measure::Risk,
+    ];
+
+    /// The measure named `text` (any case), as `report.heatmap_by` of vsm.yaml names it.
     pub fn parse(text: &str) -> Option<Measure> {
-        Measure::from_str(text, true).ok()
+        Measure::ALL
+            .into_iter()
+            .find(|m| m.as_str().eq_ignore_ascii_case(text))
     }
 
     pub fn as_str(self) -> &'static str {
@@ -696,21 +708,28 @@ pub fn truncate(text: &str, width: usize) -> String {
 
 /// A standalone HTML page holding only the heat map (for `vsm heatmap --format html`).
 pub fn html_page(views: &Views<'_>, map: &HeatMap, title: &str) -> String {
-    let mut out = String::new();
-    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
-    out.push_str(super::html::CSP);
-    out.push_str(
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
-    );
-    escape::html_into(&mut out, title);
-    out.push_str("</title>\n<style>");
-    out.push_str(super::html::CSS);
-    out.push_str("</style>\n</head>\n<body>\n<main>\n<h1>");
-    escape::html_into(&mut out, title);
-    out.push_str("</h1>\n<p class=\"lead\">Capability heat map: ");
-    escape::html_into(&mut out, map.measure.title());
-    out.push_str("</p>\n");
-    out.push_str(&map.render_html(views));
-    out.push_str("\n</main>\n</body>\n</html>\n");
-    out
+    let body = HeatMapPage {
+        title,
+        measure: map.measure.title(),
+        map: &map.render_html(views),
+    };
+    let body = askama::Template::render(&body).expect("writing to a String cannot fail");
+    Page {
+        generator: None,
+        title,
+        extra_css: "",
+        large: false,
+        body: &body,
+    }
+    .render_page()
+}
+
+/// The body of [`html_page`].
+#[derive(askama::Template)]
+#[template(path = "heatmap.html", config = "src/report/askama.toml")]
+struct HeatMapPage<'a> {
+    title: &'a str,
+    measure: &'a str,
+    /// The map's HTML.
+    map: &'a str,
 }

@@ -5,126 +5,14 @@
 use super::data::{percent_text, Entry};
 use super::escape::html_into;
 use super::heatmap::HeatMap;
-use super::table::{self, target_text};
+use super::page::Page;
+use super::views::capabilities::Capabilities;
+use super::views::commitments::Commitments;
+use super::views::mapping::Mapping;
+use super::views::matrix;
 use super::{graph, number, severity_counts, Report};
 use crate::model::Kind;
 use std::fmt::Write;
-
-/// Forbids scripts, frames, fonts, images and requests of any kind; allows the inline CSS.
-pub const CSP: &str = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'\">\n";
-
-/// The report's style sheet (also used by `vsm heatmap --format html`).
-pub const CSS: &str = r#"
-:root{--ink:#1f2933;--muted:#5f6b7a;--line:#d9dee5;--soft:#f3f5f8;--accent:#2457a6;--warn:#a15c07;--warn-bg:#fff4e0;--warn-line:#f1c27d;--err:#b42318;--err-bg:#fdecea;--info:#1d4ed8;--info-bg:#e9effd;--focus-bg:#fff9e6}
-*{box-sizing:border-box}
-html{-webkit-print-color-adjust:exact;print-color-adjust:exact}
-body{margin:0;background:#fff;color:var(--ink);font:14px/1.5 system-ui,-apple-system,"Segoe UI","Noto Sans","Helvetica Neue",Arial,"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif}
-main{max-width:1280px;margin:0 auto;padding:36px 40px 64px}
-header.cover{border-bottom:3px solid var(--ink);padding-bottom:14px}
-h1{font-size:30px;line-height:1.2;margin:0 0 6px;letter-spacing:-.01em;overflow-wrap:anywhere}
-h2{overflow-wrap:anywhere;font-size:22px;line-height:1.25;margin:44px 0 12px;padding-bottom:6px;border-bottom:1px solid var(--line)}
-h3{font-size:16px;margin:26px 0 8px}
-h2 .id,h3 .id{font-weight:400;color:var(--muted);font-size:13px;margin-left:8px}
-p{margin:6px 0}
-.lead{color:#3e4c59;font-size:15px;margin:6px 0;max-width:75em}
-.meta{color:var(--muted);font-size:13px;margin:2px 0}
-.muted{color:var(--muted)}
-.small{font-size:.88em}
-nav.toc{margin:18px 0 0;font-size:13px}
-nav.toc ol{margin:4px 0;padding-left:1.4em}
-nav.toc ol.streams{columns:3 18em;column-gap:28px}
-nav.toc a{color:var(--accent);text-decoration:none}
-.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(150px,1fr));gap:10px;margin:12px 0 18px}
-.card{border:1px solid var(--line);border-radius:8px;padding:10px 14px;background:#fff}
-.card .n{display:block;font-size:26px;font-weight:650;line-height:1.15;font-variant-numeric:tabular-nums}
-.card .l{color:var(--muted);font-size:12.5px}
-.card.warn{background:var(--warn-bg);border-color:var(--warn-line)}
-.card.warn .n{color:var(--warn)}
-.card.error{background:var(--err-bg);border-color:#f3b7b1}
-.card.error .n{color:var(--err)}
-.card.info{background:var(--info-bg);border-color:#bfd0f7}
-.card.info .n{color:var(--info)}
-.card.ok .n{color:#137333}
-table{border-collapse:collapse;width:100%;margin:8px 0 18px;font-size:13px}
-th,td{border:1px solid var(--line);padding:6px 8px;text-align:left;vertical-align:top}
-td{overflow-wrap:anywhere}
-thead th{background:var(--soft);font-weight:600;font-size:12.5px}
-td ul{margin:0;padding-left:1.1em}
-td li+li{margin-top:2px}
-.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-.c{text-align:center}
-tr.novalue>td{background:var(--warn-bg)}
-tr.group>td{background:var(--soft);font-weight:600}
-tr.root>td{background:#f8fafc}
-tr.root>td:first-child{font-weight:600}
-table.stages{table-layout:fixed}
-table.stages col.n{width:2.6em}
-table.stages col.name{width:12%}
-table.stages col.desc{width:22%}
-table.stages col.who{width:15%}
-table.stages col.cond{width:14.5%}
-table.matrix td:first-child,table.matrix th:first-child{min-width:240px}
-.figure-note{font-size:12px;color:var(--muted);margin:-10px 0 14px}
-.figure-note .dash{display:inline-block;width:26px;height:12px;border:1.5px dashed #d97706;background:#fff4e0;border-radius:3px;vertical-align:-2px;margin-right:6px}
-td.mark{text-align:center;color:var(--accent);font-size:15px;line-height:1.2}
-.matrix th.stage{font-size:12px;min-width:64px}
-.tag{display:inline-block;border-radius:999px;padding:0 8px;font-size:11.5px;font-weight:600;white-space:nowrap;line-height:1.6;border:1px solid transparent}
-.tag.warn{background:var(--warn-bg);color:var(--warn);border-color:var(--warn-line)}
-.tag.error{background:var(--err-bg);color:var(--err);border-color:#f3b7b1}
-.tag.warning{background:var(--warn-bg);color:var(--warn);border-color:var(--warn-line)}
-.tag.info{background:var(--info-bg);color:var(--info);border-color:#bfd0f7}
-.tag.focus{background:#fff1c2;color:#7a4d00;border-color:#f0cf6b}
-.code{font:12px/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
-.figure{overflow-x:auto;border:1px solid var(--line);border-radius:8px;padding:10px;background:#fbfcfe;margin:8px 0 16px}
-.figure svg{display:block;max-width:none;height:auto}
-.figure svg.fit{max-width:100%}
-.legend{display:flex;flex-wrap:wrap;gap:6px 18px;align-items:center;font-size:12.5px;margin:8px 0 12px}
-.legend-title{font-weight:600}
-.swatch{display:inline-block;width:14px;height:14px;border-radius:3px;border:1px solid rgba(0,0,0,.18);vertical-align:-2px;margin-right:6px}
-.nodata{background:repeating-linear-gradient(135deg,#f3f4f6 0 5px,#d5d9df 5px 7px)!important;color:#4b5563!important}
-.heatmap{display:grid;grid-template-columns:repeat(auto-fill,minmax(230px,1fr));gap:12px;align-items:start}
-.hm{border-radius:6px;padding:5px 7px;margin-top:5px;border:1px solid rgba(255,255,255,.85);font-size:12.5px;break-inside:avoid}
-.hm.d1{margin:0;border:1.5px solid #374151;padding:8px;font-size:13px}
-.hm-head{display:flex;justify-content:space-between;gap:8px;align-items:baseline}
-.hm-name{min-width:0;overflow-wrap:anywhere}
-.hm.d1>.hm-head{font-weight:650}
-.hm-val{font-weight:650;font-variant-numeric:tabular-nums;white-space:nowrap;font-size:11.5px}
-.hm-kids{margin-top:3px}
-.budget .pct{white-space:nowrap}
-.bar{display:inline-block;width:72px;height:8px;background:#e5e7eb;border-radius:4px;overflow:hidden;vertical-align:middle;margin-right:6px}
-.bar>span{display:block;height:100%;background:var(--accent)}
-.bar.over>span{background:var(--err)}
-.over-text{color:var(--err);font-weight:600}
-tr.focus>td{background:var(--focus-bg)}
-tr.focus>td:first-child{box-shadow:inset 3px 0 0 #e0a800}
-dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:3px 16px;margin:8px 0 12px}
-dl.facts dt{color:var(--muted)}
-dl.facts dd{margin:0;min-width:0;overflow-wrap:anywhere}
-body.large section.stream{content-visibility:auto;contain-intrinsic-size:auto 1600px}
-.i1{padding-left:24px!important}.i2{padding-left:40px!important}.i3{padding-left:56px!important}.i4{padding-left:72px!important}.i5{padding-left:88px!important}.i6{padding-left:104px!important}.i7{padding-left:120px!important}.i8{padding-left:136px!important}
-table.fixed{table-layout:fixed;margin:0}
-body.large .chunk{content-visibility:auto;contain-intrinsic-size:auto 12000px}
-.chunk+.chunk table{border-top:none}
-.chunk:last-of-type{margin-bottom:18px}
-svg.defs{position:absolute;width:0;height:0;overflow:hidden}
-footer{margin-top:48px;color:var(--muted);font-size:12px;border-top:1px solid var(--line);padding-top:10px}
-@page{size:A4 landscape;margin:12mm}
-@media print{
-main{max-width:none;padding:0}
-body{font-size:10.5px}
-h1{font-size:24px}
-h2{font-size:17px;margin-top:20px;break-after:avoid}
-h3{break-after:avoid}
-section.stream,section.major{break-before:page;content-visibility:visible}
-tr,.hm,.card,.figure,dl.facts{break-inside:avoid}
-thead{display:table-header-group}
-.figure{overflow:visible;border:none;padding:0;background:none}
-.figure svg{max-width:100%}
-nav.toc{display:none}
-a{color:inherit;text-decoration:none}
-table{font-size:9.5px}
-}
-"#;
 
 /// Collects HTML; model text goes through [`Out::text`].
 struct Out {
@@ -286,26 +174,7 @@ pub fn render(report: &Report<'_>) -> String {
     let mut o = Out {
         s: String::with_capacity(4096 + stages * 3000 + model.capabilities.len() * 400),
     };
-    o.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-        .raw(CSP)
-        .raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-        .raw("<meta name=\"generator\" content=\"vsm ")
-        .text(env!("CARGO_PKG_VERSION"))
-        .raw("\">\n<title>")
-        .text(&report.title)
-        .raw("</title>\n<style>")
-        .raw(CSS)
-        .raw(graph::FLOW_CSS)
-        .raw("</style>\n</head>\n")
-        // Large models: the browser lays out only the streams on screen.
-        .raw(if large {
-            "<body class=\"large\">\n<main>\n"
-        } else {
-            "<body>\n<main>\n"
-        })
-        .raw(graph::FLOW_DEFS)
-        .raw("\n");
-
+    o.raw(graph::FLOW_DEFS).raw("\n");
     cover(&mut o, report);
     toc(&mut o, report);
     overview(&mut o, report);
@@ -325,8 +194,15 @@ pub fn render(report: &Report<'_>) -> String {
             "model file",
             "model files",
         ))
-        .raw(". This page has no script and loads nothing.</footer>\n</main>\n</body>\n</html>\n");
-    o.s
+        .raw(". This page has no script and loads nothing.</footer>");
+    Page {
+        generator: Some(env!("CARGO_PKG_VERSION")),
+        title: &report.title,
+        extra_css: graph::FLOW_CSS,
+        large,
+        body: &o.s,
+    }
+    .render_page()
 }
 
 fn cover(o: &mut Out, report: &Report<'_>) {
@@ -605,27 +481,18 @@ fn stream_section(o: &mut Out, report: &Report<'_>, s: usize) {
         "Business objects",
     ]);
     o.raw("<tbody>");
-    for g in 0..stream.stages.len() {
-        let row = views.mapping_row(s, g);
-        let empty = row.value_items.is_empty();
+    for row in Mapping::new(views, &[s]).rows {
+        let empty = !row.adds_value;
         o.raw(if empty {
             "<tr class=\"novalue\">"
         } else {
             "<tr>"
         });
-        o.td(&format!(
-            "{}. {}",
-            g + 1,
-            views.stage(s, g).1.common.label()
-        ));
+        o.td(&format!("{}. {}", row.number, row.stage.name));
         if empty {
             o.raw("<td><span class=\"tag warn\">no value item</span></td>");
         } else {
-            let names: Vec<String> = row
-                .value_items
-                .iter()
-                .map(|v| v.name.value.clone())
-                .collect();
+            let names: Vec<String> = row.value_items.iter().map(|v| v.name.to_string()).collect();
             o.list_cell(&names);
         }
         o.entry_cell(&row.processes);
@@ -643,7 +510,7 @@ fn stream_section(o: &mut Out, report: &Report<'_>, s: usize) {
         o.raw("<p class=\"muted\">No stage of this stream uses a capability.</p>\n");
     } else {
         o.raw("<p class=\"muted small\">")
-            .text(table::MATRIX_LEGEND)
+            .text(matrix::LEGEND)
             .raw("</p>\n");
         o.raw("<table class=\"matrix\"><thead><tr><th>Capability</th>");
         for (g, stage) in stream.stages.values().enumerate() {
@@ -734,41 +601,31 @@ fn capabilities_section(o: &mut Out, report: &Report<'_>) {
         views.rows.len(),
     );
     let opt = |v: Option<String>| v.unwrap_or_default();
-    for row in views.capability_rows() {
+    let label = |e: Option<Entry<'_>>| e.map(|e| e.label()).unwrap_or_default();
+    for row in Capabilities::new(views, None).rows {
         t.row(o);
-        let c = &views.model.capabilities[row.index];
-        let depth = row.depth.unwrap_or(1);
+        let depth = row.level.unwrap_or(1);
         if depth == 1 {
             o.raw("<tr class=\"root\">");
         } else {
             o.raw("<tr>");
         }
         let _ = write!(o.s, "<td class=\"i{}\">", depth.saturating_sub(1).min(8));
-        o.text(views.capability_name(row.index)).raw("</td>");
-        o.td_num(&row.depth.map_or("?".into(), |d| d.to_string()));
+        o.text(row.name).raw("</td>");
+        o.td_num(&row.level_text());
         o.td_num(&opt(row.maturity.map(|v| v.to_string())));
-        o.td_num(&opt(row.target.map(|v| v.to_string())));
+        o.td_num(&opt(row.target_maturity.map(|v| v.to_string())));
         o.td_num(&opt(row.gap.map(|v| v.to_string())));
-        o.td(row
-            .importance
-            .map(|i| super::heatmap::Measure::Importance.display(i64::from(i.weight())))
-            .as_deref()
-            .unwrap_or(""));
+        o.td(row.importance.unwrap_or_default());
         o.td_num(&opt(row.risk.map(|v| v.to_string())));
-        o.td(&c
-            .owner
-            .as_ref()
-            .map(|x| views.entry(Kind::Stakeholder, &x.value).label())
-            .unwrap_or_default());
-        o.td(match c.enablement.as_ref().map(|e| e.value) {
-            Some(crate::model::Enablement::Manual) => "manual",
-            Some(crate::model::Enablement::ItSupported) => "IT-supported",
-            Some(crate::model::Enablement::Automated) => "automated",
-            None => "",
+        o.td(&label(row.owner));
+        o.td(match row.enablement {
+            Some("it-supported") => "IT-supported",
+            other => other.unwrap_or_default(),
         });
-        o.td_num(&row.usage.stages.to_string());
-        o.td_num(&row.usage.value_items.to_string());
-        o.td_num(&(row.usage.processes + row.usage.steps).to_string());
+        o.td_num(&row.used_by.stages.to_string());
+        o.td_num(&row.used_by.value_items.to_string());
+        o.td_num(&row.processes().to_string());
         o.raw("</tr>");
     }
     t.close(o);
@@ -778,7 +635,7 @@ fn capabilities_section(o: &mut Out, report: &Report<'_>) {
 fn commitments_section(o: &mut Out, report: &Report<'_>) {
     let views = report.views;
     o.raw("<section id=\"commitments\" class=\"major\">\n<h2>Service commitments</h2>\n");
-    let rows = views.commitment_tree();
+    let rows = Commitments::new(views, None).rows;
     if rows.is_empty() {
         o.raw("<p class=\"muted\">The model has no commitment.</p>\n</section>\n");
         return;
@@ -798,9 +655,9 @@ fn commitments_section(o: &mut Out, report: &Report<'_>) {
         ],
         rows.len(),
     );
+    let label = |e: Option<Entry<'_>>| e.map(|e| e.label()).unwrap_or_default();
     for r in &rows {
         t.row(o);
-        let c = &views.model.commitments[r.index];
         o.raw(if r.depth == 0 {
             "<tr class=\"root\">"
         } else {
@@ -810,33 +667,16 @@ fn commitments_section(o: &mut Out, report: &Report<'_>) {
         if r.depth > 0 {
             o.raw("<span class=\"muted\">└ </span>");
         }
-        o.text(c.common.label());
+        o.text(r.name);
         if r.repeated {
             o.raw(" <span class=\"tag error\">loop</span>");
         }
         o.raw("</td>");
-        o.td_num(
-            &c.target
-                .as_ref()
-                .map(|t| target_text(&t.value))
-                .unwrap_or_default(),
-        );
-        o.td(&c
-            .owner
-            .as_ref()
-            .map(|x| views.entry(Kind::Stakeholder, &x.value).label())
-            .unwrap_or_default());
-        o.td(&c
-            .stage
-            .as_ref()
-            .map(|x| report.stage_ref(&x.value))
-            .unwrap_or_default());
-        o.td(&c
-            .perception
-            .as_ref()
-            .map(|x| views.entry(Kind::Perception, &x.value).label())
-            .unwrap_or_default());
-        match views.budgets[r.index] {
+        o.td_num(r.target.as_deref().unwrap_or_default());
+        o.td(&label(r.owner));
+        o.td(&r.stage.map(|e| report.stage_ref(e.id)).unwrap_or_default());
+        o.td(&label(r.perception));
+        match r.budget {
             Some(b) => {
                 let percent = b.percent();
                 let shown = if percent.is_finite() {
@@ -1004,9 +844,34 @@ fn findings_section(o: &mut Out, report: &Report<'_>) {
 
 #[cfg(test)]
 mod tests {
+    use crate::report::heatmap::Measure;
+    use crate::report::views::fixture::Fixture;
+    use crate::report::Report;
+
     #[test]
-    fn css_has_no_url() {
-        assert!(!super::CSS.contains("url("));
-        assert!(!super::CSS.contains("@import"));
+    fn hostile_names_come_out_as_text_never_as_markup_or_a_url() {
+        let evil = r#"<script>alert(1)</script> url(http://x) \"'"#;
+        let fixture = Fixture::new(&format!(
+            "value_streams:\n  s:\n    name: '{evil}'\n    stages:\n      a: {{name: '{evil}'}}\n\
+             capabilities:\n  c: {{name: '{evil}', level: 1}}\n"
+        ));
+        let views = fixture.views();
+        let report = Report {
+            views: &views,
+            loaded: &fixture.loaded,
+            findings: &[],
+            title: evil.to_string(),
+            measure: Measure::Gap,
+        };
+        let html = super::render(&report);
+        let escaped =
+            "&lt;script&gt;alert(1)&lt;&#x2F;script&gt; url(http:&#x2F;&#x2F;x) \\&quot;&#x27;";
+        assert!(html.contains(&format!("<title>{escaped}</title>")));
+        // Outside the names shown as text, nothing loads: no script, no import, and the
+        // only url() are references to the page's own SVG definitions.
+        let rest = html.replace(escaped, "");
+        assert!(!rest.contains("<script"));
+        assert!(!rest.contains("@import"));
+        assert!(!rest.replace("url(#", "").contains("url("));
     }
 }

@@ -3,10 +3,13 @@
 
 use super::data::{percent_text, Views};
 use super::escape::{markdown as md, markdown_block, markdown_heading};
+use super::format::markdown::table as md_table;
 use super::heatmap::HeatMap;
-use super::table::{self, md_table, target_text, Cell, Mark, Table};
+use super::views::capabilities::Capabilities;
+use super::views::commitments::Commitments;
+use super::views::mapping::Mapping;
+use super::views::{matrix, stages, Cell, Mark, Table, TableView};
 use super::{graph, number, severity_counts, Report};
-use crate::model::Kind;
 use std::fmt::Write;
 
 /// The whole report as Markdown.
@@ -55,7 +58,9 @@ pub fn render(report: &Report<'_>) -> String {
     );
     out.push_str(&map.render_md(views));
     out.push_str("\n### Capability inventory\n\n");
-    out.push_str(&md_table(&table::capabilities_table(views, None)));
+    for table in Capabilities::new(views, None).tables() {
+        out.push_str(&md_table(&table));
+    }
     out.push('\n');
 
     out.push_str("## Service commitments\n\n");
@@ -183,7 +188,8 @@ fn stream_section(out: &mut String, views: &Views<'_>, s: usize) {
     if let Some(d) = &stream.common.description {
         let _ = writeln!(out, "{}\n", markdown_block(&d.value));
     }
-    for note in table::stream_notes(views, s) {
+    let template = stages::Stream::new(views, s);
+    for note in template.notes() {
         let _ = writeln!(out, "- {}", md(&note));
     }
     out.push('\n');
@@ -194,54 +200,40 @@ fn stream_section(out: &mut String, views: &Views<'_>, s: usize) {
     out.push_str("#### Stage flow\n\n```mermaid\n");
     out.push_str(&graph::mermaid(views, &[s], false));
     out.push_str("```\n\n#### Stages\n\n");
-    let mut stages = table::stages_table(views, s);
+    let mut stages = template.table();
     stages.title = None;
     stages.notes.clear();
     out.push_str(&md_table(&stages));
     out.push_str("\n#### Mapping\n\n");
-    out.push_str(&md_table(&mapping_table(views, s)));
+    out.push_str(&md_table(&Mapping::new(views, &[s]).stream_table()));
     out.push_str("\n#### Stage × capability\n\n");
-    let mut matrix = table::matrix_table(views, s);
+    let mut matrix = matrix::Stream::new(views, s).table();
     if matrix.rows.is_empty() {
         out.push_str("_No stage of this stream uses a capability._\n\n");
         return;
     }
-    let _ = writeln!(out, "{}\n", md(table::MATRIX_LEGEND));
+    let _ = writeln!(out, "{}\n", md(matrix::LEGEND));
     matrix.title = None;
     matrix.notes.clear();
     out.push_str(&md_table(&matrix));
     out.push('\n');
 }
 
-fn mapping_table(views: &Views<'_>, s: usize) -> Table {
-    let mut t = table::mapping_table(views, &[s], false);
-    for (g, row) in t.rows.iter_mut().enumerate() {
-        row[0] = Cell::new(format!("{}. {}", g + 1, views.stage(s, g).1.common.label()));
-    }
-    t
-}
-
 fn commitments_table(report: &Report<'_>) -> Table {
-    let views = report.views;
-    let mut t = Table {
-        headers: [
-            "Commitment",
-            "Target",
-            "Owner",
-            "Stage",
-            "Perception point",
-            "Budget use",
-        ]
-        .map(String::from)
-        .to_vec(),
-        ..Table::default()
-    };
-    for r in views.commitment_tree() {
-        let c = &views.model.commitments[r.index];
+    let mut t = Table::with_headers(&[
+        "Commitment",
+        "Target",
+        "Owner",
+        "Stage",
+        "Perception point",
+        "Budget use",
+    ]);
+    let label = |e: Option<super::data::Entry<'_>>| e.map(|e| e.label()).unwrap_or_default();
+    for r in Commitments::new(report.views, None).rows {
         let name = if r.depth > 0 {
-            format!("└ {}", c.common.label())
+            format!("└ {}", r.name)
         } else {
-            c.common.label().to_string()
+            r.name.to_string()
         };
         let mut name = Cell::new(if r.repeated {
             format!("{name} (loop)")
@@ -252,7 +244,7 @@ fn commitments_table(report: &Report<'_>) -> Table {
         if r.depth == 0 {
             name = name.strong();
         }
-        let budget = match views.budgets[r.index] {
+        let budget = match r.budget {
             Some(b) if b.over() => Cell::new(format!(
                 "⚠ {} over budget ({} of {})",
                 percent_text(b.percent()),
@@ -265,30 +257,10 @@ fn commitments_table(report: &Report<'_>) -> Table {
         };
         t.rows.push(vec![
             name,
-            Cell::new(
-                c.target
-                    .as_ref()
-                    .map(|x| target_text(&x.value))
-                    .unwrap_or_default(),
-            ),
-            Cell::new(
-                c.owner
-                    .as_ref()
-                    .map(|x| views.entry(Kind::Stakeholder, &x.value).label())
-                    .unwrap_or_default(),
-            ),
-            Cell::new(
-                c.stage
-                    .as_ref()
-                    .map(|x| report.stage_ref(&x.value))
-                    .unwrap_or_default(),
-            ),
-            Cell::new(
-                c.perception
-                    .as_ref()
-                    .map(|x| views.entry(Kind::Perception, &x.value).label())
-                    .unwrap_or_default(),
-            ),
+            Cell::new(r.target.clone().unwrap_or_default()),
+            Cell::new(label(r.owner)),
+            Cell::new(r.stage.map(|e| report.stage_ref(e.id)).unwrap_or_default()),
+            Cell::new(label(r.perception)),
             budget,
         ]);
     }

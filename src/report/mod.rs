@@ -4,12 +4,15 @@
 
 pub mod data;
 pub mod escape;
+pub mod format;
 pub mod graph;
 pub mod heatmap;
 pub mod html;
 pub mod markdown;
+pub mod page;
 pub mod svg;
 pub mod table;
+pub mod views;
 
 use crate::catalog::Rule;
 use crate::diag::{Finding, Owner, Severity};

@@ -1,0 +1,252 @@
+//! The five `vsm table` views as data: each is built once from the model's derived
+//! [`Views`](super::data::Views) into typed rows (serialised as they are for JSON), and gives
+//! the tables the terminal and Markdown show and the records CSV writes. The renderers (the
+//! `format` module) know no view; the HTML and Markdown reports read the same rows.
+
+pub mod capabilities;
+pub mod commitments;
+pub mod mapping;
+pub mod matrix;
+pub mod stages;
+
+use super::data::{Entry, Views};
+use crate::model::{Kind, Text};
+use serde::Serialize;
+
+/// A view of the model that every `vsm table` format can render.
+pub trait TableView {
+    /// The `view` field of its JSON object.
+    const NAME: &'static str;
+    /// The key of its JSON object that holds the rows.
+    const KEY: &'static str;
+    type Row: Serialize;
+
+    /// The typed rows (what JSON shows).
+    fn rows(&self) -> &[Self::Row];
+    /// The tables shown in the terminal and in Markdown (one per stream for some views).
+    fn tables(&self) -> Vec<Table>;
+    /// The CSV header and records: ids as written, one value per field.
+    fn records(&self) -> Records;
+}
+
+/// A CSV header and its records.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Records {
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+/// How a cell is emphasised (colour on a terminal).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mark {
+    /// Needs attention (no value item, over budget).
+    Warn,
+    /// Grey: a placeholder.
+    Muted,
+}
+
+/// One cell of a terminal or Markdown table.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Cell {
+    pub lines: Vec<String>,
+    /// Tree depth shown as indentation (0 = none).
+    pub indent: u32,
+    pub strong: bool,
+    pub mark: Option<Mark>,
+}
+
+impl Cell {
+    pub fn new(text: impl Into<String>) -> Self {
+        Cell {
+            lines: vec![text.into()],
+            ..Cell::default()
+        }
+    }
+
+    pub fn lines(lines: Vec<String>) -> Self {
+        Cell {
+            lines,
+            ..Cell::default()
+        }
+    }
+
+    pub fn empty() -> Self {
+        Cell::default()
+    }
+
+    pub fn indent(mut self, indent: u32) -> Self {
+        self.indent = indent;
+        self
+    }
+
+    pub fn strong(mut self) -> Self {
+        self.strong = true;
+        self
+    }
+
+    pub fn mark(mut self, mark: Mark) -> Self {
+        self.mark = Some(mark);
+        self
+    }
+}
+
+/// A table as shown in the terminal or in Markdown.
+#[derive(Clone, Debug, Default)]
+pub struct Table {
+    pub title: Option<String>,
+    /// Lines shown between the title and the table.
+    pub notes: Vec<String>,
+    pub headers: Vec<String>,
+    /// Right-aligned columns.
+    pub right: Vec<usize>,
+    /// Centred columns.
+    pub center: Vec<usize>,
+    /// Smallest widths of some columns in the terminal (column, width).
+    pub min: Vec<(usize, usize)>,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+impl Table {
+    /// A table with these column headers and nothing else set.
+    pub fn with_headers(headers: &[&str]) -> Self {
+        Table {
+            headers: headers.iter().map(|h| h.to_string()).collect(),
+            ..Table::default()
+        }
+    }
+}
+
+/// A view with one part per value stream (matrix, stages): one table per stream.
+pub struct PerStream<S> {
+    pub streams: Vec<S>,
+}
+
+impl<S> PerStream<S> {
+    fn build<'m>(views: &Views<'m>, streams: &[usize], part: fn(&Views<'m>, usize) -> S) -> Self {
+        PerStream {
+            streams: streams.iter().map(|&s| part(views, s)).collect(),
+        }
+    }
+}
+
+/// The text a "no value item" cell shows.
+pub const NO_VALUE: &str = "⚠ none: adds no value";
+
+/// An element that always has a name (a stream or a stage of the model), as JSON shows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Named<'m> {
+    pub id: &'m str,
+    pub name: &'m str,
+}
+
+/// A value item as JSON shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ValueItem<'m> {
+    pub name: &'m str,
+    pub description: Option<&'m str>,
+    pub measure: Option<&'m str>,
+    pub capabilities: Vec<Entry<'m>>,
+}
+
+impl ValueItem<'_> {
+    /// The name with its measure in brackets.
+    pub fn line(&self) -> String {
+        match self.measure {
+            Some(m) => format!("{} [{m}]", self.name),
+            None => self.name.to_string(),
+        }
+    }
+}
+
+fn value_items<'m>(views: &Views<'m>, items: &'m [crate::model::ValueItem]) -> Vec<ValueItem<'m>> {
+    items
+        .iter()
+        .map(|v| ValueItem {
+            name: &v.name.value,
+            description: opt_text(&v.description),
+            measure: opt_text(&v.measure),
+            capabilities: views.entries(Kind::Capability, &v.capabilities),
+        })
+        .collect()
+}
+
+fn labels(entries: &[Entry<'_>]) -> Vec<String> {
+    entries.iter().map(Entry::label).collect()
+}
+
+fn texts(items: &[Text]) -> Vec<&str> {
+    items.iter().map(|t| t.value.as_str()).collect()
+}
+
+fn opt_text(text: &Option<Text>) -> Option<&str> {
+    text.as_ref().map(|t| t.value.as_str())
+}
+
+/// An optional value as text, empty when absent.
+fn opt<T: ToString>(value: Option<T>) -> String {
+    value.map(|v| v.to_string()).unwrap_or_default()
+}
+
+/// An entry's label, empty when absent.
+fn label(entry: Option<Entry<'_>>) -> String {
+    entry.map(|e| e.label()).unwrap_or_default()
+}
+
+#[cfg(test)]
+pub(crate) mod fixture {
+    //! Tiny models for the tests of the views and renderers, loaded and resolved as `vsm`
+    //! does.
+
+    use crate::report::data::Views;
+
+    /// A model loaded from YAML text, with what resolving it derived.
+    pub struct Fixture {
+        pub loaded: crate::load::Loaded,
+        pub resolved: crate::resolve::Resolved,
+    }
+
+    impl Fixture {
+        pub fn new(yaml: &str) -> Self {
+            let loaded = crate::load::load_text("model.yaml", yaml);
+            let (resolved, _) = crate::resolve::resolve(&loaded.model);
+            Fixture { loaded, resolved }
+        }
+
+        pub fn views(&self) -> Views<'_> {
+            Views::new(&self.loaded.model, &self.resolved)
+        }
+    }
+
+    /// One stream of two stages: the first adds value through a capability with a child, the
+    /// second adds none. Two commitments, one part of the other.
+    pub const SMALL: &str = r#"
+stakeholders:
+  client: {name: Client, type: external}
+value_streams:
+  order:
+    name: Order
+    trigger: client
+    value_proposition: Fast delivery
+    stages:
+      take:
+        name: Take order
+        description: Writes the order down
+        stakeholders: [client]
+        entry_conditions: [Client calls]
+        exit_conditions: [Order written, Client told]
+        value_items:
+          - {name: Order taken, measure: minutes, capabilities: [intake]}
+        capabilities: [sales]
+        processes: [write]
+      ship:
+        name: Ship
+capabilities:
+  sales: {name: Sales, level: 1, maturity: 2, target_maturity: 4, importance: high, owner: client}
+  intake: {name: Intake, parent: sales, maturity: 3, enablement: it-supported}
+processes:
+  write: {name: Write it}
+commitments:
+  fast: {name: Fast, target: "<= 2d", stage: order/take, parts: [quick]}
+  quick: {name: Quick, target: "<= 1d"}
+"#;
+}
