@@ -1,5 +1,6 @@
 //! `vsm graph`: the stage flow of value streams as Mermaid or Graphviz DOT.
 
+use super::file_format::{self, FileFormat};
 use super::workspace::open_streams;
 use super::{ConfigFile, ModelPaths, OutputFile};
 use crate::report::graph;
@@ -14,6 +15,15 @@ pub enum Format {
     Dot,
 }
 
+impl FileFormat for Format {
+    const EXTENSIONS: &'static [(&'static str, Self)] = &[
+        ("mmd", Format::Mermaid),
+        ("mermaid", Format::Mermaid),
+        ("dot", Format::Dot),
+        ("gv", Format::Dot),
+    ];
+}
+
 #[derive(Debug, clap::Args)]
 pub struct Args {
     #[command(flatten)]
@@ -21,9 +31,9 @@ pub struct Args {
     /// Only this value stream [default: every stream, one subgraph each]
     #[arg(long, value_name = "ID")]
     pub stream: Option<String>,
-    /// Output format
-    #[arg(long, value_enum, default_value = "mermaid")]
-    pub format: Format,
+    /// Output format [default: from the extension of -o (.mmd, .dot, .gv), else mermaid]
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
     /// Also show the capabilities and processes each stage uses
     #[arg(long)]
     pub links: bool,
@@ -34,12 +44,18 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let format = file_format::choose(
+        args.format,
+        args.output.output.as_deref(),
+        Some(Format::Mermaid),
+        "graph",
+    )?;
     let (opened, streams) = match open_streams(&args.model, &args.config, args.stream.as_deref())? {
         Ok(found) => found,
         Err(code) => return Ok(code),
     };
     let views = opened.views();
-    let text = match args.format {
+    let text = match format {
         Format::Mermaid => graph::mermaid(&views, &streams, args.links),
         Format::Dot => graph::dot(&views, &streams, args.links),
     };

@@ -1,5 +1,6 @@
 //! `vsm heatmap`: the capability heat map in the terminal, or as Markdown, HTML or SVG.
 
+use super::file_format::{self, FileFormat};
 use super::report::{measure, By};
 use super::workspace::{open, width};
 use super::ColorChoice;
@@ -20,6 +21,16 @@ pub enum Format {
     Svg,
 }
 
+impl FileFormat for Format {
+    const EXTENSIONS: &'static [(&'static str, Self)] = &[
+        ("md", Format::Md),
+        ("markdown", Format::Md),
+        ("html", Format::Html),
+        ("htm", Format::Html),
+        ("svg", Format::Svg),
+    ];
+}
+
 #[derive(Debug, clap::Args)]
 pub struct Args {
     #[command(flatten)]
@@ -27,9 +38,9 @@ pub struct Args {
     /// What to colour capabilities by [default: `report.heatmap_by` of vsm.yaml, else gap]
     #[arg(long, value_enum)]
     pub by: Option<By>,
-    /// Output format
-    #[arg(long, value_enum, default_value = "term")]
-    pub format: Format,
+    /// Output format [default: from the extension of -o (.md, .html, .svg), else term]
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
     #[command(flatten)]
     pub output: OutputFile,
     #[command(flatten)]
@@ -40,6 +51,12 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let format = file_format::choose(
+        args.format,
+        args.output.output.as_deref(),
+        Some(Format::Term),
+        "heat map",
+    )?;
     let opened = match open(&args.model, &args.config)? {
         Ok(opened) => opened,
         Err(code) => return Ok(code),
@@ -47,7 +64,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let measure = measure(args.by, &opened.workspace)?;
     let views = opened.views();
     let map = HeatMap::new(&views, measure);
-    let text = match args.format {
+    let text = match format {
         Format::Term => map.render_term(&views, width(), args.output.colored(args.color)),
         Format::Md => format!(
             "## Capability heat map: {}\n\n{}",

@@ -3,6 +3,7 @@
 mod check;
 mod completions;
 mod explain;
+mod file_format;
 mod git;
 mod graph;
 mod heatmap;

@@ -1,12 +1,13 @@
 //! `vsm report`: one self-contained HTML or Markdown document, written atomically.
 
+use super::file_format::{self, FileFormat};
 use super::workspace::{open, Workspace};
 use super::{ConfigFile, ModelPaths};
 use crate::report::heatmap::Measure;
 use crate::report::{self, Report};
-use anyhow::{anyhow, bail};
+use anyhow::anyhow;
 use clap::ValueEnum;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -53,7 +54,7 @@ pub struct Args {
     /// The file to write (.html or .md)
     #[arg(short, long, value_name = "FILE")]
     pub output: PathBuf,
-    /// Output format [default: from the file's extension]
+    /// Output format [default: from the file's extension; a --format that contradicts it is an error]
     #[arg(long, value_enum)]
     pub format: Option<Format>,
     /// Title [default: `report.title` of vsm.yaml, else the model's name]
@@ -78,27 +79,19 @@ pub(super) fn measure(flag: Option<By>, workspace: &Workspace) -> anyhow::Result
     }
 }
 
-fn format_of(path: &Path, flag: Option<Format>) -> anyhow::Result<Format> {
-    if let Some(format) = flag {
-        return Ok(format);
-    }
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
-    match ext.as_deref() {
-        Some("html" | "htm" | "xhtml") => Ok(Format::Html),
-        Some("md" | "markdown") => Ok(Format::Md),
-        _ => bail!(
-            "cannot tell the report format from `{}`: name it .html or .md, or pass --format html|md",
-            path.display()
-        ),
-    }
+impl FileFormat for Format {
+    const EXTENSIONS: &'static [(&'static str, Self)] = &[
+        ("html", Format::Html),
+        ("htm", Format::Html),
+        ("xhtml", Format::Html),
+        ("md", Format::Md),
+        ("markdown", Format::Md),
+    ];
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
-    let format = format_of(&args.output, args.format)?;
+    let format = file_format::choose(args.format, Some(&args.output), None, "report")?;
     let opened = match open(&args.model, &args.config)? {
         Ok(opened) => opened,
         Err(code) => return Ok(code),

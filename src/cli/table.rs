@@ -1,5 +1,6 @@
 //! `vsm table`: the mapping, matrix, stage-template, capability and commitment tables.
 
+use super::file_format::{self, FileFormat};
 use super::workspace::{open_streams, width};
 use super::ColorChoice;
 use super::{ConfigFile, ModelPaths, OutputFile};
@@ -47,6 +48,15 @@ pub enum Format {
     Json,
 }
 
+impl FileFormat for Format {
+    const EXTENSIONS: &'static [(&'static str, Self)] = &[
+        ("md", Format::Md),
+        ("markdown", Format::Md),
+        ("csv", Format::Csv),
+        ("json", Format::Json),
+    ];
+}
+
 impl From<Format> for table::Format {
     fn from(format: Format) -> Self {
         match format {
@@ -68,9 +78,9 @@ pub struct Args {
     /// Only this value stream (capabilities: those it uses; commitments: trees on its stages)
     #[arg(long, value_name = "ID")]
     pub stream: Option<String>,
-    /// Output format
-    #[arg(long, value_enum, default_value = "term")]
-    pub format: Format,
+    /// Output format [default: from the extension of -o (.md, .csv, .json), else term]
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
     #[command(flatten)]
     pub output: OutputFile,
     #[command(flatten)]
@@ -81,6 +91,12 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let format = file_format::choose(
+        args.format,
+        args.output.output.as_deref(),
+        Some(Format::Term),
+        "table",
+    )?;
     let (opened, streams) = match open_streams(&args.model, &args.config, args.stream.as_deref())? {
         Ok(found) => found,
         Err(code) => return Ok(code),
@@ -95,7 +111,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         &views,
         args.view.into(),
         &selection,
-        args.format.into(),
+        format.into(),
         width(),
         color,
     )?;

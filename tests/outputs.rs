@@ -1,0 +1,91 @@
+//! Outputs a person reads: the format follows the file it is written to, and what does not
+//! fit stops `vsm` before anything is written.
+
+use serde_json::Value;
+
+mod common;
+use common::{root, vsm};
+
+/// Runs `vsm ARGS -o DIR/FILE` on the example model; returns the exit code, stderr and the
+/// file's text (`None` when no file was written).
+fn write(args: &[&str], file: &str) -> (i32, String, Option<String>) {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join(file);
+    let output = vsm(root())
+        .args(args)
+        .arg("models/customer-service")
+        .arg("-o")
+        .arg(&target)
+        .output()
+        .unwrap();
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+        std::fs::read_to_string(&target).ok(),
+    )
+}
+
+#[test]
+fn the_extension_of_the_output_file_picks_the_format() {
+    let (code, _, svg) = write(&["heatmap"], "map.svg");
+    assert_eq!(code, 0);
+    let svg = svg.unwrap();
+    roxmltree::Document::parse(&svg).expect("heatmap -o map.svg writes well-formed SVG");
+    assert!(svg.contains("<svg"), "{svg}");
+
+    let (code, _, html) = write(&["heatmap"], "map.HTML");
+    assert_eq!(code, 0);
+    assert!(html.unwrap().starts_with("<!DOCTYPE html>"));
+
+    let (code, _, md) = write(&["heatmap"], "map.md");
+    assert_eq!(code, 0);
+    assert!(md.unwrap().starts_with("## Capability heat map"));
+
+    let (code, _, csv) = write(&["table", "--view", "capabilities"], "caps.csv");
+    assert_eq!(code, 0);
+    let csv = csv.unwrap();
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    assert!(reader.headers().unwrap().len() > 3, "{csv}");
+    assert!(reader.records().count() > 10, "one row per capability");
+
+    let (code, _, json) = write(&["table"], "mapping.json");
+    assert_eq!(code, 0);
+    let _: Value = serde_json::from_str(&json.unwrap()).expect("table -o x.json writes JSON");
+
+    let (code, _, dot) = write(&["graph"], "flow.gv");
+    assert_eq!(code, 0);
+    assert!(dot.unwrap().starts_with("digraph"));
+
+    let (code, _, mermaid) = write(&["graph"], "flow.mmd");
+    assert_eq!(code, 0);
+    assert!(mermaid.unwrap().starts_with("flowchart"));
+
+    // An extension no format claims keeps the default: the terminal table as text.
+    let (code, _, text) = write(&["table", "--color", "always"], "table.txt");
+    assert_eq!(code, 0);
+    let text = text.unwrap();
+    assert!(!text.contains('\u{1b}'), "no colour in a file");
+    assert!(text.contains("Stage"), "{text}");
+}
+
+#[test]
+fn a_format_that_contradicts_the_file_name_stops_before_writing() {
+    for (args, file, message) in [
+        (&["table", "--format", "md"][..], "t.csv", "--format md contradicts the file name"),
+        (&["heatmap", "--format", "term"][..], "map.svg", "which asks for svg"),
+        (&["graph", "--format", "mermaid"][..], "flow.dot", "which asks for dot"),
+        (&["report", "--format", "html"][..], "r.md", "which asks for md"),
+    ] {
+        let (code, stderr, written) = write(args, file);
+        assert_eq!(code, 2, "{args:?} -o {file}: {stderr}");
+        assert!(stderr.contains(message), "{args:?}: {stderr}");
+        assert!(written.is_none(), "{args:?}: nothing is written");
+    }
+    // The report still needs a format it can tell.
+    let (code, stderr, _) = write(&["report"], "r.txt");
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("cannot tell the report format from") && stderr.contains(".html or .md"),
+        "{stderr}"
+    );
+}
