@@ -71,10 +71,26 @@ fn the_extension_of_the_output_file_picks_the_format() {
 #[test]
 fn a_format_that_contradicts_the_file_name_stops_before_writing() {
     for (args, file, message) in [
-        (&["table", "--format", "md"][..], "t.csv", "--format md contradicts the file name"),
-        (&["heatmap", "--format", "term"][..], "map.svg", "which asks for svg"),
-        (&["graph", "--format", "mermaid"][..], "flow.dot", "which asks for dot"),
-        (&["report", "--format", "html"][..], "r.md", "which asks for md"),
+        (
+            &["table", "--format", "md"][..],
+            "t.csv",
+            "--format md contradicts the file name",
+        ),
+        (
+            &["heatmap", "--format", "term"][..],
+            "map.svg",
+            "which asks for svg",
+        ),
+        (
+            &["graph", "--format", "mermaid"][..],
+            "flow.dot",
+            "which asks for dot",
+        ),
+        (
+            &["report", "--format", "html"][..],
+            "r.md",
+            "which asks for md",
+        ),
     ] {
         let (code, stderr, written) = write(args, file);
         assert_eq!(code, 2, "{args:?} -o {file}: {stderr}");
@@ -88,4 +104,33 @@ fn a_format_that_contradicts_the_file_name_stops_before_writing() {
         stderr.contains("cannot tell the report format from") && stderr.contains(".html or .md"),
         "{stderr}"
     );
+}
+
+/// `--color auto` follows NO_COLOR, CLICOLOR_FORCE and CLICOLOR as other terminal programs do;
+/// the tests' output is a pipe, where colour is off unless forced.
+#[test]
+fn auto_colour_follows_the_shared_environment_conventions() {
+    let dir = common::model_dir(&[("m.yaml", "stakeholders:\n  a: {name: A, colour: x}\n")]);
+    let run = |env: &[(&str, &str)]| {
+        let mut command = vsm(dir.path());
+        command.args(["check", "--format", "human", "m.yaml"]);
+        for name in ["NO_COLOR", "CLICOLOR", "CLICOLOR_FORCE"] {
+            command.env_remove(name);
+        }
+        for (name, value) in env {
+            command.env(name, value);
+        }
+        let output = command.output().unwrap();
+        String::from_utf8_lossy(&output.stdout).contains('\u{1b}')
+    };
+    assert!(!run(&[]), "a pipe gets no colour");
+    assert!(
+        run(&[("CLICOLOR_FORCE", "1")]),
+        "CLICOLOR_FORCE colours a pipe"
+    );
+    assert!(
+        !run(&[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]),
+        "NO_COLOR wins"
+    );
+    assert!(!run(&[("CLICOLOR", "0")]));
 }

@@ -16,7 +16,7 @@ mod workspace;
 pub use workspace::Workspace;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -116,14 +116,15 @@ pub enum ColorChoice {
 }
 
 impl ColorChoice {
-    /// `auto` colours a terminal unless `NO_COLOR` is set (https://no-color.org).
+    /// `auto` follows the conventions terminal programs share, as anstream reads them:
+    /// `NO_COLOR` (https://no-color.org) switches colour off, `CLICOLOR_FORCE` on even through
+    /// a pipe, `CLICOLOR=0` off; otherwise a terminal gets colour.
     pub fn enabled(self) -> bool {
         match self {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
             ColorChoice::Auto => {
-                std::io::stdout().is_terminal()
-                    && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never
             }
         }
     }
