@@ -313,7 +313,12 @@ fn not_utf8_is_a_located_finding() {
 #[test]
 fn explain_lists_and_explains_rules() {
     let root = root();
-    let out = vsm(root).arg("explain").output().unwrap();
+    // Wide enough for every summary on its rule's line.
+    let out = vsm(root)
+        .arg("explain")
+        .env("COLUMNS", "400")
+        .output()
+        .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
     assert_eq!(text.lines().count(), vsm::catalog::RULES.len());
     assert!(text.contains("VSM101  no-value-item"));

@@ -32,30 +32,43 @@ fn default_text(rule: &Rule) -> &'static str {
     }
 }
 
-/// The table of all rules.
-pub fn table() -> String {
+/// The table of all rules, each summary wrapped to `width` columns under its own column.
+pub fn table(width: usize) -> String {
     let mut out = String::new();
     for rule in RULES {
-        out.push_str(&format!(
-            "{}  {:<28} {:<17} {}\n",
+        let lead = format!(
+            "{}  {:<28} {:<17} ",
             rule.code,
             rule.name,
-            default_text(rule),
-            rule.summary
-        ));
+            default_text(rule)
+        );
+        // A summary column narrower than this is unreadable: the summary goes below instead.
+        const NARROWEST_SUMMARY: usize = 30;
+        let (first, rest) = if width >= lead.len() + NARROWEST_SUMMARY {
+            (lead.clone(), " ".repeat(lead.len()))
+        } else {
+            out.push_str(lead.trim_end());
+            out.push('\n');
+            (" ".repeat(8), " ".repeat(8))
+        };
+        let options = textwrap::Options::new(width)
+            .initial_indent(&first)
+            .subsequent_indent(&rest);
+        out.push_str(&textwrap::fill(rule.summary, options));
+        out.push('\n');
     }
     out
 }
 
-/// One rule in full, as text for the terminal.
-pub fn text(rule: &Rule) -> String {
+/// One rule in full, as text for the terminal: prose wrapped to `width`, examples as written.
+pub fn text(rule: &Rule, width: usize) -> String {
     format!(
         "{} {} ({})\n\n{}\n\n{}\n\nBad:\n\n{}\nGood:\n\n{}",
         rule.code,
         rule.name,
         default_text(rule),
-        rule.summary,
-        rule.explanation,
+        textwrap::fill(rule.summary, width),
+        textwrap::fill(rule.explanation, width),
         indent(rule.bad),
         indent(rule.good)
     )
@@ -104,22 +117,23 @@ pub fn markdown() -> String {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let width = super::workspace::width();
     let out = match (&args.rule, args.all, args.format) {
         (Some(name), _, format) => {
             let rule = catalog::find(name)
                 .map_err(|unknown| anyhow!("{unknown}; `vsm explain` lists every rule"))?;
             match format {
-                Format::Text => text(rule),
+                Format::Text => text(rule, width),
                 Format::Markdown => markdown_one(rule),
             }
         }
         (None, true, Format::Markdown) | (None, false, Format::Markdown) => markdown(),
         (None, true, Format::Text) => RULES
             .iter()
-            .map(|r| text(r))
+            .map(|r| text(r, width))
             .collect::<Vec<_>>()
             .join("\n\n"),
-        (None, false, Format::Text) => table(),
+        (None, false, Format::Text) => table(width),
     };
     print(&out)?;
     Ok(ExitCode::SUCCESS)
@@ -136,4 +150,50 @@ fn markdown_one(rule: &Rule) -> String {
         rule.bad,
         rule.good
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_rule_table_fits_the_width_and_keeps_its_columns() {
+        for width in [60, 80, 120] {
+            let table = table(width);
+            for line in table.lines() {
+                assert!(
+                    unicode_width::UnicodeWidthStr::width(line) <= width,
+                    "{width}: {line:?}"
+                );
+            }
+            // Every rule still starts its own line with its code.
+            let starts = table.lines().filter(|l| l.starts_with("VSM")).count();
+            assert_eq!(starts, RULES.len(), "{width}");
+        }
+        // Wide enough: a continuation line starts under the summary column.
+        let wide = table(100);
+        let lead = "VSM001  yaml-syntax                  error, always on  ".len();
+        let continued = wide
+            .lines()
+            .find(|l| l.starts_with(' '))
+            .expect("a wrapped summary");
+        assert_eq!(continued.len() - continued.trim_start().len(), lead);
+        // Too narrow for a summary column: each summary goes below its rule, indented.
+        let narrow = table(70);
+        assert!(
+            narrow.starts_with("VSM001  yaml-syntax                  error, always on\n        ")
+        );
+    }
+
+    #[test]
+    fn explanations_wrap_but_examples_stay_as_written() {
+        let rule = catalog::lookup("VSM101").unwrap();
+        let narrow = text(rule, 50);
+        for line in narrow.lines().filter(|l| !l.starts_with("    ")) {
+            assert!(line.chars().count() <= 50, "{line:?}");
+        }
+        for line in rule.bad.lines() {
+            assert!(narrow.contains(&format!("    {line}\n")), "{line:?}");
+        }
+    }
 }
