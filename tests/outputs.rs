@@ -134,3 +134,32 @@ fn auto_colour_follows_the_shared_environment_conventions() {
     );
     assert!(!run(&[("CLICOLOR", "0")]));
 }
+
+/// `--statistics` is never dropped: after the findings for human and concise output, on
+/// stderr for the machine formats, whose standard output stays parseable.
+#[test]
+fn statistics_have_a_place_in_every_format() {
+    let example = root().join("examples/VSM101-no-value-item");
+    for format in ["human", "concise", "json", "sarif", "github", "junit"] {
+        let output = vsm(&example)
+            .args(["check", "--statistics", "--format", format, "bad.yaml"])
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        let line = "     1  VSM101  no-value-item";
+        match format {
+            "human" | "concise" => assert!(stdout.contains(line), "{format}: {stdout}"),
+            _ => {
+                assert!(stderr.contains(line), "{format}: {stderr}");
+                assert!(
+                    !stdout.contains(line),
+                    "{format}: stdout stays machine-readable"
+                );
+            }
+        }
+        if format == "json" || format == "sarif" {
+            let _: Value = serde_json::from_str(&stdout).expect("still JSON");
+        }
+    }
+}

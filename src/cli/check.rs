@@ -120,7 +120,8 @@ pub struct Args {
     /// whole model is still loaded and checked
     #[arg(long, value_name = "REF")]
     pub changed_since: Option<String>,
-    /// Print the number of findings per rule
+    /// Print the number of findings per rule, after the findings (on stderr for json, sarif,
+    /// github and junit, whose output must stay machine-readable)
     #[arg(long)]
     pub statistics: bool,
     /// Print findings only: no summary line
@@ -297,6 +298,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         })?;
     }
     print(&render_as(format, true))?;
+    if args.statistics && !format.is_for_people() {
+        eprint!("{}", statistics(findings));
+    }
     if format != Format::Human && !args.quiet && !notes.is_empty() {
         eprint!("{notes}");
     }
