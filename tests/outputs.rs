@@ -163,3 +163,57 @@ fn statistics_have_a_place_in_every_format() {
         }
     }
 }
+
+/// Every man page passes `mandoc -T lint` and `groff -ww` without a word. The linters come
+/// from Debian's `mandoc` and `groff-base` (`.ci/run` installs them; under CI they must be
+/// there, elsewhere the test says it skipped).
+#[test]
+fn man_pages_pass_mandoc_and_groff_lint() {
+    let have = |tool: &str| {
+        std::process::Command::new(tool)
+            .arg("-V")
+            .output()
+            .is_ok_and(|o| o.status.success() || !o.stdout.is_empty() || !o.stderr.is_empty())
+    };
+    if !have("mandoc") || !have("groff") {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must install mandoc and groff"
+        );
+        eprintln!("skipped: mandoc or groff is not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    vsm(dir.path())
+        .args(["man", "--out-dir", "man"])
+        .assert()
+        .success();
+    let mut pages = 0;
+    for entry in std::fs::read_dir(dir.path().join("man")).unwrap() {
+        let page = entry.unwrap().path();
+        pages += 1;
+        let lint = std::process::Command::new("mandoc")
+            .args(["-T", "lint", "-W", "warning"])
+            .arg(&page)
+            .output()
+            .unwrap();
+        let said = format!(
+            "{}{}",
+            String::from_utf8_lossy(&lint.stdout),
+            String::from_utf8_lossy(&lint.stderr)
+        );
+        assert!(said.trim().is_empty(), "{}: {said}", page.display());
+        let groff = std::process::Command::new("groff")
+            .args(["-ww", "-z", "-man"])
+            .arg(&page)
+            .output()
+            .unwrap();
+        let said = String::from_utf8_lossy(&groff.stderr);
+        assert!(said.trim().is_empty(), "{}: {said}", page.display());
+        let text = std::fs::read_to_string(&page).unwrap();
+        for section in ["EXIT STATUS", "ENVIRONMENT", "FILES", "EXAMPLES"] {
+            assert!(text.contains(section), "{}: {section}", page.display());
+        }
+    }
+    assert!(pages >= 10, "one page per command");
+}
