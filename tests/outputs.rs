@@ -217,3 +217,40 @@ fn man_pages_pass_mandoc_and_groff_lint() {
     }
     assert!(pages >= 10, "one page per command");
 }
+
+/// The completion scripts offer rule codes and names after `explain`, `--select` and
+/// `--ignore`; the arguments still accept any spelling and answer a typo with "did you mean".
+#[test]
+fn shells_complete_rule_codes_and_names() {
+    let dir = tempfile::tempdir().unwrap();
+    for shell in ["bash", "zsh", "fish"] {
+        let output = vsm(dir.path())
+            .args(["completions", shell])
+            .output()
+            .unwrap();
+        let script = String::from_utf8_lossy(&output.stdout);
+        for word in [
+            "VSM101",
+            "no-value-item",
+            "VSM210",
+            "focus-perception-uncovered",
+        ] {
+            // explain, --select and --ignore: at least three places name each rule.
+            assert!(
+                script.matches(word).count() >= 3,
+                "{shell}: {word} offered {} times",
+                script.matches(word).count()
+            );
+        }
+    }
+    vsm(dir.path())
+        .args(["explain", "vsm101"])
+        .assert()
+        .success();
+    let output = vsm(dir.path())
+        .args(["check", "--ignore", "no-value-items", "."])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("did you mean `no-value-item`?"));
+}

@@ -6,7 +6,7 @@
 //! `--changed-since` (only findings in files changed since a git ref), `--baseline`; `--fail-on`
 //! applies to what is left.
 
-use super::{git, print, ColorChoice, ConfigFile, ModelPaths, Workspace};
+use super::{git, print, ColorChoice, ConfigFile, ModelPaths, RuleName, Workspace};
 use crate::baseline::{self, Baseline};
 use crate::catalog::{self, Rule};
 use crate::check::{self, Filters};
@@ -103,10 +103,10 @@ pub struct Args {
     #[arg(long, value_enum)]
     pub fail_on: Option<FailLevel>,
     /// Only these rules (codes or names, comma-separated); VSM001–VSM008 always run
-    #[arg(long, value_delimiter = ',')]
+    #[arg(long, value_delimiter = ',', value_parser = RuleName, hide_possible_values = true)]
     pub select: Vec<String>,
     /// Never these rules (codes or names, comma-separated)
-    #[arg(long, value_delimiter = ',')]
+    #[arg(long, value_delimiter = ',', value_parser = RuleName, hide_possible_values = true)]
     pub ignore: Vec<String>,
     #[command(flatten)]
     pub config: ConfigFile,

@@ -20,8 +20,29 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut command = Cli::command();
     let mut out = Vec::new();
     clap_complete::generate(args.shell, &mut command, "vsm", &mut out);
-    print(&String::from_utf8_lossy(&out))?;
+    let mut script = String::from_utf8_lossy(&out).into_owned();
+    if args.shell == Shell::Fish {
+        script.push_str(&fish_explain_rules());
+    }
+    print(&script)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// clap's fish script completes positional arguments with files only: `vsm explain` gets
+/// the rule codes and names here.
+fn fish_explain_rules() -> String {
+    let quoted = |text: &str| text.replace('\\', "\\\\").replace('\'', "\\'");
+    crate::catalog::RULES
+        .iter()
+        .flat_map(|rule| [rule.code, rule.name].map(|word| (word, rule.summary)))
+        .map(|(word, summary)| {
+            format!(
+                "complete -c vsm -n \"__fish_vsm_using_subcommand explain\" -f -a '{}' -d '{}'\n",
+                quoted(word),
+                quoted(summary)
+            )
+        })
+        .collect()
 }
 
 #[derive(Debug, clap::Args)]

@@ -1,6 +1,6 @@
 //! `vsm explain`: one rule's documentation, or the table of all rules.
 
-use super::print;
+use super::{print, RuleName};
 use crate::catalog::{self, Group, Rule, RULES};
 use anyhow::anyhow;
 use clap::ValueEnum;
@@ -15,6 +15,7 @@ pub enum Format {
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Rule code (VSM101) or name (no-value-item)
+    #[arg(value_parser = RuleName, hide_possible_values = true)]
     pub rule: Option<String>,
     /// Output format
     #[arg(long, value_enum, default_value = "text")]

@@ -106,6 +106,36 @@ impl OutputFile {
     }
 }
 
+/// Reads a rule code or name as written: `vsm` checks it itself, with "did you mean", after
+/// parsing. The catalog's codes and names are offered as possible values, so the shell
+/// completions clap generates complete them after `explain`, `--select` and `--ignore`.
+#[derive(Clone, Copy, Debug)]
+pub struct RuleName;
+
+impl clap::builder::TypedValueParser for RuleName {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        command: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        clap::builder::StringValueParser::new().parse_ref(command, arg, value)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(crate::catalog::RULES.iter().flat_map(|rule| {
+            [
+                clap::builder::PossibleValue::new(rule.code).help(rule.summary),
+                clap::builder::PossibleValue::new(rule.name).help(rule.summary),
+            ]
+        })))
+    }
+}
+
 /// When to colour output.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
