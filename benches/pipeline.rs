@@ -5,6 +5,7 @@
 //! ≈ 4 MB) and times the bare parse (the floor), parse + tree, load, and load + check.
 //! Whole-process figures (wall time, MB/s, peak memory, start-up) come from
 //! `scripts/bench.sh`; see docs/performance.md.
+#![allow(clippy::disallowed_macros)] // a developer tool: it may print as it likes
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;

@@ -13,6 +13,7 @@
 //! ```
 //!
 //! See `docs/fuzzing.md`.
+#![allow(clippy::disallowed_macros)] // a developer tool: it may print as it likes
 
 use std::collections::HashSet;
 use std::panic::{catch_unwind, AssertUnwindSafe};

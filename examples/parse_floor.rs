@@ -2,6 +2,7 @@
 //! on one thread, discarding the events. `scripts/bench.sh` compares `vsm check` with it.
 //!
 //! Usage: `cargo run --release --example parse_floor -- PATH...` (files or folders).
+#![allow(clippy::disallowed_macros)] // a developer tool: it may print as it likes
 
 use std::path::PathBuf;
 

@@ -1,45 +1,191 @@
 //! Output files are written whole or not at all: a temporary file in the same folder, then a
 //! rename over the target. A failed or interrupted write leaves the previous file untouched.
+//!
+//! What may be replaced that way is a regular file, and only one `vsm` did not read:
+//! - a character device, FIFO or socket (`/dev/null`, `/dev/stdout`, a named pipe) is written
+//!   directly, never replaced by a regular file;
+//! - a symbolic link is written through: the file it points to is replaced, the link stays;
+//! - a file this run read as input (a model file, the config, the baseline) is refused,
+//!   compared by device and inode, so another spelling or a link to it is refused too;
+//! - new files get the permissions the user's `umask` allows (`0666 & !umask`), replaced files
+//!   keep theirs;
+//! - the temporary file is removed when `vsm` is interrupted (SIGINT, SIGTERM, SIGHUP).
 
-use anyhow::Context as _;
+use anyhow::{bail, Context as _};
+use std::collections::HashSet;
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, Once};
 
-/// Writes `bytes` to `path` atomically.
+/// The files this run read (device, inode): outputs must never replace them.
+static READ: Mutex<Vec<FileKey>> = Mutex::new(Vec::new());
+
+/// Temporary files being written, removed if the process is interrupted.
+static PENDING: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+/// Identifies a file whatever path reaches it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+struct FileKey {
+    device: u64,
+    inode: u64,
+}
+
+fn file_key(metadata: &std::fs::Metadata) -> Option<FileKey> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        Some(FileKey {
+            device: metadata.dev(),
+            inode: metadata.ino(),
+        })
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = metadata;
+        None
+    }
+}
+
+/// Records that this run read `path` (a model file, the config, a baseline): no output of the
+/// run may replace it.
+pub fn mark_read(path: &Path) {
+    if let Some(key) = std::fs::metadata(path).ok().as_ref().and_then(file_key) {
+        let mut read = READ.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if !read.contains(&key) {
+            read.push(key);
+        }
+    }
+}
+
+/// Writes `bytes` to `path`: atomically for a regular file (or a new one), directly for a
+/// device or pipe, through a symbolic link to its target; refused for a file this run read.
 pub fn write(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    let folder = match path.parent() {
+    let target = match std::fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => match std::fs::metadata(path) {
+            // The link's target decides; a dangling link names no file to write.
+            Ok(_) => std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()),
+            Err(_) => bail!(
+                "cannot write `{}`: it is a symbolic link to a file that does not exist",
+                path.display()
+            ),
+        },
+        _ => path.to_path_buf(),
+    };
+    match std::fs::metadata(&target) {
+        Ok(meta) => {
+            if file_key(&meta).is_some_and(was_read) {
+                bail!(
+                    "refusing to write `{}`: it is one of the files this run read; choose \
+                     another output file",
+                    path.display()
+                );
+            }
+            if meta.is_dir() {
+                bail!("cannot write `{}`: it is a folder", path.display());
+            }
+            if !meta.is_file() {
+                // A device, pipe or socket: write to it as it is, never replace it.
+                return write_directly(path, bytes);
+            }
+            replace(&target, path, bytes, Some(meta.permissions()))
+        }
+        Err(_) => replace(&target, path, bytes, None),
+    }
+}
+
+fn was_read(key: FileKey) -> bool {
+    READ.lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+        .contains(&key)
+}
+
+fn write_directly(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .open(path)
+        .with_context(|| format!("cannot write `{}`", path.display()))?;
+    match file.write_all(bytes).and_then(|_| file.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.with_context(|| format!("cannot write `{}`", path.display())),
+    }
+}
+
+/// The atomic route: a temporary file beside `target`, renamed over it. `shown` is the path
+/// as the user wrote it, for messages.
+fn replace(
+    target: &Path,
+    shown: &Path,
+    bytes: &[u8],
+    keep: Option<std::fs::Permissions>,
+) -> anyhow::Result<()> {
+    remove_pending_on_interrupt();
+    let folder = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let mut temp = tempfile::Builder::new()
-        .prefix(".vsm-tmp-")
-        .tempfile_in(folder)
-        .with_context(|| {
-            format!(
-                "cannot write `{}`: cannot create a file in `{}`",
-                path.display(),
-                folder.display()
-            )
-        })?;
-    temp.write_all(bytes)
-        .and_then(|_| temp.as_file().sync_all())
-        .with_context(|| format!("cannot write `{}`", path.display()))?;
-    // The temporary file is private (0600); a report is meant to be shared, so it gets the
-    // permissions of the file it replaces, or the usual 0644 when new.
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".vsm-tmp-");
+    // A new file gets what the umask allows, as any program's `open(..., 0666)` does; the
+    // temporary file is created with those bits, so the rename keeps them.
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let permissions = std::fs::metadata(path)
-            .map(|m| m.permissions())
-            .unwrap_or_else(|_| std::fs::Permissions::from_mode(0o644));
-        temp.as_file()
-            .set_permissions(permissions)
-            .with_context(|| format!("cannot write `{}`", path.display()))?;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
-    temp.persist(path)
-        .map_err(|e| e.error)
-        .with_context(|| format!("cannot write `{}`", path.display()))?;
-    Ok(())
+    let mut temp = builder.tempfile_in(folder).with_context(|| {
+        format!(
+            "cannot write `{}`: cannot create a file in `{}`",
+            shown.display(),
+            folder.display()
+        )
+    })?;
+    let temp_path = temp.path().to_path_buf();
+    pending(&temp_path, true);
+    let written = (|| -> anyhow::Result<()> {
+        temp.write_all(bytes)
+            .and_then(|_| temp.as_file().sync_all())
+            .with_context(|| format!("cannot write `{}`", shown.display()))?;
+        if let Some(permissions) = keep {
+            temp.as_file()
+                .set_permissions(permissions)
+                .with_context(|| format!("cannot write `{}`", shown.display()))?;
+        }
+        temp.persist(target)
+            .map_err(|e| e.error)
+            .with_context(|| format!("cannot write `{}`", shown.display()))?;
+        Ok(())
+    })();
+    pending(&temp_path, false);
+    written
+}
+
+fn pending(path: &Path, add: bool) {
+    let mut list = PENDING
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    if add {
+        list.push(path.to_path_buf());
+    } else {
+        list.retain(|p| p != path);
+    }
+}
+
+/// On SIGINT, SIGTERM or SIGHUP: remove the temporary files being written, then exit as a
+/// process killed by the signal would report (130).
+fn remove_pending_on_interrupt() {
+    static INSTALL: Once = Once::new();
+    INSTALL.call_once(|| {
+        let _ = ctrlc::set_handler(|| {
+            let list = PENDING
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
+            let unique: HashSet<&PathBuf> = list.iter().collect();
+            for path in unique {
+                let _ = std::fs::remove_file(path);
+            }
+            std::process::exit(130);
+        });
+    });
 }
 
 #[cfg(test)]
@@ -56,15 +202,16 @@ mod tests {
 
     #[cfg(unix)]
     #[test]
-    fn new_files_are_readable_by_others_and_old_ones_keep_their_mode() {
+    fn new_files_follow_the_umask_and_old_ones_keep_their_mode() {
         use std::os::unix::fs::PermissionsExt;
         let dir = tempfile::tempdir().unwrap();
         let fresh = dir.path().join("fresh.html");
         super::write(&fresh, b"x").unwrap();
-        assert_eq!(
-            std::fs::metadata(&fresh).unwrap().permissions().mode() & 0o777,
-            0o644
-        );
+        let mode = std::fs::metadata(&fresh).unwrap().permissions().mode() & 0o777;
+        // Whatever the umask of the test run, the group/other bits are 0666 minus it, and the
+        // owner can read and write.
+        assert_eq!(mode & 0o600, 0o600, "{mode:o}");
+        assert_eq!(mode & 0o111, 0, "{mode:o}: not executable");
         let kept = dir.path().join("kept.html");
         std::fs::write(&kept, "old").unwrap();
         std::fs::set_permissions(&kept, std::fs::Permissions::from_mode(0o640)).unwrap();
@@ -80,5 +227,49 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let target = dir.path().join("no/such/folder/out.html");
         assert!(super::write(&target, b"x").is_err());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_is_written_through_and_stays_a_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real.md");
+        let link = dir.path().join("link.md");
+        std::fs::write(&real, "old").unwrap();
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        super::write(&link, b"new").unwrap();
+        assert!(std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink());
+        assert_eq!(std::fs::read_to_string(&real).unwrap(), "new");
+        let dangling = dir.path().join("dangling.md");
+        std::os::unix::fs::symlink(dir.path().join("gone.md"), &dangling).unwrap();
+        let error = super::write(&dangling, b"x").unwrap_err().to_string();
+        assert!(error.contains("does not exist"), "{error}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_device_is_written_directly_not_replaced() {
+        super::write(std::path::Path::new("/dev/null"), b"discarded").unwrap();
+        let meta = std::fs::metadata("/dev/null").unwrap();
+        use std::os::unix::fs::FileTypeExt;
+        assert!(meta.file_type().is_char_device());
+    }
+
+    #[test]
+    fn a_file_this_run_read_is_refused_by_any_spelling() {
+        let dir = tempfile::tempdir().unwrap();
+        let model = dir.path().join("model.yaml");
+        std::fs::write(&model, "stakeholders: {}\n").unwrap();
+        super::mark_read(&model);
+        let other_spelling = dir.path().join(".").join("model.yaml");
+        let error = super::write(&other_spelling, b"x").unwrap_err().to_string();
+        assert!(error.contains("one of the files this run read"), "{error}");
+        assert_eq!(
+            std::fs::read_to_string(&model).unwrap(),
+            "stakeholders: {}\n"
+        );
     }
 }

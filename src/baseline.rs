@@ -217,15 +217,14 @@ pub fn write(file: &Path, sources: &Sources, findings: &[Finding]) -> anyhow::Re
 impl Baseline {
     /// Reads a baseline file; a missing, unreadable or malformed file is an error.
     pub fn read(file: &Path) -> anyhow::Result<Baseline> {
-        let text = std::fs::read_to_string(file).map_err(|e| {
-            let why = match e.kind() {
-                std::io::ErrorKind::NotFound => "no such file".to_string(),
-                _ => e.to_string(),
+        /// A baseline lists findings; one of this size holds hundreds of thousands.
+        const MAX_BASELINE_BYTES: u64 = 64_000_000;
+        let text = crate::input::read_text(file, MAX_BASELINE_BYTES).map_err(|why| {
+            let hint = match why {
+                crate::input::InputError::NotFound => " (write one with --write-baseline)",
+                _ => "",
             };
-            anyhow!(
-                "cannot read the baseline `{}`: {why} (write one with --write-baseline)",
-                file.display()
-            )
+            anyhow!("cannot read the baseline `{}`: {why}{hint}", file.display())
         })?;
         let base = base_of(file)?;
         Self::parse(&text, base).with_context(|| {

@@ -5,6 +5,25 @@
 //! [`model`], syntax and type findings) → [`resolve`] (references, usage, graphs) →
 //! [`check`] (the [`rules`], severities, `allow:`) → [`render`] (output formats).
 
+/// `eprint!` that cannot panic: with standard error closed or full (`2>/dev/full`) the text is
+/// lost, but the exit code stays the documented 0, 1 or 2 instead of a panic's 101.
+#[macro_export]
+macro_rules! stderr {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = write!(std::io::stderr(), $($arg)*);
+    }};
+}
+
+/// `eprintln!` that cannot panic; see [`stderr!`].
+#[macro_export]
+macro_rules! stderrln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 pub mod atomic;
 pub mod baseline;
 pub mod catalog;
@@ -12,6 +31,7 @@ pub mod check;
 pub mod cli;
 pub mod config;
 pub mod diag;
+pub mod input;
 pub mod load;
 pub mod model;
 pub mod render;

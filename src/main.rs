@@ -9,7 +9,7 @@ fn main() -> ExitCode {
     match vsm::cli::run(cli) {
         Ok(code) => code,
         Err(error) => {
-            eprintln!("error: {error:#}");
+            vsm::stderrln!("error: {error:#}");
             ExitCode::from(2)
         }
     }

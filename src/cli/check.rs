@@ -299,10 +299,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     print(&render_as(format, true))?;
     if args.statistics && !format.is_for_people() {
-        eprint!("{}", statistics(findings));
+        crate::stderr!("{}", statistics(findings));
     }
     if format != Format::Human && !args.quiet && !notes.is_empty() {
-        eprint!("{notes}");
+        crate::stderr!("{notes}");
     }
 
     let fail_on = match args.fail_on {

@@ -146,7 +146,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         crate::atomic::write(path, text.as_bytes())?;
     }
     let shown = |p: &Path| p.display().to_string();
-    eprintln!(
+    crate::stderrln!(
         "Wrote {} and {}. Next: `vsm check{}`.",
         shown(&targets[0].0),
         shown(&targets[1].0),

@@ -118,7 +118,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     };
     crate::atomic::write(&args.output, text.as_bytes())?;
     let (errors, warnings, infos) = report::severity_counts(&opened.outcome.findings);
-    eprintln!(
+    crate::stderrln!(
         "Wrote {} ({}; {} value streams, {} stages; {errors} errors, {warnings} warnings, {infos} infos) in {} ms",
         args.output.display(),
         size(text.len()),

@@ -70,8 +70,15 @@ impl Workspace {
         let base = std::path::absolute(&config.base).ok();
         let filter = Filter { exclude, base };
         let loaded = load::load(&paths, &filter)?;
+        // No output of this run may replace what it read.
+        for file in &loaded.sources.files {
+            crate::atomic::mark_read(&file.path);
+        }
+        if let Some(file) = &config.file {
+            crate::atomic::mark_read(file);
+        }
         for warning in &loaded.warnings {
-            eprintln!("warning: {warning}");
+            crate::stderrln!("warning: {warning}");
         }
         Ok(Workspace { config, loaded })
     }
@@ -131,11 +138,11 @@ pub(super) fn open(
         .cloned()
         .collect();
     if !unreadable.is_empty() {
-        eprint!(
+        crate::stderr!(
             "{}",
             crate::render::concise::render(&workspace.loaded.sources, &unreadable)
         );
-        eprintln!(
+        crate::stderrln!(
             "error: the model cannot be loaded ({} not readable as YAML); fix {} first",
             if unreadable.len() == 1 {
                 "a file is"
