@@ -1,5 +1,6 @@
 //! Outputs a person reads: the format follows the file it is written to, and what does not
 //! fit stops `vsm` before anything is written.
+#![allow(clippy::disallowed_macros)] // a test may print what it skipped
 
 use serde_json::Value;
 
