@@ -116,8 +116,14 @@ impl<'a> Converter<'a> {
             return None;
         };
         let first = doc.deref(*items.first()?);
+        // `- customer:` then its fields, indented as the first key's or under it.
+        let keyed_by_id = |pairs: &[(NodeId, NodeId)]| {
+            pairs.len() == 1
+                || matches!(doc.kind(doc.deref(pairs[0].1)), NodeKind::Map(_))
+                || doc.scalar(pairs[0].1) == Some(Scalar::Null)
+        };
         match doc.kind(first) {
-            NodeKind::Map(pairs) if pairs.len() == 1 => doc.scalar_text(pairs[0].0),
+            NodeKind::Map(pairs) if keyed_by_id(pairs) => doc.scalar_text(pairs[0].0),
             NodeKind::Map(pairs) => pairs
                 .iter()
                 .find(|(k, _)| doc.scalar_text(*k) == Some("id"))
