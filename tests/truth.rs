@@ -26,20 +26,25 @@ fn messages(value: &Value) -> Vec<String> {
         .collect()
 }
 
+/// The help line of the first finding.
+fn first_help(json: &Value) -> &str {
+    json["findings"][0]["help"].as_str().unwrap_or_default()
+}
+
 const STREAM: &str = "\
 value_streams:
-  enquiry:
-    name: Resolve an enquiry
+  complaint:
+    name: Handle a complaint
     trigger: customer
     stages:
-      connect:
-        name: Connect
+      intake:
+        name: Take the complaint in
         stakeholders: [customer, agent]
-        entry_conditions: [The customer calls]
-        exit_conditions: [An agent answers]
+        entry_conditions: [The customer complains]
+        exit_conditions: [A ticket is open]
         value_items:
-          - name: Customer is not kept waiting
-            measure: 30-second answer rate >= 90%
+          - name: Complaint is heard at once
+            measure: first response within 30 minutes >= 95%
             capabilities: [call-routing]
 ";
 
@@ -50,7 +55,7 @@ stakeholders:
 capabilities:
   call-routing: {name: Call routing}
 commitments:
-  answer-fast: {name: Answer fast, owner: agent, stage: enquiry/connect}
+  answer-fast: {name: Answer fast, owner: agent, stage: complaint/intake}
 ";
 
 #[test]
@@ -98,11 +103,11 @@ fn stakeholders_written_as_a_list_are_one_finding_with_the_mapping_form() {
     let listed =
         "stakeholders:\n  - customer:\n      name: Customer\n  - agent:\n      name: Agent\n";
     let others = "capabilities:\n  call-routing: {name: Call routing, owner: agent}\n\
-                  commitments:\n  answer-fast: {name: Answer fast, owner: agent, stage: enquiry/connect}\n";
+                  commitments:\n  answer-fast: {name: Answer fast, owner: agent, stage: complaint/intake}\n";
     let dir = model_dir(&[("a.yaml", listed), ("b.yaml", others), ("c.yaml", STREAM)]);
     let json = check_json(dir.path(), &[]);
     assert_eq!(codes(&json), ["VSM003"], "{json}");
-    let help = json["findings"][0]["help"].as_str().unwrap();
+    let help = first_help(&json);
     assert!(
         help.contains("mapping keyed by id") && help.contains("`customer: {name: ...}`"),
         "{help}"
@@ -116,8 +121,8 @@ fn stakeholders_written_as_a_list_are_one_finding_with_the_mapping_form() {
 #[test]
 fn value_items_written_as_a_mapping_are_invalid_not_missing() {
     let mapped = STREAM.replace(
-        "          - name: Customer is not kept waiting\n            measure",
-        "          name: Customer is not kept waiting\n          measure",
+        "          - name: Complaint is heard at once\n            measure",
+        "          name: Complaint is heard at once\n          measure",
     );
     let mapped = mapped.replace(
         "            capabilities: [call-routing]",
@@ -126,7 +131,7 @@ fn value_items_written_as_a_mapping_are_invalid_not_missing() {
     let dir = model_dir(&[("a.yaml", OTHERS), ("b.yaml", &mapped)]);
     let json = check_json(dir.path(), &[]);
     assert_eq!(codes(&json), ["VSM003"], "{json}");
-    let help = json["findings"][0]["help"].as_str().unwrap();
+    let help = first_help(&json);
     assert!(
         help.contains("is a list") && help.contains("`- name: ...`"),
         "{help}"
@@ -136,14 +141,14 @@ fn value_items_written_as_a_mapping_are_invalid_not_missing() {
 
 #[test]
 fn stages_written_as_a_list_are_invalid_not_empty() {
-    let listed = STREAM.replace("      connect:\n", "      - connect:\n");
+    let listed = STREAM.replace("      intake:\n", "      - intake:\n");
     let dir = model_dir(&[("a.yaml", OTHERS), ("b.yaml", &listed)]);
     let json = check_json(dir.path(), &[]);
     let found = codes(&json);
     assert_eq!(found[0], "VSM003", "{json}");
     assert!(!found.contains(&"VSM009".to_string()), "{json}");
-    let help = json["findings"][0]["help"].as_str().unwrap();
-    assert!(help.contains("`connect: {name: ...}`"), "{help}");
+    let help = first_help(&json);
+    assert!(help.contains("`intake: {name: ...}`"), "{help}");
 }
 
 #[test]
