@@ -1,11 +1,12 @@
 //! The one path every command takes from a loaded model to the findings it shows:
 //! resolve → the rules → configured severities, `--select`/`--ignore` and `allow:` →
-//! suppression comments → `--changed-since` scope → baseline → sorted findings.
+//! suppression comments → `--changed-since` scope → baseline → findings held back while the
+//! model is incomplete → sorted findings.
 //! `vsm check`, `vsm report` and the table and heat-map commands all call [`findings`], so a
 //! finding one of them hides is hidden by all.
 
 use crate::baseline::{self, Baseline};
-use crate::catalog::Rule;
+use crate::catalog::{self, Rule};
 use crate::config::RuleSelection;
 use crate::diag::{self, silenced_rule, Finding, Owner, Silencer};
 use crate::load::Loaded;
@@ -37,7 +38,30 @@ pub struct Outcome {
     pub suppressed: usize,
     /// What the baseline hid, when one was given.
     pub baseline: Option<baseline::Applied>,
+    /// Findings held back because part of the model could not be read (see
+    /// [`HELD_BACK_WHILE_INCOMPLETE`]); the first shown unread finding carries the count too.
+    pub held_back: usize,
 }
+
+/// Rules whose findings may only be consequences of a part of the model that could not be
+/// read (a syntax error, a section of the wrong shape): a reference to an id defined there, an
+/// element used only from there, a suppression comment whose finding cannot be computed now.
+/// While any part is unread they are held back, so the one real cause is not buried. Rules
+/// that look at one element as written (a stage without value items, a process without
+/// owner) are not: an element is either read whole or not at all.
+pub const HELD_BACK_WHILE_INCOMPLETE: &[&Rule] = &[
+    &catalog::UNRESOLVED_REFERENCE,
+    &catalog::WRONG_KIND_REFERENCE,
+    &catalog::EMPTY_VALUE_STREAM,
+    &catalog::UNUSED_SUPPRESSION,
+    &catalog::PERCEPTION_SCALE_MISMATCH,
+    &catalog::UNUSED_CAPABILITY,
+    &catalog::UNUSED_PROCESS,
+    &catalog::UNUSED_INFORMATION,
+    &catalog::UNUSED_BUSINESS_OBJECT,
+    &catalog::FOCUS_PERCEPTION_UNCOVERED,
+    &catalog::UNUSED_STAKEHOLDER,
+];
 
 /// Resolves and checks a loaded model and applies every filter, in the order the module
 /// documentation gives.
@@ -62,12 +86,34 @@ pub fn findings(loaded: &Loaded, filters: &Filters<'_>) -> Outcome {
                     .is_none_or(|r| filters.selection.severity(r).is_some())
         })
     });
+    let held_back = hold_back_while_incomplete(loaded, &mut findings);
     Outcome {
         resolved,
         findings,
         suppressed,
         baseline,
+        held_back,
     }
+}
+
+/// When a problem left part of the model unread, drops the findings of
+/// [`HELD_BACK_WHILE_INCOMPLETE`] and records their number on the first unread finding shown
+/// (sorted first), so every output can say what was held back and why; returns the number.
+fn hold_back_while_incomplete(loaded: &Loaded, findings: &mut Vec<Finding>) -> usize {
+    if !loaded.findings.iter().any(|f| f.unread) {
+        return 0;
+    }
+    let before = findings.len();
+    findings.retain(|f| {
+        !HELD_BACK_WHILE_INCOMPLETE
+            .iter()
+            .any(|rule| rule.code == f.rule.code)
+    });
+    let held_back = before - findings.len();
+    if let Some(first) = findings.iter_mut().find(|f| f.unread) {
+        first.held_back = held_back;
+    }
+    held_back
 }
 
 /// Resolves, runs the selected rules, applies severities and `allow:`; sorted.

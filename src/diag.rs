@@ -32,6 +32,13 @@ pub struct Finding {
     /// Where in the model, e.g. `value_streams.complaint.stages.intake.value_items`.
     pub path: String,
     pub owner: Option<Owner>,
+    /// The problem left part of its file unread (a syntax error, a section of the wrong
+    /// shape): the model is incomplete, so findings that may only follow from the missing part
+    /// are held back (see `check::findings`) and this one is shown first.
+    pub unread: bool,
+    /// On the first shown finding of an unread part: how many findings were held back because
+    /// the model is incomplete (0 on every other finding). Outputs show it after the findings.
+    pub held_back: usize,
 }
 
 impl Finding {
@@ -45,7 +52,16 @@ impl Finding {
             help: None,
             path: String::new(),
             owner: None,
+            // A file that is not valid YAML is not read at all.
+            unread: rule.code == catalog::YAML_SYNTAX.code,
+            held_back: 0,
         }
+    }
+
+    /// Marks the finding as one whose node was not read, so the model is incomplete.
+    pub fn unread(mut self) -> Self {
+        self.unread = true;
+        self
     }
 
     pub fn label(mut self, loc: Loc, message: impl Into<String>) -> Self {
@@ -122,10 +138,12 @@ pub fn silenced_rule(name: &str, loc: Loc, by: Silencer) -> Result<&'static Rule
     }
 }
 
-/// Sorts findings by file, position and code, the order every output uses.
+/// Sorts findings by file, position and code, the order every output uses; problems that left
+/// part of a file unread come first, since many others may only follow from them.
 pub fn sort(findings: &mut [Finding]) {
     findings.sort_by(|a, b| {
         (
+            !a.unread,
             a.loc.file,
             a.loc.span.start,
             a.loc.span.end,
@@ -133,6 +151,7 @@ pub fn sort(findings: &mut [Finding]) {
             &a.message,
         )
             .cmp(&(
+                !b.unread,
                 b.loc.file,
                 b.loc.span.start,
                 b.loc.span.end,

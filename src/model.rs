@@ -55,6 +55,22 @@ impl Kind {
         }
     }
 
+    /// The noun with its indefinite article, as a sentence needs it: "a stakeholder",
+    /// "an …", and "information" alone (a mass noun takes none).
+    pub fn with_article(self) -> &'static str {
+        match self {
+            Kind::Stakeholder => "a stakeholder",
+            Kind::ValueStream => "a value stream",
+            Kind::Stage => "a stage",
+            Kind::Capability => "a capability",
+            Kind::Process => "a process",
+            Kind::Information => "information",
+            Kind::BusinessObject => "a business object",
+            Kind::Commitment => "a commitment",
+            Kind::Perception => "a perception point",
+        }
+    }
+
     /// The section key of this kind in a model file (stages live inside value streams).
     pub fn section(self) -> &'static str {
         match self {
@@ -254,6 +270,9 @@ pub struct ValueStream {
     pub stages: IndexMap<String, Stage>,
     /// Where `stages:` was written, if it was.
     pub stages_key: Option<Loc>,
+    /// `stages:` was written but could not be read (not a mapping): the stream has stages,
+    /// written wrongly, so it is not reported as empty.
+    pub stages_unreadable: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -263,6 +282,9 @@ pub struct Stage {
     pub entry_conditions: Vec<Text>,
     pub exit_conditions: Vec<Text>,
     pub value_items: Vec<ValueItem>,
+    /// `value_items:` was written but could not be read (a mapping, not a list): the stage
+    /// has value items, written wrongly, so it is not reported as adding no value.
+    pub value_items_unreadable: bool,
     pub capabilities: Vec<Ref>,
     pub processes: Vec<Ref>,
     pub information: Vec<Ref>,
@@ -416,6 +438,20 @@ impl Model {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_kind_reads_right_with_its_article() {
+        assert_eq!(Kind::Information.with_article(), "information");
+        assert_eq!(Kind::BusinessObject.with_article(), "a business object");
+        for kind in [
+            Kind::Stakeholder,
+            Kind::Stage,
+            Kind::Capability,
+            Kind::Perception,
+        ] {
+            assert_eq!(kind.with_article(), format!("a {}", kind.noun()));
+        }
+    }
 
     #[test]
     fn sequential_parts_add_up_and_parallel_parts_take_the_longest() {

@@ -12,18 +12,110 @@ use petgraph::graph::{DiGraph, NodeIndex};
 use rayon::prelude::*;
 
 /// How often a capability is used, by kind of user.
+///
+/// "Used" has one meaning everywhere (VSM201, the heat map by usage, the capability table): a
+/// capability is used when it, or any capability below it, is named by a stage, a value item,
+/// a process or a step. Being a parent is not a use by itself.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct CapabilityUse {
     pub stages: u32,
     pub value_items: u32,
     pub processes: u32,
     pub steps: u32,
+    /// Child capabilities (direct ones).
     pub children: u32,
+    /// Uses of this capability and of every capability below it ([`Self::direct`] summed over
+    /// the subtree); for a capability in a `parent` loop, of the whole loop and all below it.
+    pub subtree: u32,
+    /// How many capabilities are below it (children, their children, ...).
+    pub below: u32,
 }
 
 impl CapabilityUse {
-    pub fn total(&self) -> u32 {
-        self.stages + self.value_items + self.processes + self.steps + self.children
+    /// Stages, value items, processes and steps naming this capability itself.
+    pub fn direct(&self) -> u32 {
+        self.stages + self.value_items + self.processes + self.steps
+    }
+
+    /// Whether it, or a capability below it, is used.
+    pub fn used(&self) -> bool {
+        self.subtree > 0
+    }
+}
+
+/// The scale a perception point's scores are written on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ScoreScale {
+    /// Every score is at most 5: the 0–5 scale.
+    UpToFive,
+    /// Every score is above 5: only the 0–100 scale has them.
+    UpToHundred,
+    /// One score at most 5 and the other above: the two scores of one point mix the scales.
+    Mixed,
+}
+
+impl ScoreScale {
+    /// Which scale a score belongs to: above 5 only 0–100 is possible.
+    fn of(score: f64) -> ScoreScale {
+        if crate::vocabulary::SMALL_SCORE_SCALE.contains(&score) {
+            ScoreScale::UpToFive
+        } else {
+            ScoreScale::UpToHundred
+        }
+    }
+
+    pub fn range(self) -> &'static str {
+        match self {
+            ScoreScale::UpToFive => "0–5",
+            ScoreScale::UpToHundred => "0–100",
+            ScoreScale::Mixed => "0–5 and 0–100",
+        }
+    }
+}
+
+/// The scales perception points are scored on: per point, and the model's (the one most
+/// scored points use; on a tie, the first point's).
+#[derive(Clone, Debug, Default)]
+pub struct Scales {
+    /// Per perception point; `None` without scores.
+    pub perception: Vec<Option<ScoreScale>>,
+    /// `UpToFive` or `UpToHundred`; `None` when no point has a single-scale score.
+    pub model: Option<ScoreScale>,
+}
+
+impl Scales {
+    fn of(model: &Model) -> Scales {
+        let perception: Vec<Option<ScoreScale>> = model
+            .perceptions
+            .values()
+            .map(|p| {
+                let mut scores = [&p.current, &p.expected]
+                    .into_iter()
+                    .flatten()
+                    .map(|s| ScoreScale::of(s.value));
+                let first = scores.next()?;
+                Some(if scores.all(|s| s == first) {
+                    first
+                } else {
+                    ScoreScale::Mixed
+                })
+            })
+            .collect();
+        let count = |scale| perception.iter().filter(|s| **s == Some(scale)).count();
+        let (five, hundred) = (count(ScoreScale::UpToFive), count(ScoreScale::UpToHundred));
+        let model_scale = match five.cmp(&hundred) {
+            std::cmp::Ordering::Greater => Some(ScoreScale::UpToFive),
+            std::cmp::Ordering::Less => Some(ScoreScale::UpToHundred),
+            std::cmp::Ordering::Equal => perception
+                .iter()
+                .flatten()
+                .copied()
+                .find(|s| *s != ScoreScale::Mixed),
+        };
+        Scales {
+            perception,
+            model: model_scale,
+        }
     }
 }
 
@@ -39,6 +131,9 @@ pub struct Usage {
     pub business_object: Vec<u32>,
     /// Commitments answering each perception point.
     pub perception_commitments: Vec<u32>,
+    /// Triggers, stage participants and owners (of capabilities, processes, steps and
+    /// commitments) naming each stakeholder.
+    pub stakeholder: Vec<u32>,
 }
 
 /// A `next` entry naming a stage of another value stream.
@@ -66,6 +161,8 @@ pub struct Resolved {
     /// Edges commitment → part; the edge weight is the position of the ref in `parts`.
     pub commitment_graph: DiGraph<(), usize>,
     pub usage: Usage,
+    /// The scales perception points are scored on (rule VSM108).
+    pub scales: Scales,
 }
 
 /// Looks up an id of one kind; stage refs are `stream/stage`.
@@ -145,10 +242,10 @@ impl<'m> Resolver<'m> {
                     &WRONG_KIND_REFERENCE,
                     reference.loc,
                     format!(
-                        "`{}` is a {}, not a {}",
+                        "`{}` is {}, not {}",
                         shown(id),
-                        other.noun(),
-                        kind.noun()
+                        other.with_article(),
+                        kind.with_article()
                     ),
                 )
                 .maybe_help(
@@ -210,7 +307,7 @@ impl<'m> Resolver<'m> {
                     Finding::new(
                         &WRONG_KIND_REFERENCE,
                         reference.loc,
-                        format!("`{}` is a {}, not a stage", shown(id), other.noun()),
+                        format!("`{}` is {}, not a stage", shown(id), other.with_article()),
                     )
                     .help("a stage is referenced as `stream/stage`")
                     .path(path()),
@@ -263,6 +360,7 @@ impl Usage {
             information: vec![0; model.information.len()],
             business_object: vec![0; model.business_objects.len()],
             perception_commitments: vec![0; model.perceptions.len()],
+            stakeholder: vec![0; model.stakeholders.len()],
         }
     }
 
@@ -277,6 +375,7 @@ impl Usage {
             a.steps += b.steps;
             a.children += b.children;
         }
+        sum(&mut self.stakeholder, &other.stakeholder);
         sum(&mut self.process_stages, &other.process_stages);
         sum(&mut self.information, &other.information);
         sum(&mut self.business_object, &other.business_object);
@@ -317,6 +416,7 @@ pub fn resolve(model: &Model) -> (Resolved, Vec<Finding>) {
         findings.extend(part_findings);
     }
     findings.extend(element_findings);
+    count_subtrees(&mut usage.capability, &capability_graph);
     let resolved = Resolved {
         capability_depth: depths(&capability_parent),
         capability_parent,
@@ -325,8 +425,49 @@ pub fn resolve(model: &Model) -> (Resolved, Vec<Finding>) {
         cross_stream_next,
         commitment_graph,
         usage,
+        scales: Scales::of(model),
     };
     (resolved, findings)
+}
+
+/// Fills [`CapabilityUse::subtree`] and [`CapabilityUse::below`] from the child → parent
+/// graph. Its strongly connected components come in reverse topological order (parents
+/// first), so walking them backwards adds every component into its parent after all of its
+/// own children were added: linear, no recursion. A `parent` loop is one component whose
+/// members share its counts; each capability has one parent, so nothing is counted twice.
+fn count_subtrees(uses: &mut [CapabilityUse], graph: &DiGraph<(), ()>) {
+    let components = petgraph::algo::kosaraju_scc(graph);
+    let mut component_of = vec![0; uses.len()];
+    for (c, members) in components.iter().enumerate() {
+        for node in members {
+            component_of[node.index()] = c;
+        }
+    }
+    // Per component: direct uses and capabilities in its subtree (itself included).
+    let mut subtree = vec![0u32; components.len()];
+    let mut size = vec![0u32; components.len()];
+    for (c, members) in components.iter().enumerate() {
+        for node in members {
+            subtree[c] += uses[node.index()].direct();
+        }
+        size[c] += members.len() as u32;
+    }
+    for c in (0..components.len()).rev() {
+        for node in &components[c] {
+            for parent in graph.neighbors(*node) {
+                let p = component_of[parent.index()];
+                if p != c {
+                    subtree[p] += subtree[c];
+                    size[p] += size[c];
+                }
+            }
+        }
+    }
+    for (i, used) in uses.iter_mut().enumerate() {
+        let c = component_of[i];
+        used.subtree = subtree[c];
+        used.below = size[c] - 1;
+    }
 }
 
 /// The depth of each capability (1 = no parent); `None` inside or under a `parent` loop.
@@ -396,9 +537,11 @@ fn resolve_streams(model: &Model, range: std::ops::Range<usize>) -> StreamParts 
             .get_index(stream_index)
             .expect("the range lies within the value streams");
         if let Some(trigger) = &stream.trigger {
-            r.resolve(Kind::Stakeholder, trigger, || {
+            if let Some(i) = r.resolve(Kind::Stakeholder, trigger, || {
                 format!("value_streams.{stream_id}.trigger")
-            });
+            }) {
+                usage.stakeholder[i] += 1;
+            }
         }
         let mut successors = Vec::with_capacity(stream.stages.len());
         for (stage_index, (stage_id, stage)) in stream.stages.iter().enumerate() {
@@ -407,7 +550,7 @@ fn resolve_streams(model: &Model, range: std::ops::Range<usize>) -> StreamParts 
                 Kind::Stakeholder,
                 &stage.stakeholders,
                 &|| format!("{}.stakeholders", base()),
-                |_| {},
+                |i| usage.stakeholder[i] += 1,
             );
             r.each(
                 Kind::Capability,
@@ -538,15 +681,20 @@ fn resolve_elements(model: &Model) -> ElementParts {
         }
         capability_parent.push(parent);
         if let Some(owner) = &capability.owner {
-            r.resolve(Kind::Stakeholder, owner, || {
+            if let Some(i) = r.resolve(Kind::Stakeholder, owner, || {
                 format!("capabilities.{id}.owner")
-            });
+            }) {
+                usage.stakeholder[i] += 1;
+            }
         }
     }
 
     for (id, process) in &model.processes {
         if let Some(owner) = &process.owner {
-            r.resolve(Kind::Stakeholder, owner, || format!("processes.{id}.owner"));
+            if let Some(i) = r.resolve(Kind::Stakeholder, owner, || format!("processes.{id}.owner"))
+            {
+                usage.stakeholder[i] += 1;
+            }
         }
         r.each(
             Kind::Capability,
@@ -563,7 +711,9 @@ fn resolve_elements(model: &Model) -> ElementParts {
         for step in &process.steps {
             let path = || format!("processes.{id}.steps");
             if let Some(owner) = &step.owner {
-                r.resolve(Kind::Stakeholder, owner, path);
+                if let Some(i) = r.resolve(Kind::Stakeholder, owner, path) {
+                    usage.stakeholder[i] += 1;
+                }
             }
             r.each(Kind::Capability, &step.capabilities, &path, |i| {
                 usage.capability[i].steps += 1
@@ -604,7 +754,9 @@ fn resolve_elements(model: &Model) -> ElementParts {
     for (index, (id, commitment)) in model.commitments.iter().enumerate() {
         let base = || format!("commitments.{id}");
         if let Some(owner) = &commitment.owner {
-            r.resolve(Kind::Stakeholder, owner, || format!("{}.owner", base()));
+            if let Some(i) = r.resolve(Kind::Stakeholder, owner, || format!("{}.owner", base())) {
+                usage.stakeholder[i] += 1;
+            }
         }
         if let Some(stage) = &commitment.stage {
             r.resolve_stage(stage, || format!("{}.stage", base()));

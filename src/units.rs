@@ -85,9 +85,41 @@ pub fn parse_target(text: &str) -> Result<Target, String> {
     Ok(Target { comparator, amount })
 }
 
+/// A duration as people write it, in whole units from days down to seconds: `10d 1h`,
+/// `1d 12h`, `2h 30min`, `45s` (not `241h`). Messages quote durations this way so the user
+/// sees the figures of their own model; fractions of a second are rounded.
+pub fn written(duration: Duration) -> String {
+    const UNITS: [(&str, u64); 4] = [("d", 86_400), ("h", 3_600), ("min", 60), ("s", 1)];
+    let mut rest = duration.0.max(0.0).round() as u64;
+    if rest == 0 {
+        return "0s".to_string();
+    }
+    let mut parts = Vec::new();
+    for (unit, seconds) in UNITS {
+        let amount = rest / seconds;
+        if amount > 0 {
+            parts.push(format!("{amount}{unit}"));
+            rest -= amount * seconds;
+        }
+    }
+    parts.join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn durations_are_written_in_the_units_people_use() {
+        let written_of = |text: &str| written(parse_duration(text).unwrap());
+        assert_eq!(written_of("241h"), "10d 1h");
+        assert_eq!(written_of("1.5d"), "1d 12h");
+        assert_eq!(written_of("150min"), "2h 30min");
+        assert_eq!(written_of("45s"), "45s");
+        assert_eq!(written_of("2w"), "14d");
+        assert_eq!(written_of("15d"), "15d");
+        assert_eq!(written(Duration(0.0)), "0s");
+    }
 
     #[test]
     fn durations() {

@@ -296,6 +296,8 @@ pub const MATURITY_SCALE: RangeInclusive<i64> = 1..=5;
 pub const PERCEIVED_IMPORTANCE_SCALE: RangeInclusive<i64> = 1..=5;
 /// `current` and `expected` of a perception point: 0–5 or 0–100, one scale per model.
 pub const SCORE_SCALE: RangeInclusive<f64> = 0.0..=100.0;
+/// The smaller of the two score scales: a score outside it can only be on 0–100.
+pub const SMALL_SCORE_SCALE: RangeInclusive<f64> = 0.0..=5.0;
 
 /// The names of an enumeration's values, in order.
 pub fn value_names<'a, T>(values: &[(&'a str, T)]) -> Vec<&'a str> {

@@ -8,10 +8,12 @@ pub const UNUSED_CAPABILITY: Rule = Rule {
     group: Group::Hygiene,
     structural: false,
     default: Some(Severity::Warning),
-    summary: "a capability that no stage, value item, process or child capability uses",
-    explanation: "A capability that nothing uses, no stage, value item, process, process step, \
-nor a child capability below it, is either obsolete or a link that was never drawn. Either way \
-the heat map shows an investment nobody can relate to a stage of value.",
+    summary: "a capability used by nothing, neither itself nor any capability below it; one finding per unused subtree, at its top",
+    explanation: "A capability is used when it, or any capability below it, is named by a \
+stage, a value item, a process or a process step. One that nothing uses is either obsolete or a \
+link that was never drawn; either way the heat map shows an investment nobody can relate to a \
+stage of value. A whole unused branch is reported once, at its top, with the number of \
+capabilities below it.",
     bad: "capabilities:\n  call-routing: {name: Call routing}\n  fax-handling: {name: Fax handling}   # used nowhere\n",
     good: "capabilities:\n  call-routing: {name: Call routing}\n",
 };
@@ -138,4 +140,18 @@ improvement. Each should be answered by a service commitment (`perception:` on t
 commitment); one that is not has been chosen and then forgotten.",
     bad: "perceptions:\n  waiting-time: {name: Time on hold, focus: true}\n",
     good: "commitments:\n  answer-fast: {name: Calls answered within 30 seconds, owner: service-centre, perception: waiting-time}\nperceptions:\n  waiting-time: {name: Time on hold, focus: true}\n",
+};
+
+pub const UNUSED_STAKEHOLDER: Rule = Rule {
+    code: "VSM211",
+    name: "unused-stakeholder",
+    group: Group::Hygiene,
+    structural: false,
+    default: Some(Severity::Info),
+    summary: "a stakeholder that no stage, trigger, process, step, commitment or capability names",
+    explanation: "Stakeholders trigger value streams, take part in stages, own capabilities, \
+processes, steps and commitments. One that nothing names has no part in the model: a party \
+left over from an earlier version, or one whose role was never written down.",
+    bad: "stakeholders:\n  customer: {name: Customer, type: external}\n  fax-office: {name: Fax office}   # nothing names it\n",
+    good: "stakeholders:\n  customer: {name: Customer, type: external}\n",
 };

@@ -125,6 +125,7 @@ pub static RULES: &[&Rule] = &[
     &NO_PARTICIPANTS,
     &STAGE_WITHOUT_CAPABILITY,
     &TRIGGER_NOT_INVOLVED,
+    &PERCEPTION_SCALE_MISMATCH,
     &UNUSED_CAPABILITY,
     &UNUSED_PROCESS,
     &UNUSED_INFORMATION,
@@ -135,6 +136,7 @@ pub static RULES: &[&Rule] = &[
     &MATURITY_GAP,
     &COMMITMENT_WITHOUT_OWNER,
     &FOCUS_PERCEPTION_UNCOVERED,
+    &UNUSED_STAKEHOLDER,
 ];
 
 /// Finds a rule by code (`VSM101`, any case) or name (`no-value-item`).

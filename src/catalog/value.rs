@@ -94,3 +94,20 @@ checked where the customer actually experiences it.",
     bad: "value_streams:\n  resolve-enquiry:\n    name: Resolve a customer enquiry\n    trigger: customer\n    stages:\n      connect: {name: Connect, stakeholders: [agent]}\n",
     good: "value_streams:\n  resolve-enquiry:\n    name: Resolve a customer enquiry\n    trigger: customer\n    stages:\n      connect: {name: Connect, stakeholders: [customer, agent]}\n",
 };
+
+pub const PERCEPTION_SCALE_MISMATCH: Rule = Rule {
+    code: "VSM108",
+    name: "perception-scale-mismatch",
+    group: Group::Value,
+    structural: false,
+    default: Some(Severity::Warning),
+    summary: "perception scores of one model mix the 0–5 and the 0–100 scale",
+    explanation: "Perception points are scored for current and expected experience on one \
+scale per model, 0–5 or 0–100. A score above 5 can only be on the 0–100 scale; when some \
+perception points (or the two scores of one point) use 0–5 and others 0–100, gaps are \
+computed across scales (expected 85 against current 3.2 is a gap of 81.8) and the \
+improvement direction the reports show is wrong. The model's scale is the one most of its \
+perception points use; each point on the other scale is reported.",
+    bad: "perceptions:\n  waiting-time: {name: Time on hold, current: 62, expected: 90}\n  first-answer: {name: First answer, current: 3.2, expected: 4.5}   # 0–5 among 0–100\n",
+    good: "perceptions:\n  waiting-time: {name: Time on hold, current: 62, expected: 90}\n  first-answer: {name: First answer, current: 64, expected: 90}\n",
+};

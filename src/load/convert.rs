@@ -145,6 +145,20 @@ impl<'a> Converter<'a> {
         );
     }
 
+    /// A collection of the wrong shape whose content is therefore not read (a section that is
+    /// not a mapping, say): the model is incomplete, so the finding is marked unread and
+    /// findings that may only follow from the missing part are held back.
+    pub(super) fn unreadable(&mut self, node: NodeId, field: &str, message: String, help: String) {
+        let loc = self.value_loc(node);
+        let path = self.field_path(field);
+        self.push(
+            Finding::new(&INVALID_VALUE, loc, message)
+                .help(help)
+                .path(path)
+                .unread(),
+        );
+    }
+
     /// A required field of the element being read is absent.
     pub(super) fn missing_field(&mut self, loc: Loc, message: String, help: &str) {
         let path = self.path.clone();
@@ -222,7 +236,8 @@ impl<'a> Converter<'a> {
                         loc,
                         format!("a model file must be a mapping of sections, but this document is {found}"),
                     )
-                    .help(format!("start the file with one of the sections: {}", SECTIONS.join(", "))),
+                    .help(format!("start the file with one of the sections: {}", SECTIONS.join(", ")))
+                    .unread(),
                 );
                 None
             }

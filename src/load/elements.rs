@@ -26,28 +26,33 @@ impl<'a> Converter<'a> {
             match key {
                 key::MODEL => self.meta(key_node, value, out),
                 key::STAKEHOLDERS => {
-                    self.section(value, &mut out.model.stakeholders, Self::stakeholder)
+                    self.section(value, key, &mut out.model.stakeholders, Self::stakeholder);
                 }
                 key::VALUE_STREAMS => {
-                    self.section(value, &mut out.model.value_streams, Self::value_stream)
+                    self.section(value, key, &mut out.model.value_streams, Self::value_stream);
                 }
                 key::CAPABILITIES => {
-                    self.section(value, &mut out.model.capabilities, Self::capability)
+                    self.section(value, key, &mut out.model.capabilities, Self::capability);
                 }
-                key::PROCESSES => self.section(value, &mut out.model.processes, Self::process),
+                key::PROCESSES => {
+                    self.section(value, key, &mut out.model.processes, Self::process);
+                }
                 key::INFORMATION => {
-                    self.section(value, &mut out.model.information, Self::information)
+                    self.section(value, key, &mut out.model.information, Self::information);
                 }
-                key::BUSINESS_OBJECTS => self.section(
-                    value,
-                    &mut out.model.business_objects,
-                    Self::business_object,
-                ),
+                key::BUSINESS_OBJECTS => {
+                    self.section(
+                        value,
+                        key,
+                        &mut out.model.business_objects,
+                        Self::business_object,
+                    );
+                }
                 key::COMMITMENTS => {
-                    self.section(value, &mut out.model.commitments, Self::commitment)
+                    self.section(value, key, &mut out.model.commitments, Self::commitment);
                 }
                 key::PERCEPTIONS => {
-                    self.section(value, &mut out.model.perceptions, Self::perception)
+                    self.section(value, key, &mut out.model.perceptions, Self::perception);
                 }
                 _ => {
                     self.leave(len);
@@ -59,15 +64,36 @@ impl<'a> Converter<'a> {
         }
     }
 
-    /// A mapping of id → element; each element converted by `convert`.
+    /// A mapping of id → element (a section, or a stream's `stages`); each element converted
+    /// by `convert`. False when it is written but is no mapping: its elements are not read.
     fn section<T>(
         &mut self,
         value: NodeId,
+        field: &str,
         target: &mut IndexMap<String, T>,
         convert: fn(&mut Self, Text, NodeId) -> Option<T>,
-    ) {
-        if !self.expect_map(value, "", "a mapping of id to element") {
-            return;
+    ) -> bool {
+        let doc = self.doc;
+        match doc.kind(doc.deref(value)) {
+            NodeKind::Map(_) => {}
+            NodeKind::Scalar { .. } if doc.scalar(value) == Some(Scalar::Null) => return true,
+            _ => {
+                let found = doc.describe(value);
+                let id = self.first_list_id(value).unwrap_or("my-id");
+                let help = format!(
+                    "`{field}` is a mapping keyed by id, not a list: write `{}: {{{}: ...}}` \
+                     indented under `{field}:`, without `- `",
+                    shown(id),
+                    key::NAME
+                );
+                self.unreadable(
+                    value,
+                    "",
+                    format!("expected `{field}` to be a mapping of id to element, found {found}"),
+                    help,
+                );
+                return false;
+            }
         }
         for (key_node, key, element) in self.entries(value) {
             let id = Text::new(key.to_string(), self.loc(key_node));
@@ -79,6 +105,32 @@ impl<'a> Converter<'a> {
             }
             self.leave(len);
         }
+        true
+    }
+
+    /// The id a user most likely meant for the first entry of a list written where a mapping
+    /// keyed by id belongs: `- customer: {...}` gives `customer`, `- {id: customer}` too.
+    fn first_list_id(&self, node: NodeId) -> Option<&'a str> {
+        let doc = self.doc;
+        let NodeKind::Seq(items) = doc.kind(doc.deref(node)) else {
+            return None;
+        };
+        let first = doc.deref(*items.first()?);
+        // `- customer:` then its fields, indented as the first key's or under it.
+        let keyed_by_id = |pairs: &[(NodeId, NodeId)]| {
+            pairs.len() == 1
+                || matches!(doc.kind(doc.deref(pairs[0].1)), NodeKind::Map(_))
+                || doc.scalar(pairs[0].1) == Some(Scalar::Null)
+        };
+        match doc.kind(first) {
+            NodeKind::Map(pairs) if keyed_by_id(pairs) => doc.scalar_text(pairs[0].0),
+            NodeKind::Map(pairs) => pairs
+                .iter()
+                .find(|(k, _)| doc.scalar_text(*k) == Some("id"))
+                .and_then(|(_, v)| doc.scalar_text(*v)),
+            _ => doc.scalar_text(first),
+        }
+        .filter(|id| !id.is_empty())
     }
 
     /// Reports a non-mapping (null counts as an empty mapping); true when it is a mapping.
@@ -112,8 +164,8 @@ impl<'a> Converter<'a> {
                     node,
                     "",
                     format!(
-                        "expected a {} (a mapping of fields), found {found}",
-                        kind.noun()
+                        "expected {} (a mapping of fields), found {found}",
+                        kind.with_article()
                     ),
                     help,
                 );
@@ -209,6 +261,7 @@ impl<'a> Converter<'a> {
             segment: None,
             stages: IndexMap::new(),
             stages_key: None,
+            stages_unreadable: false,
         };
         for (k, key, v) in self.element_entries(node, Kind::ValueStream) {
             if self.common_field(&mut stream.common, key, v) {
@@ -221,7 +274,8 @@ impl<'a> Converter<'a> {
                 key::STAGES => {
                     stream.stages_key = Some(self.loc(k));
                     let len = self.enter(key::STAGES);
-                    self.section(v, &mut stream.stages, Self::stage);
+                    stream.stages_unreadable =
+                        !self.section(v, key, &mut stream.stages, Self::stage);
                     self.leave(len);
                 }
                 _ => self.unknown_field(k, key, VALUE_STREAM_FIELDS, "field"),
@@ -253,6 +307,7 @@ impl<'a> Converter<'a> {
             entry_conditions: Vec::new(),
             exit_conditions: Vec::new(),
             value_items: Vec::new(),
+            value_items_unreadable: false,
             capabilities: Vec::new(),
             processes: Vec::new(),
             information: Vec::new(),
@@ -269,6 +324,12 @@ impl<'a> Converter<'a> {
                 key::STAKEHOLDERS => stage.stakeholders = self.refs(v, key),
                 key::ENTRY_CONDITIONS => stage.entry_conditions = self.texts(v, key),
                 key::EXIT_CONDITIONS => stage.exit_conditions = self.texts(v, key),
+                key::VALUE_ITEMS
+                    if matches!(self.doc.kind(self.doc.deref(v)), NodeKind::Map(_)) =>
+                {
+                    self.value_items_mapping(v);
+                    stage.value_items_unreadable = true;
+                }
                 key::VALUE_ITEMS => {
                     let len = self.enter(key);
                     stage.value_items = self.list(v, key, Self::value_item);
@@ -286,6 +347,40 @@ impl<'a> Converter<'a> {
         }
         self.require_name(&stage.common, Kind::Stage);
         Some(stage)
+    }
+
+    /// `value_items:` written as a mapping: one item's fields without `- `, or items keyed by
+    /// a name. Its items are not read (the stage is marked, so it is not reported as adding no
+    /// value); the help shows the list form with the user's words.
+    fn value_items_mapping(&mut self, node: NodeId) {
+        let doc = self.doc;
+        let NodeKind::Map(pairs) = doc.kind(doc.deref(node)) else {
+            return;
+        };
+        let first_key = pairs.first().and_then(|(k, _)| doc.scalar_text(*k));
+        let one_item = first_key.is_some_and(|k| VALUE_ITEM_FIELDS.contains(&k));
+        let help = if one_item {
+            format!(
+                "`{0}` is a list: start the item with `- ` (`- {1}: ...`, its other fields \
+                 indented under `{1}`)",
+                key::VALUE_ITEMS,
+                first_key.unwrap_or(key::NAME)
+            )
+        } else {
+            format!(
+                "`{}` is a list: write each item as `- {}: {}`, its other fields indented below",
+                key::VALUE_ITEMS,
+                key::NAME,
+                shown(first_key.unwrap_or("..."))
+            )
+        };
+        // Local to the stage (no id is defined there): reported, but nothing is held back.
+        self.invalid(
+            node,
+            key::VALUE_ITEMS,
+            format!("`{}` must be a list, found a mapping", key::VALUE_ITEMS),
+            Some(help),
+        );
     }
 
     fn value_item(&mut self, node: NodeId) -> Option<ValueItem> {

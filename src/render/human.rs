@@ -39,12 +39,15 @@ impl SourceCode for Named<'_> {
         let local = SourceSpan::new((span.offset() - window.start).into(), span.len());
         let inner = file.text[window.clone()].read_span(&local, before, after)?;
         let data_start = inner.data().as_ptr() as usize - file.text.as_ptr() as usize;
+        // miette counts the column in bytes; every other output counts characters (the
+        // header `--> file:line:col` must agree with concise, JSON and SARIF on Chinese text).
+        let column = file.line_col(data_start as u32).column as usize - 1;
         Ok(Box::new(MietteSpanContents::new_named(
             file.display_path(),
             inner.data(),
             SourceSpan::new(data_start.into(), inner.span().len()),
             inner.line() + first_line as usize - 1,
-            inner.column(),
+            column,
             inner.line_count() + first_line as usize - 1,
         )))
     }
@@ -181,5 +184,47 @@ pub fn render(sources: &Sources, findings: &[Finding], color: bool, width: usize
         }
         out.push('\n');
     }
+    if let Some(line) = held_back_line(sources, findings) {
+        out.push_str(&line);
+        out.push('\n');
+    }
     out
+}
+
+/// "held back 23 findings that may follow from the unreadable part of a.yaml; fix it first",
+/// when part of the model could not be read and findings were held back for it.
+pub fn held_back_line(sources: &Sources, findings: &[Finding]) -> Option<String> {
+    let held_back: usize = findings.iter().map(|f| f.held_back).sum();
+    if held_back == 0 {
+        return None;
+    }
+    let mut files: Vec<crate::source::FileId> = findings
+        .iter()
+        .filter(|f| f.unread)
+        .map(|f| f.loc.file)
+        .collect();
+    files.sort_unstable();
+    files.dedup();
+    let names: Vec<String> = files
+        .iter()
+        .map(|&file| sources.get(file).display_path())
+        .collect();
+    let (parts, them) = match names.len() {
+        1 => ("part", "it"),
+        _ => ("parts", "them"),
+    };
+    Some(format!(
+        "held back {} that may follow from the unreadable {parts} of {}; fix {them} first",
+        crate::text::plural(held_back, "finding", "findings"),
+        join_and(&names)
+    ))
+}
+
+/// `a`, `a and b`, `a, b and c`.
+fn join_and(names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
 }

@@ -70,6 +70,8 @@ struct JsonSummary {
     by_rule: BTreeMap<&'static str, usize>,
     suppressed: usize,
     baseline: Option<JsonBaseline>,
+    /// Findings held back because part of the model could not be read.
+    held_back: usize,
 }
 
 #[derive(Serialize)]
@@ -118,6 +120,7 @@ pub fn render(sources: &Sources, findings: &[Finding], summary: &Summary) -> Str
             baseline: summary
                 .baseline
                 .map(|(hidden, stale)| JsonBaseline { hidden, stale }),
+            held_back: findings.iter().map(|f| f.held_back).sum(),
         },
     };
     let mut text = serde_json::to_string_pretty(&output).expect("findings serialise");

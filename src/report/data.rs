@@ -122,10 +122,11 @@ pub struct CapabilityRow {
 }
 
 impl CapabilityRow {
-    /// Stages, value items, processes and process steps using the capability (children are
-    /// not counted: a parent is not "used" by being a parent).
+    /// Stages, value items, processes and process steps using the capability or a capability
+    /// below it: the one meaning of "used" VSM201 reads too, so a parent whose children are
+    /// used is not shown as unused.
     pub fn usage_total(&self) -> u32 {
-        self.usage.stages + self.usage.value_items + self.usage.processes + self.usage.steps
+        self.usage.subtree
     }
 }
 

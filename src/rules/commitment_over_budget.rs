@@ -2,6 +2,7 @@ use super::Context;
 use crate::catalog::COMMITMENT_OVER_BUDGET as RULE;
 use crate::diag::{Finding, Owner};
 use crate::model::{Amount, Comparator, Composition, Duration, Kind};
+use crate::units::written;
 use petgraph::algo::kosaraju_scc;
 use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
@@ -58,14 +59,14 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         let how = match composition {
             Composition::Sequential => format!(
                 "its parts add up to {} ({})",
-                used.human(),
+                written(used),
                 parts
                     .iter()
-                    .map(|p| p.2.human())
+                    .map(|p| written(p.2))
                     .collect::<Vec<_>>()
                     .join(" + ")
             ),
-            Composition::Parallel => format!("its longest part takes {}", used.human()),
+            Composition::Parallel => format!("its longest part takes {}", written(used)),
         };
         let mut finding = Finding::new(
             &RULE,
@@ -73,12 +74,12 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             format!(
                 "`{id}` promises {} {} but {how}",
                 target.value.comparator.symbol(),
-                limit.human()
+                written(limit)
             ),
         )
         .help(format!(
             "shorten the parts by {} or raise the target{}",
-            Duration(used.0 - limit.0).human(),
+            written(Duration(used.0 - limit.0)),
             if composition == Composition::Sequential {
                 " (or mark them `composition: parallel` if they run at once)"
             } else {
@@ -88,7 +89,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         .path(format!("commitments.{id}.target"))
         .owner(Owner::Element(Kind::Commitment, index as u32));
         for (part_id, loc, d) in &parts {
-            finding = finding.label(*loc, format!("`{part_id}`: {}", d.human()));
+            finding = finding.label(*loc, format!("`{part_id}`: {}", written(*d)));
         }
         out.push(finding);
     }

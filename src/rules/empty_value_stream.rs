@@ -5,7 +5,8 @@ use crate::model::Kind;
 
 pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     for (index, (id, stream)) in ctx.model.value_streams.iter().enumerate() {
-        if stream.stages.is_empty() {
+        // Stages written as something else than a mapping are VSM003: the stream has stages.
+        if stream.stages.is_empty() && !stream.stages_unreadable {
             let what = if stream.stages_key.is_some() {
                 "an empty `stages`"
             } else {

@@ -23,6 +23,7 @@ mod missing_entry_conditions;
 mod missing_exit_conditions;
 mod no_participants;
 mod no_value_item;
+mod perception_scale_mismatch;
 mod process_without_owner;
 mod stage_flow;
 mod stage_without_capability;
@@ -31,6 +32,7 @@ mod unsupported_value_item;
 mod unused_capability;
 mod unused_information;
 mod unused_process;
+mod unused_stakeholder;
 
 /// What a check reads.
 pub struct Context<'a> {
@@ -141,6 +143,10 @@ pub static CHECKS: &[(&Rule, Check)] = &[
         stage_without_capability::check,
     ),
     (&catalog::TRIGGER_NOT_INVOLVED, trigger_not_involved::check),
+    (
+        &catalog::PERCEPTION_SCALE_MISMATCH,
+        perception_scale_mismatch::check,
+    ),
     (&catalog::UNUSED_CAPABILITY, unused_capability::check),
     (&catalog::UNUSED_PROCESS, unused_process::check),
     (&catalog::UNUSED_INFORMATION, unused_information::check),
@@ -166,6 +172,7 @@ pub static CHECKS: &[(&Rule, Check)] = &[
         &catalog::FOCUS_PERCEPTION_UNCOVERED,
         focus_perception_uncovered::check,
     ),
+    (&catalog::UNUSED_STAKEHOLDER, unused_stakeholder::check),
 ];
 
 #[cfg(test)]

@@ -4,7 +4,8 @@ use crate::diag::Finding;
 
 pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     for s in ctx.stages() {
-        if s.stage.value_items.is_empty() {
+        // Value items written as a mapping are VSM003: the stage has them, written wrongly.
+        if s.stage.value_items.is_empty() && !s.stage.value_items_unreadable {
             out.push(
                 s.finding(&RULE, format!("stage `{}` delivers no value item: it adds no value to the customer", s.stage_id))
                     .help("add `value_items:` naming what the customer gains here, or drop or merge the stage"),

@@ -4,7 +4,9 @@ use crate::diag::Finding;
 
 pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     for s in ctx.stages() {
+        // Unreadable value items (VSM003) may name capabilities: not known, so not reported.
         let uses_any = !s.stage.capabilities.is_empty()
+            || s.stage.value_items_unreadable
             || s.stage
                 .value_items
                 .iter()

@@ -1,0 +1,21 @@
+use super::{element_finding, Context};
+use crate::catalog::UNUSED_STAKEHOLDER as RULE;
+use crate::diag::Finding;
+use crate::model::Kind;
+
+pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    for (index, (id, stakeholder)) in ctx.model.stakeholders.iter().enumerate() {
+        if ctx.resolved.usage.stakeholder[index] == 0 {
+            out.push(
+                element_finding(
+                    &RULE,
+                    Kind::Stakeholder,
+                    index,
+                    &stakeholder.common,
+                    format!("stakeholder `{id}` is named by no stage, trigger, process, step, commitment or capability"),
+                )
+                .help("name it where it takes part (a stage's `stakeholders`) or what it owns (`owner:`), or remove it"),
+            );
+        }
+    }
+}
