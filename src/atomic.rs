@@ -260,11 +260,13 @@ mod tests {
 
     #[test]
     fn a_file_this_run_read_is_refused_by_any_spelling() {
-        let dir = tempfile::tempdir().unwrap();
-        let model = dir.path().join("model.yaml");
+        // Kept to the end of the test process: once deleted, its inode could be given to a
+        // file another test writes, which the registry would then refuse.
+        let dir = tempfile::tempdir().unwrap().keep();
+        let model = dir.join("model.yaml");
         std::fs::write(&model, "stakeholders: {}\n").unwrap();
         super::mark_read(&model);
-        let other_spelling = dir.path().join(".").join("model.yaml");
+        let other_spelling = dir.join(".").join("model.yaml");
         let error = super::write(&other_spelling, b"x").unwrap_err().to_string();
         assert!(error.contains("one of the files this run read"), "{error}");
         assert_eq!(
