@@ -126,6 +126,9 @@ pub struct Args {
     /// Print findings only: no summary line
     #[arg(long, short)]
     pub quiet: bool,
+    /// List on stderr the YAML files not read as models, and why
+    #[arg(long, short, conflicts_with = "quiet")]
+    pub verbose: bool,
     /// Colour the output
     #[arg(long, value_enum, default_value_t)]
     pub color: ColorChoice,
@@ -205,6 +208,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         None => None,
     };
     let workspace = Workspace::open(&args.model, &args.config)?;
+    if args.verbose {
+        for skipped in &workspace.loaded.skipped {
+            eprintln!(
+                "skipped `{}`: {}",
+                skipped.path.display(),
+                skipped.why.describe()
+            );
+        }
+    }
     let config = &workspace.config;
     let selection = RuleSelection {
         select: (!select.is_empty()).then_some(select),

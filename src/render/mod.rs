@@ -8,7 +8,7 @@ pub mod junit;
 pub mod sarif;
 
 use crate::diag::{self, Finding};
-use crate::load::Loaded;
+use crate::load::{Loaded, SkipReason};
 use crate::source::{LineCol, Sources};
 use crate::text::plural;
 
@@ -26,6 +26,8 @@ pub struct Summary {
     pub suppressed: usize,
     /// Findings a baseline hid, and its entries no longer found (`--baseline` only).
     pub baseline: Option<(usize, usize)>,
+    /// YAML files found in folders that hold no model section (not read as models).
+    pub skipped: usize,
 }
 
 impl Summary {
@@ -42,6 +44,11 @@ impl Summary {
             elapsed,
             suppressed: 0,
             baseline: None,
+            skipped: loaded
+                .skipped
+                .iter()
+                .filter(|s| s.why == SkipReason::NoModelSection)
+                .count(),
         }
     }
 
@@ -57,14 +64,22 @@ impl Summary {
                 plural(self.infos, "info", "infos")
             )
         };
-        format!(
+        let mut line = format!(
             "Checked {} ({}, {}, {}): {findings} in {} ms",
             plural(self.files, "file", "files"),
             plural(self.value_streams, "value stream", "value streams"),
             plural(self.stages, "stage", "stages"),
             plural(self.elements, "element", "elements"),
             self.elapsed.as_millis()
-        )
+        );
+        if self.skipped > 0 {
+            line.push_str(&format!(
+                "; skipped {} that {} no model section (--verbose lists them)",
+                plural(self.skipped, "YAML file", "YAML files"),
+                if self.skipped == 1 { "holds" } else { "hold" }
+            ));
+        }
+        line
     }
 }
 
