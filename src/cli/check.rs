@@ -19,7 +19,7 @@ use anyhow::{anyhow, Context as _};
 use clap::ValueEnum;
 use std::collections::BTreeMap;
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
@@ -282,6 +282,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let mut out = render_one(
             format,
             sources,
+            &workspace.root,
             findings,
             &summary,
             color,
@@ -331,6 +332,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 fn render_one(
     format: Format,
     sources: &Sources,
+    root: &Path,
     findings: &[Finding],
     summary: &Summary,
     color: bool,
@@ -341,8 +343,8 @@ fn render_one(
         Format::Human => render::human::render(sources, findings, color, width),
         Format::Concise => render::concise::render(sources, findings),
         Format::Json => render::json::render(sources, findings, summary),
-        Format::Sarif => render::sarif::render(sources, findings),
-        Format::Github => render::github::render(sources, findings),
+        Format::Sarif => render::sarif::render(sources, findings, root),
+        Format::Github => render::github::render(sources, findings, root),
         Format::Junit => render::junit::render(sources, findings, elapsed.as_secs_f64()),
     }
 }

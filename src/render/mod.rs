@@ -9,8 +9,9 @@ pub mod sarif;
 
 use crate::diag::{self, Finding};
 use crate::load::{Loaded, SkipReason};
-use crate::source::{LineCol, Sources};
+use crate::source::{normalize, relative, slashes, LineCol, Sources};
 use crate::text::plural;
+use std::path::{Component, Path};
 
 /// What every format may show besides the findings.
 pub struct Summary {
@@ -81,6 +82,23 @@ impl Summary {
         }
         line
     }
+}
+
+/// Each file's path relative to the repository root `root` (absolute), with forward slashes;
+/// `None` for a file outside it. Code scanning and annotations name files this way, so they
+/// map onto the repository whatever folder `vsm` ran in.
+pub fn paths_from_root(sources: &Sources, root: &Path) -> Vec<Option<String>> {
+    let root = normalize(root);
+    sources
+        .files
+        .iter()
+        .map(|file| {
+            let absolute = normalize(&std::path::absolute(&file.path).ok()?);
+            let relative = relative(&root, &absolute)?;
+            let leaves_root = relative.components().next() == Some(Component::ParentDir);
+            (!leaves_root).then(|| slashes(&relative))
+        })
+        .collect()
 }
 
 /// Start and end (exclusive) of a finding's node.

@@ -103,3 +103,46 @@ pub fn yaml_files(path: &Path) -> Vec<PathBuf> {
     out.sort();
     out
 }
+
+/// The official SARIF 2.1.0 schema (a copy in `tests/sarif/`).
+pub fn sarif_schema() -> jsonschema::Validator {
+    let text = std::fs::read_to_string(root().join("tests/sarif/sarif-schema-2.1.0.json")).unwrap();
+    let schema: Value = serde_json::from_str(&text).unwrap();
+    jsonschema::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .unwrap()
+}
+
+/// Fails with every schema error of `sarif`.
+pub fn assert_valid_sarif(validator: &jsonschema::Validator, sarif: &Value, what: &str) {
+    let errors: Vec<String> = validator
+        .iter_errors(sarif)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "{what}: invalid SARIF:\n{}",
+        errors.join("\n")
+    );
+}
+
+/// The file a SARIF artifact location names: its URI resolved against `%SRCROOT%` (the run's
+/// `originalUriBaseIds`), for ASCII paths.
+pub fn sarif_file(sarif: &Value, artifact: &Value) -> PathBuf {
+    let uri = artifact["uri"].as_str().unwrap();
+    let full = match artifact["uriBaseId"].as_str() {
+        Some(base) => {
+            let base = sarif["runs"][0]["originalUriBaseIds"][base]["uri"]
+                .as_str()
+                .unwrap_or_else(|| panic!("base `{base}` is declared"));
+            assert!(base.ends_with('/'), "{base}");
+            format!("{base}{uri}")
+        }
+        None => uri.to_string(),
+    };
+    let path = full
+        .strip_prefix("file://")
+        .unwrap_or_else(|| panic!("not an absolute file URI: {full}"));
+    PathBuf::from(path.replace("%20", " "))
+}
