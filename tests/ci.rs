@@ -9,7 +9,7 @@ use vsm::yaml::{Document, NodeId, NodeKind, Scalar};
 
 mod common;
 use common::{
-    assert_valid_sarif, check_json, codes, model_dir, root, sarif_file, sarif_schema, vsm,
+    assert_valid_sarif, check_json, codes, git, model_dir, root, sarif_file, sarif_schema, vsm,
     write_files, yaml_files, CLEAN,
 };
 
@@ -801,30 +801,6 @@ fn the_rule_example_of_vsm016_gives_one_finding() {
 }
 
 // ----- --changed-since ------------------------------------------------------------------------
-
-fn git(dir: &Path, args: &[&str]) {
-    let status = std::process::Command::new("git")
-        .args([
-            "-c",
-            "user.name=vsm test",
-            "-c",
-            "user.email=vsm@example.invalid",
-            "-c",
-            "commit.gpgsign=false",
-        ])
-        .args(args)
-        .current_dir(dir)
-        .env_remove("GIT_DIR")
-        .env_remove("GIT_WORK_TREE")
-        .env_remove("GIT_INDEX_FILE")
-        .output()
-        .unwrap();
-    assert!(
-        status.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&status.stderr)
-    );
-}
 
 #[test]
 fn changed_since_reports_only_changed_and_untracked_files_but_resolves_everything() {

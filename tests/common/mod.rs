@@ -146,3 +146,28 @@ pub fn sarif_file(sarif: &Value, artifact: &Value) -> PathBuf {
         .unwrap_or_else(|| panic!("not an absolute file URI: {full}"));
     PathBuf::from(path.replace("%20", " "))
 }
+
+/// Runs git in `dir` with a test identity, outside any repository the tests run in.
+pub fn git(dir: &Path, args: &[&str]) {
+    let status = std::process::Command::new("git")
+        .args([
+            "-c",
+            "user.name=vsm test",
+            "-c",
+            "user.email=vsm@example.invalid",
+            "-c",
+            "commit.gpgsign=false",
+        ])
+        .args(args)
+        .current_dir(dir)
+        .env_remove("GIT_DIR")
+        .env_remove("GIT_WORK_TREE")
+        .env_remove("GIT_INDEX_FILE")
+        .output()
+        .unwrap();
+    assert!(
+        status.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+}
