@@ -214,24 +214,20 @@ mod tests {
     #[test]
     fn paths_are_shown_relative_to_the_current_folder() {
         let cwd = Path::new("/repo/models");
-        assert_eq!(shown_from(cwd, Path::new("./a.yaml")), Path::new("a.yaml"));
-        assert_eq!(
-            shown_from(cwd, Path::new("/repo/models/x/a.yaml")),
-            Path::new("x/a.yaml")
-        );
-        assert_eq!(
-            shown_from(cwd, Path::new("../vsm.yaml")),
-            Path::new("../vsm.yaml")
-        );
-        assert_eq!(
-            shown_from(cwd, Path::new("/other/a.yaml")),
-            Path::new("../../other/a.yaml")
-        );
-        assert_eq!(
-            shown_from(cwd, Path::new("sub/../b.yaml")),
-            Path::new("b.yaml")
-        );
-        assert_eq!(shown_from(cwd, Path::new("/repo/models")), Path::new("."));
+        for (given, shown) in [
+            ("./a.yaml", "a.yaml"),
+            ("/repo/models/x/a.yaml", "x/a.yaml"),
+            ("../vsm.yaml", "../vsm.yaml"),
+            ("/other/a.yaml", "../../other/a.yaml"),
+            ("sub/../b.yaml", "b.yaml"),
+            ("/repo/models", "."),
+        ] {
+            assert_eq!(
+                shown_from(cwd, Path::new(given)),
+                Path::new(shown),
+                "{given}"
+            );
+        }
     }
 
     #[test]

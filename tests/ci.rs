@@ -9,8 +9,8 @@ use vsm::yaml::{Document, NodeId, NodeKind, Scalar};
 
 mod common;
 use common::{
-    assert_valid_sarif, check_json, codes, git, model_dir, root, sarif_file, sarif_schema, vsm,
-    write_files, yaml_files, CLEAN,
+    assert_valid_sarif, check_json, codes, git, model_dir, root, run, sarif_file, sarif_schema,
+    vsm, write_files, yaml_files, CLEAN,
 };
 
 /// A second stage for `CLEAN`'s stream; `{}` is replaced by extra lines in the stage.
@@ -27,21 +27,6 @@ fn with_stages(stages: &[String]) -> String {
         "{head}{}capabilities:\n  call-routing{tail}",
         stages.concat()
     )
-}
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(dir: &Path, args: &[&str]) -> Run {
-    let out = vsm(dir).args(args).output().unwrap();
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8(out.stdout).unwrap(),
-        stderr: String::from_utf8(out.stderr).unwrap(),
-    }
 }
 
 /// (code, line, column) of every finding of a JSON output.

@@ -5,9 +5,11 @@
 
 mod common;
 
-use common::{assert_valid_sarif, git, sarif_file, sarif_schema, vsm, write_files};
+use common::{
+    assert_valid_sarif, codes, git, places, run, sarif_file, sarif_schema, write_files, Run,
+};
 use serde_json::Value;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 const CONFIG: &str = "paths: [models]\nexclude: [\"models/drafts/**\"]\n";
 
@@ -60,9 +62,10 @@ value_streams:
         capabilities: [order-taking]
 ";
 
-/// The repository in `dir/repo`; returns its path.
-fn repository(dir: &Path) -> PathBuf {
-    let repo = dir.join("repo");
+/// The repository in `repo/` of a new temporary folder (kept while the `TempDir` lives).
+fn repository() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path().join("repo");
     std::fs::create_dir_all(&repo).unwrap();
     git(&repo, &["init", "-q"]);
     write_files(
@@ -105,38 +108,7 @@ fn repository(dir: &Path) -> PathBuf {
             ),
         ],
     );
-    repo
-}
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(dir: &Path, args: &[&str]) -> Run {
-    let out = vsm(dir).args(args).output().unwrap();
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
-}
-
-/// `(file, line, code)` of every finding of a JSON output.
-fn places(json: &Value) -> Vec<(String, u64, String)> {
-    json["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| {
-            (
-                f["file"].as_str().unwrap().to_string(),
-                f["line"].as_u64().unwrap(),
-                f["code"].as_str().unwrap().to_string(),
-            )
-        })
-        .collect()
+    (dir, repo)
 }
 
 fn json_of(run: &Run) -> Value {
@@ -144,23 +116,24 @@ fn json_of(run: &Run) -> Value {
         .unwrap_or_else(|e| panic!("{e}: {} {}", run.stdout, run.stderr))
 }
 
-/// The three findings of the model, with their files named as `prefix` + the path in `models/`.
-fn expected(prefix: &str) -> Vec<(String, u64, String)> {
-    vec![
-        (format!("{prefix}streams/returns.yaml"), 13, "VSM006".into()),
-        (format!("{prefix}streams/returns.yaml"), 14, "VSM012".into()),
-        (format!("{prefix}streams/returns.yaml"), 14, "VSM101".into()),
-    ]
+/// The three findings of the model, with their file named as `prefix` + its path in `models/`;
+/// checks their codes too.
+fn assert_the_findings(json: &Value, prefix: &str) {
+    let file = format!("{prefix}streams/returns.yaml");
+    assert_eq!(
+        places(json),
+        [(file.clone(), 13, 16), (file.clone(), 14, 7), (file, 14, 7)]
+    );
+    assert_eq!(codes(json), ["VSM006", "VSM012", "VSM101"]);
 }
 
 #[test]
 fn from_the_root_the_config_paths_are_checked() {
-    let dir = tempfile::tempdir().unwrap();
-    let repo = repository(dir.path());
+    let (_dir, repo) = repository();
     let out = run(&repo, &["check", "--format", "json"]);
     assert_eq!(out.code, 1, "{}", out.stderr);
     let json = json_of(&out);
-    assert_eq!(places(&json), expected("models/"));
+    assert_the_findings(&json, "models/");
     // organisation, returns and the upper-case Orders.YAML; not the excluded draft.
     assert_eq!(json["summary"]["files"], 3);
     assert_eq!(json["summary"]["value_streams"], 2);
@@ -168,13 +141,12 @@ fn from_the_root_the_config_paths_are_checked() {
 
 #[test]
 fn walking_the_whole_repository_reads_only_model_files() {
-    let dir = tempfile::tempdir().unwrap();
-    let repo = repository(dir.path());
+    let (_dir, repo) = repository();
     let out = run(&repo, &["check", ".", "--format", "json", "--verbose"]);
     assert_eq!(out.code, 1, "{}", out.stderr);
     // No finding in vsm.yaml, CI files, docker-compose, OpenAPI, the Backstage file, nor in
     // the git-ignored folder; the excluded draft stays excluded.
-    assert_eq!(places(&json_of(&out)), expected("models/"));
+    assert_the_findings(&json_of(&out), "models/");
     // Hidden files (.pre-commit-config.yaml, .github/) and ignored folders are not even
     // looked at; the rest is listed with --verbose.
     let skipped: Vec<&str> = out.stderr.lines().collect();
@@ -202,8 +174,7 @@ fn walking_the_whole_repository_reads_only_model_files() {
 
 #[test]
 fn gitlab_ci_and_workflows_named_on_the_command_line_are_read_as_models() {
-    let dir = tempfile::tempdir().unwrap();
-    let repo = repository(dir.path());
+    let (_dir, repo) = repository();
     let out = run(&repo, &["check", "--format", "concise", "openapi.yaml"]);
     assert_eq!(out.code, 1);
     assert!(
@@ -224,8 +195,7 @@ fn gitlab_ci_and_workflows_named_on_the_command_line_are_read_as_models() {
 
 #[test]
 fn a_misspelt_section_next_to_a_real_one_is_still_reported() {
-    let dir = tempfile::tempdir().unwrap();
-    let repo = repository(dir.path());
+    let (_dir, repo) = repository();
     write_files(
         &repo,
         &[(
@@ -247,13 +217,12 @@ fn a_misspelt_section_next_to_a_real_one_is_still_reported() {
 
 #[test]
 fn from_the_models_folder_paths_are_relative_to_it() {
-    let dir = tempfile::tempdir().unwrap();
-    let repo = repository(dir.path());
+    let (_dir, repo) = repository();
     let models = repo.join("models");
     let out = run(&models, &["check", "--format", "json"]);
     assert_eq!(out.code, 1, "{}", out.stderr);
     // The config above is used (its exclude too), and files are named from here.
-    assert_eq!(places(&json_of(&out)), expected(""));
+    assert_the_findings(&json_of(&out), "");
     let concise = run(&models, &["check", "--format", "concise"]);
     assert!(
         concise
@@ -275,8 +244,7 @@ fn from_the_models_folder_paths_are_relative_to_it() {
 
 #[test]
 fn from_outside_the_repository_the_config_is_found_from_the_checked_path() {
-    let dir = tempfile::tempdir().unwrap();
-    let repo = repository(dir.path());
+    let (dir, repo) = repository();
     let elsewhere = dir.path().join("elsewhere");
     std::fs::create_dir(&elsewhere).unwrap();
     let models = repo.join("models");
@@ -286,7 +254,7 @@ fn from_outside_the_repository_the_config_is_found_from_the_checked_path() {
     );
     // The config's exclude applies: the broken draft gives no VSM001.
     assert_eq!(out.code, 1, "{}", out.stderr);
-    assert_eq!(places(&json_of(&out)), expected("../repo/models/"));
+    assert_the_findings(&json_of(&out), "../repo/models/");
     // Neither is an absolute path shown for a file named absolutely.
     let file = models.join("streams/returns.yaml");
     let out = run(
@@ -305,8 +273,7 @@ fn from_outside_the_repository_the_config_is_found_from_the_checked_path() {
 
 #[test]
 fn paths_under_two_configs_stop_with_both_named() {
-    let dir = tempfile::tempdir().unwrap();
-    let repo = repository(dir.path());
+    let (_dir, repo) = repository();
     write_files(
         &repo,
         &[
@@ -335,8 +302,7 @@ fn paths_under_two_configs_stop_with_both_named() {
 
 #[test]
 fn sarif_and_annotations_name_files_from_the_repository_root() {
-    let dir = tempfile::tempdir().unwrap();
-    let repo = repository(dir.path());
+    let (_dir, repo) = repository();
     let models = repo.join("models");
     let out = run(&models, &["check", "--format", "sarif"]);
     assert_eq!(out.code, 1, "{}", out.stderr);

@@ -13,13 +13,12 @@ use crate::check::{self, Filters};
 use crate::config::{FailOn, RuleSelection};
 use crate::diag::{Finding, Severity};
 use crate::render::{self, Summary};
-use crate::source::Sources;
 use crate::text::plural;
 use anyhow::{anyhow, Context as _};
 use clap::ValueEnum;
 use std::collections::BTreeMap;
 use std::io::IsTerminal;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
@@ -281,8 +280,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         };
         let mut out = render_one(
             format,
-            sources,
-            &workspace.root,
+            &workspace,
             findings,
             &summary,
             color,
@@ -331,14 +329,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 
 fn render_one(
     format: Format,
-    sources: &Sources,
-    root: &Path,
+    workspace: &Workspace,
     findings: &[Finding],
     summary: &Summary,
     color: bool,
     width: usize,
     elapsed: Duration,
 ) -> String {
+    let (sources, root) = (&workspace.loaded.sources, workspace.root.as_path());
     match format {
         Format::Human => render::human::render(sources, findings, color, width),
         Format::Concise => render::concise::render(sources, findings),

@@ -64,6 +64,23 @@ pub fn write_files(dir: &Path, files: &[(&str, &str)]) {
     }
 }
 
+/// What a run of `vsm` printed and its exit code.
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// Runs `vsm ARGS` in `dir`.
+pub fn run(dir: &Path, args: &[&str]) -> Run {
+    let out = vsm(dir).args(args).output().unwrap();
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(out.stdout).unwrap(),
+        stderr: String::from_utf8(out.stderr).unwrap(),
+    }
+}
+
 /// The parsed output of `vsm check --format json ARGS` in `dir`.
 pub fn check_json(dir: &Path, args: &[&str]) -> Value {
     let out = vsm(dir)
@@ -83,6 +100,22 @@ pub fn codes(value: &Value) -> Vec<String> {
         .unwrap()
         .iter()
         .map(|f| f["code"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// (file, line, column) of every finding of a JSON output, in order.
+pub fn places(value: &Value) -> Vec<(String, u64, u64)> {
+    value["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["file"].as_str().unwrap().to_string(),
+                f["line"].as_u64().unwrap(),
+                f["column"].as_u64().unwrap(),
+            )
+        })
         .collect()
 }
 
