@@ -905,6 +905,36 @@ mod tests {
     }
 
     #[test]
+    fn a_file_is_a_model_when_a_top_level_key_is_a_section() {
+        let holds = |text: &str| Contents::Text(text.into()).holds_a_model_section();
+        assert!(holds("stakeholders:\n  a: {name: A}\n"));
+        assert!(holds("\"value_streams\" : {}\n"));
+        assert!(
+            holds("{capabilities: {x: {name: X}}}\n"),
+            "flow style needs the parse"
+        );
+        assert!(
+            holds("stakeholders: {a: [\n"),
+            "a broken model is still a model"
+        );
+        assert!(!holds("services:\n  web: {image: nginx}\n"));
+        assert!(!holds("- stakeholders: x\n"), "a list is no model");
+        assert!(!holds("info:\n  model: gpt\n"), "only top-level keys count");
+        assert!(!holds("models: []\n"));
+        assert!(
+            !holds("{{ if .Values.x }}\nkind: Service\n"),
+            "a Helm template"
+        );
+        assert!(!holds(""));
+        let utf16 = Contents::NotUtf8 {
+            text: String::new(),
+            at: 0,
+            help: UTF16_HELP,
+        };
+        assert!(utf16.holds_a_model_section());
+    }
+
+    #[test]
     fn files_that_are_not_utf8_get_a_specific_hint() {
         assert!(encoding_help(b"\xFF\xFEa\x00").contains("UTF-16"));
         assert!(encoding_help(b"\x7FELF\x00\xFF").contains("binary"));
