@@ -7,11 +7,11 @@
 //! findings, and a third one is new.
 
 use crate::diag::Finding;
-use crate::source::Sources;
+use crate::source::{self, normalize, slashes, Sources};
 use anyhow::{anyhow, bail, Context as _};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 /// Version of the baseline file format; bumped only on incompatible changes.
 pub const FORMAT_VERSION: u32 = 1;
@@ -80,53 +80,10 @@ fn base_of(file: &Path) -> anyhow::Result<PathBuf> {
     Ok(normalize(absolute.parent().unwrap_or(Path::new("/"))))
 }
 
-/// Removes `.` and `..` components without touching the file system.
-fn normalize(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for component in path.components() {
-        match component {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                if !out.pop() {
-                    out.push("..");
-                }
-            }
-            other => out.push(other),
-        }
-    }
-    out
-}
-
-/// `path` relative to the folder `base` (both absolute and normalised), with forward slashes.
+/// `path` relative to the folder `base` (both absolute and normalised), with forward slashes;
+/// absolute on another drive.
 fn relative(base: &Path, path: &Path) -> String {
-    let base_parts: Vec<Component> = base.components().collect();
-    let parts: Vec<Component> = path.components().collect();
-    // Different roots (another drive on Windows): keep the absolute path.
-    if base_parts.first() != parts.first() {
-        return slashes(path);
-    }
-    let common = base_parts
-        .iter()
-        .zip(&parts)
-        .take_while(|(a, b)| a == b)
-        .count();
-    let mut out = PathBuf::new();
-    for _ in common..base_parts.len() {
-        out.push("..");
-    }
-    for part in &parts[common..] {
-        out.push(part);
-    }
-    slashes(&out)
-}
-
-fn slashes(path: &Path) -> String {
-    let text = path.to_string_lossy();
-    if std::path::MAIN_SEPARATOR == '\\' {
-        text.replace('\\', "/")
-    } else {
-        text.into_owned()
-    }
+    slashes(&source::relative(base, path).unwrap_or_else(|| path.to_path_buf()))
 }
 
 /// The file of a model source, as a baseline in `base` names it.

@@ -1,7 +1,7 @@
 //! Source files and positions: byte spans become 1-based line and column only when shown.
 
 use crate::yaml::Span;
-use std::path::PathBuf;
+use std::path::{Component, Path, PathBuf};
 use std::sync::OnceLock;
 
 /// Index of a file in [`Sources`].
@@ -114,12 +114,73 @@ impl SourceFile {
 
     /// The path with forward slashes, as every output format shows it.
     pub fn display_path(&self) -> String {
-        let text = self.path.to_string_lossy();
-        if std::path::MAIN_SEPARATOR == '\\' {
-            text.replace('\\', "/")
-        } else {
-            text.into_owned()
+        slashes(&self.path)
+    }
+}
+
+/// A path with forward slashes, as every output shows it (Windows too).
+pub fn slashes(path: &Path) -> String {
+    let text = path.to_string_lossy();
+    if std::path::MAIN_SEPARATOR == '\\' {
+        text.replace('\\', "/")
+    } else {
+        text.into_owned()
+    }
+}
+
+/// Removes `.` and `..` components without touching the file system.
+pub fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !out.pop() {
+                    out.push("..");
+                }
+            }
+            other => out.push(other),
         }
+    }
+    out
+}
+
+/// `path` relative to the folder `base` (both absolute and normalised), with `..` where it
+/// leaves `base`; `None` when they have different roots (another drive on Windows).
+pub fn relative(base: &Path, path: &Path) -> Option<PathBuf> {
+    let base_parts: Vec<Component> = base.components().collect();
+    let parts: Vec<Component> = path.components().collect();
+    if base_parts.first() != parts.first() {
+        return None;
+    }
+    let common = base_parts
+        .iter()
+        .zip(&parts)
+        .take_while(|(a, b)| a == b)
+        .count();
+    let mut out = PathBuf::new();
+    for _ in common..base_parts.len() {
+        out.push("..");
+    }
+    for part in &parts[common..] {
+        out.push(part);
+    }
+    Some(out)
+}
+
+/// `path` as outputs show it: relative to the folder `cwd` (absolute, normalised), with `../`
+/// for a file outside it, so a report reads the same wherever the paths came from (the command
+/// line, the config's `paths:`, an absolute argument). Absolute only when no relative path
+/// exists.
+pub fn shown_from(cwd: &Path, path: &Path) -> PathBuf {
+    let Ok(absolute) = std::path::absolute(cwd.join(path)) else {
+        return path.to_path_buf();
+    };
+    let absolute = normalize(&absolute);
+    match relative(cwd, &absolute) {
+        Some(shown) if !shown.as_os_str().is_empty() => shown,
+        Some(_) => PathBuf::from("."),
+        None => absolute,
     }
 }
 
@@ -149,6 +210,25 @@ impl Sources {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paths_are_shown_relative_to_the_current_folder() {
+        let cwd = Path::new("/repo/models");
+        for (given, shown) in [
+            ("./a.yaml", "a.yaml"),
+            ("/repo/models/x/a.yaml", "x/a.yaml"),
+            ("../vsm.yaml", "../vsm.yaml"),
+            ("/other/a.yaml", "../../other/a.yaml"),
+            ("sub/../b.yaml", "b.yaml"),
+            ("/repo/models", "."),
+        ] {
+            assert_eq!(
+                shown_from(cwd, Path::new(given)),
+                Path::new(shown),
+                "{given}"
+            );
+        }
+    }
 
     #[test]
     fn columns_count_characters() {

@@ -213,18 +213,7 @@ fn findings_are_sorted_by_file_line_and_column_across_files() {
         ("a.yaml", "capabilities:\n  y: {nam: Y}\n"),
     ]);
     let value = check_json(dir.path(), &["."]);
-    let places: Vec<(String, u64, u64)> = value["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| {
-            (
-                f["file"].as_str().unwrap().to_string(),
-                f["line"].as_u64().unwrap(),
-                f["column"].as_u64().unwrap(),
-            )
-        })
-        .collect();
+    let places = common::places(&value);
     let mut sorted = places.clone();
     sorted.sort();
     assert_eq!(places, sorted);

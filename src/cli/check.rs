@@ -13,7 +13,6 @@ use crate::check::{self, Filters};
 use crate::config::{FailOn, RuleSelection};
 use crate::diag::{Finding, Severity};
 use crate::render::{self, Summary};
-use crate::source::Sources;
 use crate::text::plural;
 use anyhow::{anyhow, Context as _};
 use clap::ValueEnum;
@@ -127,6 +126,9 @@ pub struct Args {
     /// Print findings only: no summary line
     #[arg(long, short)]
     pub quiet: bool,
+    /// List on stderr the YAML files not read as models, and why
+    #[arg(long, short, conflicts_with = "quiet")]
+    pub verbose: bool,
     /// Colour the output
     #[arg(long, value_enum, default_value_t)]
     pub color: ColorChoice,
@@ -206,6 +208,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         None => None,
     };
     let workspace = Workspace::open(&args.model, &args.config)?;
+    if args.verbose {
+        for skipped in &workspace.loaded.skipped {
+            crate::stderrln!(
+                "skipped `{}`: {}",
+                skipped.path.display(),
+                skipped.why.describe()
+            );
+        }
+    }
     let config = &workspace.config;
     let selection = RuleSelection {
         select: (!select.is_empty()).then_some(select),
@@ -270,7 +281,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         };
         let mut out = render_one(
             format,
-            sources,
+            &workspace,
             findings,
             &summary,
             color,
@@ -322,19 +333,20 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 
 fn render_one(
     format: Format,
-    sources: &Sources,
+    workspace: &Workspace,
     findings: &[Finding],
     summary: &Summary,
     color: bool,
     width: usize,
     elapsed: Duration,
 ) -> String {
+    let (sources, root) = (&workspace.loaded.sources, workspace.root.as_path());
     match format {
         Format::Human => render::human::render(sources, findings, color, width),
         Format::Concise => render::concise::render(sources, findings),
         Format::Json => render::json::render(sources, findings, summary),
-        Format::Sarif => render::sarif::render(sources, findings),
-        Format::Github => render::github::render(sources, findings),
+        Format::Sarif => render::sarif::render(sources, findings, root),
+        Format::Github => render::github::render(sources, findings, root),
         Format::Junit => render::junit::render(sources, findings, elapsed.as_secs_f64()),
     }
 }

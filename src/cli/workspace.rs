@@ -8,7 +8,9 @@ use crate::config::{self, Config, RuleSelection};
 use crate::diag::Finding;
 use crate::load::{self, Filter, Loaded};
 use crate::report::data::Views;
+use crate::source::{normalize, shown_from};
 use anyhow::{anyhow, Context as _};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -16,13 +18,18 @@ use std::process::ExitCode;
 pub struct Workspace {
     pub config: Config,
     pub loaded: Loaded,
+    /// The folder code-scanning paths are relative to (absolute): the git top-level of the
+    /// checked files, else the config's folder, else the current folder.
+    pub root: PathBuf,
 }
 
 impl Workspace {
-    /// Reads the config (`--config`, else `vsm.yaml` found upwards) and loads the model from
-    /// `paths`, else the config's `paths`, else the current folder.
+    /// Reads the config (`--config`, else `vsm.yaml` found upwards from the checked paths, else
+    /// from the current folder) and loads the model from `paths`, else the config's `paths`,
+    /// else the current folder.
     pub fn open(model: &ModelPaths, config_file: &ConfigFile) -> anyhow::Result<Workspace> {
         let paths = &model.paths;
+        let cwd = normalize(&std::env::current_dir().context("cannot read the current folder")?);
         let config = match config_file.config.as_deref() {
             Some(file) => {
                 if !file.is_file() {
@@ -30,22 +37,13 @@ impl Workspace {
                 }
                 config::load(file)?
             }
-            None => {
-                let cwd = std::env::current_dir().context("cannot read the current folder")?;
-                match config::discover(&cwd) {
-                    Some(found) => {
-                        let shown = found
-                            .strip_prefix(&cwd)
-                            .map(Path::to_path_buf)
-                            .unwrap_or(found);
-                        config::load(&shown)?
-                    }
-                    None => Config {
-                        base: PathBuf::from("."),
-                        ..Config::default()
-                    },
-                }
-            }
+            None => match find_config(paths, &cwd)? {
+                Some(found) => config::load(&shown_from(&cwd, &found))?,
+                None => Config {
+                    base: PathBuf::from("."),
+                    ..Config::default()
+                },
+            },
         };
         let paths: Vec<PathBuf> = if !paths.is_empty() {
             paths.to_vec()
@@ -67,8 +65,12 @@ impl Workspace {
             }
             Some(builder.build()?)
         };
-        let base = std::path::absolute(&config.base).ok();
-        let filter = Filter { exclude, base };
+        let base = Some(normalize(&cwd.join(&config.base)));
+        let filter = Filter {
+            exclude,
+            base,
+            config: config.file.as_deref().and_then(|f| f.canonicalize().ok()),
+        };
         let loaded = load::load(&paths, &filter)?;
         // No output of this run may replace what it read.
         for file in &loaded.sources.files {
@@ -80,8 +82,90 @@ impl Workspace {
         for warning in &loaded.warnings {
             crate::stderrln!("warning: {warning}");
         }
-        Ok(Workspace { config, loaded })
+        let root = repository_root(&config, &paths, &cwd);
+        Ok(Workspace {
+            config,
+            loaded,
+            root,
+        })
     }
+}
+
+/// The `vsm.yaml` of the checked paths, as ruff finds its settings: upwards from the first
+/// path given (from the current folder when none is). Paths under two different configs are an
+/// error: one run checks one model under one config.
+fn find_config(paths: &[PathBuf], cwd: &Path) -> anyhow::Result<Option<PathBuf>> {
+    if paths.is_empty() {
+        return Ok(config::discover(cwd));
+    }
+    // Folders already searched: pre-commit may pass hundreds of files of a few folders.
+    let mut searched: HashMap<PathBuf, Option<PathBuf>> = HashMap::new();
+    let mut chosen: Option<(PathBuf, &PathBuf)> = None;
+    for path in paths {
+        let absolute = normalize(&cwd.join(path));
+        let folder = if absolute.is_dir() {
+            absolute
+        } else {
+            match absolute.parent() {
+                Some(parent) => parent.to_path_buf(),
+                None => continue,
+            }
+        };
+        let found = searched
+            .entry(folder)
+            .or_insert_with_key(|folder| config::discover(folder))
+            .clone();
+        let Some(found) = found else { continue };
+        match &chosen {
+            None => chosen = Some((found, path)),
+            Some((first, first_path)) if !same_file(first, &found) => {
+                return Err(anyhow!(
+                    "`{}` falls under the config `{}`, but `{}` under `{}`: check them in \
+                     separate runs, or name one config with --config",
+                    first_path.display(),
+                    shown_from(cwd, first).display(),
+                    path.display(),
+                    shown_from(cwd, &found).display()
+                ));
+            }
+            Some(_) => {}
+        }
+    }
+    Ok(chosen.map(|(found, _)| found))
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    a == b
+        || a.canonicalize()
+            .ok()
+            .is_some_and(|a| b.canonicalize().ok() == Some(a))
+}
+
+/// The folder SARIF and GitHub annotations name files from: the git top-level (a folder
+/// with `.git`) above the config, else above the first checked path; else the config's
+/// folder; else the current folder.
+fn repository_root(config: &Config, paths: &[PathBuf], cwd: &Path) -> PathBuf {
+    let config_folder = config
+        .file
+        .as_ref()
+        .map(|_| normalize(&cwd.join(&config.base)));
+    let start = config_folder.clone().or_else(|| {
+        paths.first().map(|p| {
+            let p = normalize(&cwd.join(p));
+            if p.is_dir() {
+                p
+            } else {
+                p.parent().map_or(p.clone(), Path::to_path_buf)
+            }
+        })
+    });
+    let start = start.unwrap_or_else(|| cwd.to_path_buf());
+    start
+        .ancestors()
+        .find(|folder| folder.join(".git").exists())
+        .map(Path::to_path_buf)
+        .or(config_folder)
+        .unwrap_or_else(|| cwd.to_path_buf())
 }
 
 /// Loads and checks the model for a report command and picks the streams `--stream` names

@@ -9,14 +9,17 @@ pub use convert::*;
 use crate::catalog::{DUPLICATE_ID, YAML_SYNTAX};
 use crate::diag::Finding;
 use crate::model::{Kind, Model};
-use crate::source::{FileId, Loc, SourceFile, Sources};
-use crate::vocabulary::key;
+use crate::source::{normalize, shown_from, FileId, Loc, SourceFile, Sources};
+use crate::text::plural;
+use crate::vocabulary::{key, SECTIONS};
 use crate::yaml::{self, Span};
 use globset::GlobSet;
+use ignore::WalkState;
 use indexmap::IndexMap;
 use rayon::prelude::*;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 /// Files larger than this are reported instead of read (a model file is a few MB at most).
 pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
@@ -41,14 +44,43 @@ pub struct Loaded {
     pub findings: Vec<Finding>,
     /// Problems with the walk that are not errors (symlink loops): shown on stderr.
     pub warnings: Vec<String>,
+    /// YAML files found in folders that are not read as models (shown as in outputs).
+    pub skipped: Vec<Skipped>,
+}
+
+/// A YAML file the walk found but did not read as a model, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    pub path: PathBuf,
+    pub why: SkipReason,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SkipReason {
+    /// No top-level key of the file is a model section (a CI workflow, an OpenAPI file, ...).
+    NoModelSection,
+    /// The config file of this run (or another `vsm.yaml` that holds no model section).
+    Config,
+}
+
+impl SkipReason {
+    pub fn describe(self) -> &'static str {
+        match self {
+            SkipReason::NoModelSection => "it holds no model section",
+            SkipReason::Config => "it is a vsm config file",
+        }
+    }
 }
 
 /// What to skip while walking folders.
 #[derive(Default)]
 pub struct Filter {
     pub exclude: Option<GlobSet>,
-    /// Exclude globs are matched against paths relative to this folder (the config's).
+    /// Exclude globs are matched against paths relative to this folder (the config's; absolute
+    /// and normalised).
     pub base: Option<PathBuf>,
+    /// The config file of this run (canonical path): never a model, even named explicitly.
+    pub config: Option<PathBuf>,
 }
 
 impl Filter {
@@ -65,34 +97,58 @@ impl Filter {
         }
         if let Some(base) = &self.base {
             if let Ok(absolute) = std::path::absolute(path) {
-                if let Ok(relative) = absolute.strip_prefix(base) {
+                if let Ok(relative) = normalize(&absolute).strip_prefix(base) {
                     return set.is_match(relative);
                 }
             }
         }
         false
     }
+
+    fn is_config(&self, path: &Path) -> bool {
+        self.config
+            .as_deref()
+            .is_some_and(|config| canonical(path) == config)
+    }
 }
 
+/// `*.yaml` / `*.yml`, in any case (`.YAML` is common on Windows).
 fn is_yaml(path: &Path) -> bool {
-    matches!(
-        path.extension().and_then(|e| e.to_str()),
-        Some("yaml" | "yml")
-    )
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
 }
 
-fn is_hidden(name: &std::ffi::OsStr) -> bool {
-    let name = name.to_string_lossy();
-    name.starts_with('.') && name != "." && name != ".."
+/// Names a config file may have; such a file holding no model section is a config, even when
+/// named on the command line (`vsm check *.yaml`, or pre-commit passing every changed file).
+fn is_config_name(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
+    name.eq_ignore_ascii_case(crate::config::CONFIG_FILE)
+        || name.eq_ignore_ascii_case(&format!(".{}", crate::config::CONFIG_FILE))
 }
 
-/// Lists the model files under `paths`, in a stable order (each path's files sorted).
-pub fn discover(
-    paths: &[PathBuf],
-    filter: &Filter,
-) -> Result<(Vec<PathBuf>, Vec<String>), LoadError> {
-    let mut files = Vec::new();
-    let mut warnings = Vec::new();
+/// A file to read, and whether the command line named it (then it is always a model).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    pub path: PathBuf,
+    pub named: bool,
+}
+
+/// The files under the paths, in a stable order, and the walk's warnings.
+#[derive(Debug, Default)]
+pub struct Discovered {
+    pub files: Vec<Candidate>,
+    pub warnings: Vec<String>,
+}
+
+/// Lists the YAML files under `paths`, in a stable order: the paths in the order given, each
+/// folder's files sorted by path (as a depth-first walk sorted by name would list them), each
+/// file once. Folders are walked as ripgrep does (`.gitignore` honoured, hidden files skipped).
+pub fn discover(paths: &[PathBuf], filter: &Filter) -> Result<Discovered, LoadError> {
+    let mut discovered = Discovered::default();
     let mut seen = HashSet::new();
     for path in paths {
         let meta = std::fs::metadata(path).map_err(|e| {
@@ -105,75 +161,155 @@ pub fn discover(
         if meta.is_file() {
             // A file named on the command line is read whatever its extension.
             if seen.insert(canonical(path)) {
-                files.push(path.clone());
+                discovered.files.push(Candidate {
+                    path: path.clone(),
+                    named: true,
+                });
             }
             continue;
         }
-        let walker = walkdir::WalkDir::new(path)
-            .follow_links(true)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_entry(|e| {
-                e.depth() == 0 || !(e.file_type().is_dir() && is_hidden(e.file_name()))
-            });
-        for entry in walker {
-            let entry = match entry {
-                Ok(entry) => entry,
-                Err(e) if e.loop_ancestor().is_some() => {
-                    let at = e
-                        .path()
-                        .map(|p| p.display().to_string())
-                        .unwrap_or_default();
-                    warnings.push(format!(
-                        "skipped `{at}`: a symbolic link loops back to a folder above it"
-                    ));
-                    continue;
-                }
-                Err(e) if e.depth() > 0 && e.path().is_some_and(is_broken_link) => {
-                    // Inside a folder a broken link is no reason to stop; editors leave them
-                    // (Emacs marks a file it edits with a dangling `.#name` link).
-                    let at = e.path().expect("checked above");
-                    let name = at.file_name().unwrap_or_default().to_string_lossy();
-                    if is_yaml(at) && !name.starts_with(".#") {
-                        warnings.push(format!(
-                            "skipped `{}`: a symbolic link to something that does not exist",
-                            at.display()
-                        ));
-                    }
-                    continue;
-                }
-                Err(e) => {
-                    let at = e
-                        .path()
-                        .map(|p| p.display().to_string())
-                        .unwrap_or_default();
-                    let why = match (e.io_error(), e.path()) {
-                        (Some(io), Some(path)) => describe_path(path, io),
-                        (Some(io), None) => describe_io(io),
-                        _ => e.to_string(),
-                    };
-                    return Err(LoadError(format!("cannot read `{at}`: {why}")));
-                }
-            };
-            if !entry.file_type().is_file()
-                || !is_yaml(entry.path())
-                || filter.excluded(entry.path())
-            {
-                continue;
-            }
-            if seen.insert(canonical(entry.path())) {
-                files.push(entry.into_path());
+        let (mut found, warnings) = walk(path, filter)?;
+        // `Path` orders by component, so `a/x.yaml` comes before `a-b.yaml`, as in a walk.
+        found.sort_unstable();
+        discovered.warnings.extend(warnings);
+        for file in found {
+            if seen.insert(canonical(&file)) {
+                discovered.files.push(Candidate {
+                    path: file,
+                    named: false,
+                });
             }
         }
     }
-    if files.is_empty() {
+    if discovered.files.is_empty() {
         let names: Vec<String> = paths.iter().map(|p| format!("`{}`", p.display())).collect();
         return Err(LoadError(format!(
             "no model files (*.yaml, *.yml) found in {}",
             names.join(", ")
         )));
     }
+    Ok(discovered)
+}
+
+/// The YAML files under the folder `root` (in no particular order: the walk is parallel) and
+/// the warnings about links it skipped (sorted).
+fn walk(root: &Path, filter: &Filter) -> Result<(Vec<PathBuf>, Vec<String>), LoadError> {
+    let files = Mutex::new(Vec::new());
+    let warnings = Mutex::new(Vec::new());
+    let failure = Mutex::new(None);
+    ignore::WalkBuilder::new(root)
+        .follow_links(true)
+        .build_parallel()
+        .run(|| {
+            Box::new(|entry| {
+                let entry = match entry {
+                    Ok(entry) => entry,
+                    Err(error) => {
+                        return match walk_problem(&error) {
+                            WalkProblem::Warning(text) => {
+                                lock(&warnings).push(text);
+                                WalkState::Continue
+                            }
+                            WalkProblem::Silent => WalkState::Continue,
+                            WalkProblem::Fatal(text) => {
+                                lock(&failure).get_or_insert(text);
+                                WalkState::Quit
+                            }
+                        };
+                    }
+                };
+                let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
+                if entry.depth() > 0 && filter.excluded(entry.path()) {
+                    // An excluded folder is not walked at all.
+                    return if is_dir {
+                        WalkState::Skip
+                    } else {
+                        WalkState::Continue
+                    };
+                }
+                // Only regular files: a named pipe called `x.yaml` would block the read.
+                let is_file = entry.file_type().is_some_and(|t| t.is_file());
+                if is_file && is_yaml(entry.path()) {
+                    lock(&files).push(entry.into_path());
+                }
+                WalkState::Continue
+            })
+        });
+    if let Some(text) = lock(&failure).take() {
+        return Err(LoadError(text));
+    }
+    let mut warnings = std::mem::take(&mut *lock(&warnings));
+    warnings.sort();
+    let files = std::mem::take(&mut *lock(&files));
     Ok((files, warnings))
+}
+
+/// The data behind a mutex, also after a thread panicked holding it (the data is a list).
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// What a walk error means for the run.
+enum WalkProblem {
+    /// Skipped, with a line on stderr.
+    Warning(String),
+    /// Skipped without a word (an unreadable `.gitignore` rule, a dangling link that is not YAML).
+    Silent,
+    /// `vsm` cannot read the folder: exit 2.
+    Fatal(String),
+}
+
+fn walk_problem(error: &ignore::Error) -> WalkProblem {
+    use ignore::Error;
+    fn innermost(error: &Error) -> &Error {
+        match error {
+            Error::WithPath { err, .. }
+            | Error::WithDepth { err, .. }
+            | Error::WithLineNumber { err, .. } => innermost(err),
+            other => other,
+        }
+    }
+    fn path_of(error: &Error) -> Option<&Path> {
+        match error {
+            Error::WithPath { path, .. } => Some(path),
+            Error::WithDepth { err, .. } | Error::WithLineNumber { err, .. } => path_of(err),
+            Error::Loop { child, .. } => Some(child),
+            _ => None,
+        }
+    }
+    if let Error::Loop { child, .. } = innermost(error) {
+        return WalkProblem::Warning(format!(
+            "skipped `{}`: a symbolic link loops back to a folder above it",
+            child.display()
+        ));
+    }
+    let path = path_of(error);
+    if let Some(at) = path.filter(|p| is_broken_link(p)) {
+        // Inside a folder a broken link is no reason to stop; editors leave them (Emacs marks a
+        // file it edits with a dangling `.#name` link; hidden, so the walk skips it anyway).
+        return if is_yaml(at) {
+            WalkProblem::Warning(format!(
+                "skipped `{}`: a symbolic link to something that does not exist",
+                at.display()
+            ))
+        } else {
+            WalkProblem::Silent
+        };
+    }
+    match (error.io_error(), path) {
+        (Some(io), Some(path)) => WalkProblem::Fatal(format!(
+            "cannot read `{}`: {}",
+            path.display(),
+            describe_path(path, io)
+        )),
+        (Some(io), None) => {
+            WalkProblem::Fatal(format!("cannot read a folder: {}", describe_io(io)))
+        }
+        // A malformed `.gitignore` line: ripgrep goes on too.
+        (None, _) => WalkProblem::Silent,
+    }
 }
 
 /// A symbolic link whose target does not exist.
@@ -212,29 +348,24 @@ fn describe_path(path: &Path, e: &std::io::Error) -> String {
     describe_io(e)
 }
 
-/// Reads, parses and converts one file; syntax problems become findings.
-fn read_one(
-    file_id: FileId,
-    path: &Path,
-) -> Result<(SourceFile, Vec<FileModel>, Vec<Finding>), LoadError> {
-    let mut findings = Vec::new();
+/// A file's text, read before it is known to be a model.
+enum Contents {
+    /// Larger than [`MAX_FILE_BYTES`]: not read.
+    TooLarge(u64),
+    /// Not UTF-8: the text converted lossily, the first bad byte and what to do about it.
+    NotUtf8 {
+        text: String,
+        at: usize,
+        help: &'static str,
+    },
+    Text(String),
+}
+
+/// Reads one file (a BOM removed); only a file that cannot be read at all is an error.
+fn read_contents(path: &Path) -> Result<Contents, LoadError> {
     let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-    let display = path.strip_prefix("./").unwrap_or(path).to_path_buf();
     if size > MAX_FILE_BYTES {
-        let source = SourceFile::new(display, String::new());
-        findings.push(Finding::new(
-            &YAML_SYNTAX,
-            Loc {
-                file: file_id,
-                span: Span::default(),
-            },
-            format!(
-                "the file is {} MB; model files larger than {} MB are not read",
-                size >> 20,
-                MAX_FILE_BYTES >> 20
-            ),
-        ));
-        return Ok((source, Vec::new(), findings));
+        return Ok(Contents::TooLarge(size));
     }
     let mut bytes = std::fs::read(path).map_err(|e| {
         LoadError(format!(
@@ -246,41 +377,110 @@ fn read_one(
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         bytes.drain(..3);
     }
-    let (text, bad_utf8_at) = match String::from_utf8(bytes) {
-        Ok(text) => (text, None),
-        Err(e) => {
+    Ok(match String::from_utf8(bytes) {
+        Ok(text) => Contents::Text(text),
+        Err(e) => Contents::NotUtf8 {
             // Everything before the first bad byte is unchanged by the lossy conversion.
-            let at = e.utf8_error().valid_up_to();
-            let help = encoding_help(e.as_bytes());
-            (
-                String::from_utf8_lossy(e.as_bytes()).into_owned(),
-                Some((at, help)),
-            )
-        }
-    };
-    let source = SourceFile::new(display, text);
-    if let Some((at, help)) = bad_utf8_at {
-        findings.push(
-            Finding::new(
-                &YAML_SYNTAX,
-                Loc {
-                    file: file_id,
-                    span: Span::new(at, at + 1),
-                },
-                "the file is not UTF-8 text (is it binary, or saved in another encoding?)",
-            )
-            .help(help),
-        );
-        return Ok((source, Vec::new(), findings));
-    }
-    let models = parse_and_convert(file_id, &source.text, &mut findings);
-    Ok((source, models, findings))
+            at: e.utf8_error().valid_up_to(),
+            help: encoding_help(e.as_bytes()),
+            text: String::from_utf8_lossy(e.as_bytes()).into_owned(),
+        },
+    })
 }
+
+impl Contents {
+    /// Whether a file found in a folder is a model file: one of its documents has a section
+    /// as a top-level key. A file that is not YAML counts when a line starts with a section
+    /// (a broken model is reported, a broken Helm template is not); one too large to read or
+    /// saved as UTF-16 counts too, since only its findings can tell the user what is wrong.
+    fn holds_a_model_section(&self) -> bool {
+        match self {
+            Contents::TooLarge(_) => true,
+            Contents::NotUtf8 { help, .. } if *help == UTF16_HELP => true,
+            Contents::NotUtf8 { text, .. } => text.lines().any(starts_with_a_section),
+            Contents::Text(text) => {
+                // Nearly every model has a section key at the start of a line: no parse needed.
+                text.lines().any(starts_with_a_section)
+                    || yaml::parse(text).is_ok_and(|docs| docs.iter().any(has_a_section))
+            }
+        }
+    }
+
+    /// Parses and converts the text as model file `file_id`; problems become findings.
+    fn into_model(self, file_id: FileId, shown: PathBuf) -> ReadFile {
+        let loc = |span| Loc {
+            file: file_id,
+            span,
+        };
+        let mut findings = Vec::new();
+        match self {
+            Contents::TooLarge(size) => {
+                findings.push(Finding::new(
+                    &YAML_SYNTAX,
+                    loc(Span::default()),
+                    format!(
+                        "the file is {} MB; model files larger than {} MB are not read",
+                        size >> 20,
+                        MAX_FILE_BYTES >> 20
+                    ),
+                ));
+                (SourceFile::new(shown, String::new()), Vec::new(), findings)
+            }
+            Contents::NotUtf8 { text, at, help } => {
+                findings.push(
+                    Finding::new(
+                        &YAML_SYNTAX,
+                        loc(Span::new(at, at + 1)),
+                        "the file is not UTF-8 text (is it binary, or saved in another encoding?)",
+                    )
+                    .help(help),
+                );
+                (SourceFile::new(shown, text), Vec::new(), findings)
+            }
+            Contents::Text(text) => {
+                let models = parse_and_convert(file_id, &text, &mut findings);
+                (SourceFile::new(shown, text), models, findings)
+            }
+        }
+    }
+}
+
+/// A model file read: its source, the model of each document, the findings while reading.
+type ReadFile = (SourceFile, Vec<FileModel>, Vec<Finding>);
+
+/// A line that starts with a section name as a key (`stakeholders:`, `"model" :`).
+fn starts_with_a_section(line: &str) -> bool {
+    let unquoted = line
+        .strip_prefix(['"', '\''])
+        .map_or(line, |rest| rest.trim_start_matches(['"', '\'']));
+    SECTIONS.iter().any(|section| {
+        unquoted.strip_prefix(section).is_some_and(|rest| {
+            let rest = rest.trim_start_matches(['"', '\'']).trim_start_matches(' ');
+            rest.strip_prefix(':')
+                .is_some_and(|after| after.is_empty() || after.starts_with([' ', '\t', '\r']))
+        })
+    })
+}
+
+/// A document whose root is a mapping with a section among its keys.
+fn has_a_section(doc: &yaml::Document) -> bool {
+    let Some(root) = doc.root else {
+        return false;
+    };
+    match doc.kind(doc.deref(root)) {
+        yaml::NodeKind::Map(pairs) => pairs
+            .iter()
+            .any(|(key, _)| doc.scalar_text(*key).is_some_and(|k| SECTIONS.contains(&k))),
+        _ => false,
+    }
+}
+
+const UTF16_HELP: &str = "the file is UTF-16 text: save it as UTF-8";
 
 /// What to do about a file that is not UTF-8, from its first bytes.
 fn encoding_help(bytes: &[u8]) -> &'static str {
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
-        "the file is UTF-16 text: save it as UTF-8"
+        UTF16_HELP
     } else if bytes.iter().take(8192).any(|&b| b == 0) {
         "the file looks binary: only YAML text files can be model files"
     } else {
@@ -440,16 +640,51 @@ fn unclosed_bracket(text: &str, at: usize) -> Option<(usize, char)> {
     open.pop()
 }
 
-/// Loads every file under `paths` into one model.
+/// Loads every model file under `paths` into one model. Files found in folders that hold no
+/// model section, and the config file, are listed in [`Loaded::skipped`] instead.
 pub fn load(paths: &[PathBuf], filter: &Filter) -> Result<Loaded, LoadError> {
-    let (files, warnings) = discover(paths, filter)?;
-    let results: Vec<_> = files
-        .par_iter()
+    let Discovered { files, warnings } = discover(paths, filter)?;
+    let cwd = std::env::current_dir()
+        .map(|cwd| normalize(&cwd))
+        .map_err(|e| {
+            LoadError(format!(
+                "cannot read the current folder: {}",
+                describe_io(&e)
+            ))
+        })?;
+    let read: Vec<(Candidate, Contents, Option<SkipReason>)> = files
+        .into_par_iter()
+        .map(|candidate| {
+            let contents = read_contents(&candidate.path)?;
+            let why = skip_reason(&candidate, &contents, filter);
+            Ok((candidate, contents, why))
+        })
+        .collect::<Result<_, LoadError>>()?;
+    let mut skipped = Vec::new();
+    let mut models = Vec::with_capacity(read.len());
+    for (candidate, contents, why) in read {
+        let path = shown_from(&cwd, &candidate.path);
+        match why {
+            Some(why) => skipped.push(Skipped { path, why }),
+            None => models.push((path, contents)),
+        }
+    }
+    if models.is_empty() {
+        let names: Vec<String> = paths.iter().map(|p| format!("`{}`", p.display())).collect();
+        return Err(LoadError(format!(
+            "no model files found in {}: {} no model section (`vsm check --verbose` lists them)",
+            names.join(", "),
+            plural(skipped.len(), "YAML file holds", "YAML files hold")
+        )));
+    }
+    let results: Vec<ReadFile> = models
+        .into_par_iter()
         .enumerate()
-        .map(|(id, path)| read_one(id as FileId, path))
-        .collect::<Result<_, _>>()?;
+        .map(|(id, (path, contents))| contents.into_model(id as FileId, path))
+        .collect();
     let mut loaded = Loaded {
         warnings,
+        skipped,
         ..Loaded::default()
     };
     let mut meta_loc: Option<Loc> = None;
@@ -462,6 +697,22 @@ pub fn load(paths: &[PathBuf], filter: &Filter) -> Result<Loaded, LoadError> {
     }
     dedup(&mut loaded.findings);
     Ok(loaded)
+}
+
+/// Why a file is not read as a model, if it is not. A file named on the command line is
+/// always a model, unless it is a config.
+fn skip_reason(candidate: &Candidate, contents: &Contents, filter: &Filter) -> Option<SkipReason> {
+    if filter.is_config(&candidate.path) {
+        return Some(SkipReason::Config);
+    }
+    if (candidate.named && !is_config_name(&candidate.path)) || contents.holds_a_model_section() {
+        return None;
+    }
+    Some(if is_config_name(&candidate.path) {
+        SkipReason::Config
+    } else {
+        SkipReason::NoModelSection
+    })
 }
 
 /// Loads model text given directly (tests, fuzzing): one file named `name`.
@@ -651,6 +902,36 @@ mod tests {
             err.contains("a symbolic link that leads back to itself"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn a_file_is_a_model_when_a_top_level_key_is_a_section() {
+        let holds = |text: &str| Contents::Text(text.into()).holds_a_model_section();
+        assert!(holds("stakeholders:\n  a: {name: A}\n"));
+        assert!(holds("\"value_streams\" : {}\n"));
+        assert!(
+            holds("{capabilities: {x: {name: X}}}\n"),
+            "flow style needs the parse"
+        );
+        assert!(
+            holds("stakeholders: {a: [\n"),
+            "a broken model is still a model"
+        );
+        assert!(!holds("services:\n  web: {image: nginx}\n"));
+        assert!(!holds("- stakeholders: x\n"), "a list is no model");
+        assert!(!holds("info:\n  model: gpt\n"), "only top-level keys count");
+        assert!(!holds("models: []\n"));
+        assert!(
+            !holds("{{ if .Values.x }}\nkind: Service\n"),
+            "a Helm template"
+        );
+        assert!(!holds(""));
+        let utf16 = Contents::NotUtf8 {
+            text: String::new(),
+            at: 0,
+            help: UTF16_HELP,
+        };
+        assert!(utf16.holds_a_model_section());
     }
 
     #[test]

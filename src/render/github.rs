@@ -3,16 +3,22 @@
 //!
 //! `::error file=F,line=L,col=C,endLine=L2,endColumn=C2,title=VSM101 no-value-item::message`
 //! (`warning` → `::warning`, `info` → `::notice`). Escaping follows the Actions toolkit: in the
-//! message `%`, CR and LF; in properties also `:` and `,`. At most [`MAX_PER_SEVERITY`]
-//! annotations of each severity are printed, then one plain line says how many were left out
-//! (GitHub shows only some of them anyway, and a flood makes the log unreadable).
+//! message `%`, CR and LF; in properties also `:` and `,`. Files are named from the repository
+//! root, as the checkout is, whatever folder `vsm` ran in.
+//!
+//! GitHub shows at most 10 error and 10 warning annotations of a step (and 50 in all), and
+//! drops the rest without a word. So the first [`MAX_PER_SEVERITY`] of each severity are
+//! annotated, and one `::notice` then says how many were not and where to see them all.
 
+use super::paths_from_root;
 use crate::diag::{Finding, Severity};
 use crate::source::Sources;
 use crate::text::plural;
 use std::fmt::Write;
+use std::path::Path;
 
-pub const MAX_PER_SEVERITY: usize = 50;
+/// Annotations of one severity GitHub shows per step.
+pub const MAX_PER_SEVERITY: usize = 10;
 
 /// Escapes the message part of a workflow command.
 pub fn escape_data(text: &str) -> String {
@@ -34,23 +40,46 @@ fn command(severity: Severity) -> &'static str {
     }
 }
 
-pub fn render(sources: &Sources, findings: &[Finding]) -> String {
-    let mut out = String::with_capacity(findings.len() * 160);
-    // Left out, per severity: errors, warnings, infos.
+fn slot(severity: Severity) -> usize {
+    match severity {
+        Severity::Error => 0,
+        Severity::Warning => 1,
+        Severity::Info => 2,
+    }
+}
+
+/// How many annotations of each severity to print: [`MAX_PER_SEVERITY`], but one notice less
+/// when the closing notice about the rest follows, so that GitHub shows that one too.
+fn limits(findings: &[Finding]) -> [usize; 3] {
+    let mut counts = [0usize; 3];
+    for finding in findings {
+        counts[slot(finding.severity)] += 1;
+    }
+    let mut limits = [MAX_PER_SEVERITY; 3];
+    if counts.iter().any(|&n| n > MAX_PER_SEVERITY) {
+        limits[slot(Severity::Info)] -= 1;
+    }
+    limits
+}
+
+/// Renders one annotation a finding (up to the limit); `root` is the repository root.
+pub fn render(sources: &Sources, findings: &[Finding], root: &Path) -> String {
+    let from_root = paths_from_root(sources, root);
+    let mut out = String::with_capacity(findings.len().min(3 * MAX_PER_SEVERITY) * 160);
+    let limits = limits(findings);
+    // Shown and left out, per severity: errors, warnings, infos.
     let mut shown = [0usize; 3];
     let mut left_out = [0usize; 3];
     for finding in findings {
-        let slot = match finding.severity {
-            Severity::Error => 0,
-            Severity::Warning => 1,
-            Severity::Info => 2,
-        };
-        if shown[slot] == MAX_PER_SEVERITY {
+        let slot = slot(finding.severity);
+        if shown[slot] == limits[slot] {
             left_out[slot] += 1;
             continue;
         }
         shown[slot] += 1;
-        let file = sources.get(finding.loc.file);
+        let file = from_root[finding.loc.file as usize]
+            .clone()
+            .unwrap_or_else(|| sources.get(finding.loc.file).display_path());
         let (start, end) = sources.range(finding.loc);
         let mut message = finding.message.clone();
         if let Some(help) = &finding.help {
@@ -61,7 +90,7 @@ pub fn render(sources: &Sources, findings: &[Finding]) -> String {
             out,
             "::{} file={},line={},col={},endLine={},endColumn={},title={}::{}",
             command(finding.severity),
-            escape_property(&file.display_path()),
+            escape_property(&file),
             start.line,
             start.column,
             end.line,
@@ -82,12 +111,18 @@ pub fn render(sources: &Sources, findings: &[Finding]) -> String {
         .filter(|(_, n)| *n > 0)
         .map(|((one, many), n)| plural(n, one, many))
         .collect();
-        let _ = writeln!(
-            out,
-            "vsm: {} not annotated ({}): at most {MAX_PER_SEVERITY} annotations per \
-             severity; run `vsm check --format concise` to see them all",
+        let text = format!(
+            "{} not annotated ({}): GitHub shows at most {MAX_PER_SEVERITY} annotations of \
+             each severity. Every finding is in the SARIF upload (code scanning alerts) and in \
+             the output of `vsm check --format concise`.",
             plural(total, "more finding", "more findings"),
             parts.join(", ")
+        );
+        let _ = writeln!(
+            out,
+            "::notice title={}::{}",
+            escape_property("vsm: more findings"),
+            escape_data(&text)
         );
     }
     out

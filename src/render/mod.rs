@@ -8,9 +8,10 @@ pub mod junit;
 pub mod sarif;
 
 use crate::diag::{self, Finding};
-use crate::load::Loaded;
-use crate::source::{LineCol, Sources};
+use crate::load::{Loaded, SkipReason};
+use crate::source::{normalize, relative, slashes, LineCol, Sources};
 use crate::text::plural;
+use std::path::{Component, Path};
 
 /// What every format may show besides the findings.
 pub struct Summary {
@@ -26,6 +27,8 @@ pub struct Summary {
     pub suppressed: usize,
     /// Findings a baseline hid, and its entries no longer found (`--baseline` only).
     pub baseline: Option<(usize, usize)>,
+    /// YAML files found in folders that hold no model section (not read as models).
+    pub skipped: usize,
 }
 
 impl Summary {
@@ -42,6 +45,11 @@ impl Summary {
             elapsed,
             suppressed: 0,
             baseline: None,
+            skipped: loaded
+                .skipped
+                .iter()
+                .filter(|s| s.why == SkipReason::NoModelSection)
+                .count(),
         }
     }
 
@@ -57,15 +65,40 @@ impl Summary {
                 plural(self.infos, "info", "infos")
             )
         };
-        format!(
+        let mut line = format!(
             "Checked {} ({}, {}, {}): {findings} in {} ms",
             plural(self.files, "file", "files"),
             plural(self.value_streams, "value stream", "value streams"),
             plural(self.stages, "stage", "stages"),
             plural(self.elements, "element", "elements"),
             self.elapsed.as_millis()
-        )
+        );
+        if self.skipped > 0 {
+            line.push_str(&format!(
+                "; skipped {} that {} no model section (--verbose lists them)",
+                plural(self.skipped, "YAML file", "YAML files"),
+                if self.skipped == 1 { "holds" } else { "hold" }
+            ));
+        }
+        line
     }
+}
+
+/// Each file's path relative to the repository root `root` (absolute), with forward slashes;
+/// `None` for a file outside it. Code scanning and annotations name files this way, so they
+/// map onto the repository whatever folder `vsm` ran in.
+pub fn paths_from_root(sources: &Sources, root: &Path) -> Vec<Option<String>> {
+    let root = normalize(root);
+    sources
+        .files
+        .iter()
+        .map(|file| {
+            let absolute = normalize(&std::path::absolute(&file.path).ok()?);
+            let relative = relative(&root, &absolute)?;
+            let leaves_root = relative.components().next() == Some(Component::ParentDir);
+            (!leaves_root).then(|| slashes(&relative))
+        })
+        .collect()
 }
 
 /// Start and end (exclusive) of a finding's node.

@@ -7,11 +7,13 @@
 //! Positions are 1-based; columns count Unicode code points (`run.columnKind`), exactly as the
 //! other formats show them. `endColumn` is the column just after the region, as SARIF defines.
 
+use super::paths_from_root;
 use crate::catalog::{Rule, RULES};
 use crate::diag::{Finding, Severity};
-use crate::source::{Loc, Sources};
+use crate::source::{normalize, slashes, Loc, Sources};
 use serde::Serialize;
 use std::collections::BTreeMap;
+use std::path::Path;
 
 pub const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 /// The key of our entry in `partialFingerprints` (see `crate::baseline`).
@@ -31,6 +33,9 @@ struct Log {
 struct Run {
     tool: Tool,
     invocations: Vec<Invocation>,
+    /// `%SRCROOT%`: the repository root the results' relative URIs start from.
+    #[serde(rename = "originalUriBaseIds")]
+    original_uri_base_ids: BTreeMap<&'static str, BaseUri>,
     column_kind: &'static str,
     results: Vec<ResultObject>,
 }
@@ -122,9 +127,22 @@ struct PhysicalLocation {
 }
 
 #[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
 struct ArtifactLocation {
     uri: String,
+    /// `%SRCROOT%` for files inside the repository; absent for an absolute `file:` URI.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    uri_base_id: Option<&'static str>,
 }
+
+/// An absolute `file:` URI of a folder, ending in `/`.
+#[derive(Serialize)]
+struct BaseUri {
+    uri: String,
+}
+
+/// The base id of the repository root, as GitHub code scanning and SARIF viewers know it.
+pub const SRCROOT: &str = "%SRCROOT%";
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -172,13 +190,41 @@ pub fn uri(display_path: &str) -> String {
     out
 }
 
-fn location(sources: &Sources, loc: Loc, id: Option<usize>, message: Option<String>) -> Location {
+/// Where each file is, for results: relative to `%SRCROOT%` when it is in the repository.
+fn artifacts(sources: &Sources, from_root: &[Option<String>]) -> Vec<ArtifactLocation> {
+    from_root
+        .iter()
+        .zip(&sources.files)
+        .map(|(from_root, file)| match from_root {
+            Some(path) => ArtifactLocation {
+                uri: uri(path),
+                uri_base_id: Some(SRCROOT),
+            },
+            None => ArtifactLocation {
+                uri: uri(&slashes(
+                    &std::path::absolute(&file.path).unwrap_or_else(|_| file.path.clone()),
+                )),
+                uri_base_id: None,
+            },
+        })
+        .collect()
+}
+
+fn location(
+    sources: &Sources,
+    artifacts: &[ArtifactLocation],
+    loc: Loc,
+    id: Option<usize>,
+    message: Option<String>,
+) -> Location {
     let (start, end) = sources.range(loc);
+    let artifact = &artifacts[loc.file as usize];
     Location {
         id,
         physical_location: PhysicalLocation {
             artifact_location: ArtifactLocation {
-                uri: uri(&sources.get(loc.file).display_path()),
+                uri: artifact.uri.clone(),
+                uri_base_id: artifact.uri_base_id,
             },
             region: Region {
                 start_line: start.line,
@@ -189,6 +235,16 @@ fn location(sources: &Sources, loc: Loc, id: Option<usize>, message: Option<Stri
         },
         message: message.map(|text| Text { text }),
     }
+}
+
+/// The absolute `file:` URI of a folder, ending in `/` as SARIF requires of a base URI.
+fn folder_uri(folder: &Path) -> String {
+    let absolute = std::path::absolute(folder).unwrap_or_else(|_| folder.to_path_buf());
+    let mut text = uri(&slashes(&normalize(&absolute)));
+    if !text.ends_with('/') {
+        text.push('/');
+    }
+    text
 }
 
 fn descriptor(rule: &'static Rule) -> ReportingDescriptor {
@@ -244,8 +300,11 @@ fn indent(text: &str) -> String {
     text.lines().map(|l| format!("    {l}\n")).collect()
 }
 
-/// Renders findings as one SARIF log with one run.
-pub fn render(sources: &Sources, findings: &[Finding]) -> String {
+/// Renders findings as one SARIF log with one run; files are named from the repository root
+/// `root` (absolute).
+pub fn render(sources: &Sources, findings: &[Finding], root: &Path) -> String {
+    let from_root = paths_from_root(sources, root);
+    let artifacts = artifacts(sources, &from_root);
     let results = findings
         .iter()
         .map(|f| {
@@ -258,18 +317,24 @@ pub fn render(sources: &Sources, findings: &[Finding]) -> String {
                 text.push_str("\nhelp: ");
                 text.push_str(help);
             }
-            let file = sources.get(f.loc.file).display_path();
+            // The path from the root, so the fingerprint is the same from any working folder.
+            let file = from_root[f.loc.file as usize]
+                .clone()
+                .unwrap_or_else(|| sources.get(f.loc.file).display_path());
             ResultObject {
                 rule_id: f.rule.code,
                 rule_index,
                 level: level(f.severity),
                 message: Text { text },
-                locations: vec![location(sources, f.loc, None, None)],
+                locations: vec![location(sources, &artifacts, f.loc, None, None)],
                 related_locations: f
                     .labels
                     .iter()
                     .enumerate()
-                    .map(|(i, l)| location(sources, l.loc, Some(i + 1), Some(l.message.clone())))
+                    .map(|(i, l)| {
+                        let message = Some(l.message.clone());
+                        location(sources, &artifacts, l.loc, Some(i + 1), message)
+                    })
                     .collect(),
                 partial_fingerprints: BTreeMap::from([(
                     FINGERPRINT_KEY,
@@ -294,6 +359,12 @@ pub fn render(sources: &Sources, findings: &[Finding]) -> String {
             invocations: vec![Invocation {
                 execution_successful: true,
             }],
+            original_uri_base_ids: BTreeMap::from([(
+                SRCROOT,
+                BaseUri {
+                    uri: folder_uri(root),
+                },
+            )]),
             column_kind: "unicodeCodePoints",
             results,
         }],
@@ -313,5 +384,7 @@ mod tests {
         assert_eq!(uri("/tmp/m.yaml"), "file:///tmp/m.yaml");
         assert_eq!(uri("C:/m/x.yaml"), "file:///C:/m/x.yaml");
         assert_eq!(uri("a#b?.yaml"), "a%23b%3F.yaml");
+        assert_eq!(folder_uri(Path::new("/srv/repo")), "file:///srv/repo/");
+        assert_eq!(folder_uri(Path::new("/")), "file:///");
     }
 }

@@ -64,6 +64,23 @@ pub fn write_files(dir: &Path, files: &[(&str, &str)]) {
     }
 }
 
+/// What a run of `vsm` printed and its exit code.
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// Runs `vsm ARGS` in `dir`.
+pub fn run(dir: &Path, args: &[&str]) -> Run {
+    let out = vsm(dir).args(args).output().unwrap();
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(out.stdout).unwrap(),
+        stderr: String::from_utf8(out.stderr).unwrap(),
+    }
+}
+
 /// The parsed output of `vsm check --format json ARGS` in `dir`.
 pub fn check_json(dir: &Path, args: &[&str]) -> Value {
     let out = vsm(dir)
@@ -86,6 +103,22 @@ pub fn codes(value: &Value) -> Vec<String> {
         .collect()
 }
 
+/// (file, line, column) of every finding of a JSON output, in order.
+pub fn places(value: &Value) -> Vec<(String, u64, u64)> {
+    value["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["file"].as_str().unwrap().to_string(),
+                f["line"].as_u64().unwrap(),
+                f["column"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
 /// Every `.yaml` and `.yml` file under `path` (or `path` itself if it is a file), sorted.
 pub fn yaml_files(path: &Path) -> Vec<PathBuf> {
     if path.is_file() {
@@ -102,4 +135,72 @@ pub fn yaml_files(path: &Path) -> Vec<PathBuf> {
     }
     out.sort();
     out
+}
+
+/// The official SARIF 2.1.0 schema (a copy in `tests/sarif/`).
+pub fn sarif_schema() -> jsonschema::Validator {
+    let text = std::fs::read_to_string(root().join("tests/sarif/sarif-schema-2.1.0.json")).unwrap();
+    let schema: Value = serde_json::from_str(&text).unwrap();
+    jsonschema::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .unwrap()
+}
+
+/// Fails with every schema error of `sarif`.
+pub fn assert_valid_sarif(validator: &jsonschema::Validator, sarif: &Value, what: &str) {
+    let errors: Vec<String> = validator
+        .iter_errors(sarif)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "{what}: invalid SARIF:\n{}",
+        errors.join("\n")
+    );
+}
+
+/// The file a SARIF artifact location names: its URI resolved against `%SRCROOT%` (the run's
+/// `originalUriBaseIds`), for ASCII paths.
+pub fn sarif_file(sarif: &Value, artifact: &Value) -> PathBuf {
+    let uri = artifact["uri"].as_str().unwrap();
+    let full = match artifact["uriBaseId"].as_str() {
+        Some(base) => {
+            let base = sarif["runs"][0]["originalUriBaseIds"][base]["uri"]
+                .as_str()
+                .unwrap_or_else(|| panic!("base `{base}` is declared"));
+            assert!(base.ends_with('/'), "{base}");
+            format!("{base}{uri}")
+        }
+        None => uri.to_string(),
+    };
+    let path = full
+        .strip_prefix("file://")
+        .unwrap_or_else(|| panic!("not an absolute file URI: {full}"));
+    PathBuf::from(path.replace("%20", " "))
+}
+
+/// Runs git in `dir` with a test identity, outside any repository the tests run in.
+pub fn git(dir: &Path, args: &[&str]) {
+    let status = std::process::Command::new("git")
+        .args([
+            "-c",
+            "user.name=vsm test",
+            "-c",
+            "user.email=vsm@example.invalid",
+            "-c",
+            "commit.gpgsign=false",
+        ])
+        .args(args)
+        .current_dir(dir)
+        .env_remove("GIT_DIR")
+        .env_remove("GIT_WORK_TREE")
+        .env_remove("GIT_INDEX_FILE")
+        .output()
+        .unwrap();
+    assert!(
+        status.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&status.stderr)
+    );
 }
