@@ -578,7 +578,7 @@ fn capabilities_section(o: &mut Out, report: &Report<'_>) {
         .raw(". Level-1 capabilities are the columns; their children are nested inside. Hatched grey means the capability lacks the data (")
         .text(report.measure.needs())
         .raw(").</p>\n")
-        .raw(&map.render_html(views))
+        .raw(&map.html(views).to_string())
         .raw("\n<h3>Capability inventory</h3>\n");
     let mut t = LongTable::open(
         o,
