@@ -42,6 +42,23 @@ pub struct Flagged {
     pub worst: Option<Severity>,
 }
 
+/// A perception point as both reports show it: its scores as text, the gap worked out.
+#[derive(Debug)]
+pub struct PerceptionRow<'m> {
+    pub name: &'m str,
+    pub focus: bool,
+    /// `Stream › Stage`, empty without a stage.
+    pub stage: String,
+    pub channel: &'m str,
+    pub importance: String,
+    pub current: String,
+    pub expected: String,
+    /// `expected − current`, to two decimals; empty unless both are given.
+    pub gap: String,
+    /// The names of the commitments that answer it.
+    pub answered_by: Vec<&'m str>,
+}
+
 /// Element counts for the overview.
 #[derive(Debug, Default)]
 pub struct Counts {
@@ -140,6 +157,45 @@ impl Report<'_> {
         }
         flagged.sort_by_key(|f| (!f.no_value, f.stream, f.stage));
         flagged
+    }
+
+    /// The perception points in model order.
+    pub fn perceptions(&self) -> Vec<PerceptionRow<'_>> {
+        let views = self.views;
+        let model = views.model;
+        let score = |v: &Option<crate::model::Spanned<f64>>| v.as_ref().map(|v| number(v.value));
+        model
+            .perceptions
+            .values()
+            .enumerate()
+            .map(|(index, p)| PerceptionRow {
+                name: p.common.label(),
+                focus: p.focus.as_ref().is_some_and(|f| f.value),
+                stage: p
+                    .stage
+                    .as_ref()
+                    .map(|x| self.stage_ref(&x.value))
+                    .unwrap_or_default(),
+                channel: p.channel.as_ref().map_or("", |c| c.value.as_str()),
+                importance: p
+                    .importance
+                    .as_ref()
+                    .map(|v| v.value.to_string())
+                    .unwrap_or_default(),
+                current: score(&p.current).unwrap_or_default(),
+                expected: score(&p.expected).unwrap_or_default(),
+                gap: p
+                    .current
+                    .as_ref()
+                    .zip(p.expected.as_ref())
+                    .map(|(c, e)| number(((e.value - c.value) * 100.0).round() / 100.0))
+                    .unwrap_or_default(),
+                answered_by: views.answered_by[index]
+                    .iter()
+                    .map(|&c| model.commitments[c].common.label())
+                    .collect(),
+            })
+            .collect()
     }
 
     /// Findings, most severe first (in file order within a severity).
