@@ -12,7 +12,7 @@ use super::page::Page;
 use super::views::capabilities::{self, Capabilities};
 use super::views::commitments::{self, Commitments};
 use super::views::mapping::Mapping;
-use super::views::{matrix, stages};
+use super::views::{matrix, stages, Column};
 use super::{graph, severity_counts, Counts, Flagged, PerceptionRow, Report};
 use crate::diag::Finding;
 use crate::text::plural;
@@ -21,22 +21,6 @@ use askama::Template;
 /// Rows per block of a long table: each block is its own `<table>` (same column widths) that
 /// the browser lays out only when it comes on screen.
 const CHUNK: usize = 250;
-
-/// A column header; numeric columns are right-aligned.
-pub struct Column {
-    title: &'static str,
-    num: bool,
-}
-
-impl Column {
-    const fn text(title: &'static str) -> Self {
-        Column { title, num: false }
-    }
-
-    const fn num(title: &'static str) -> Self {
-        Column { title, num: true }
-    }
-}
 
 /// A table that may be long: column widths fixed by a `<colgroup>`, and over [`CHUNK`] rows it
 /// is cut into blocks with `content-visibility: auto` (templates/report/macros.html writes it).

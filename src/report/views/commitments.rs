@@ -1,7 +1,7 @@
 //! The commitments view: the commitment tree (each commitment followed by its parts) with
 //! targets, owners and the share of a duration budget the parts use.
 
-use super::{label, opt, Cell, Mark, Records, Table, TableView};
+use super::{label, opt, tree_name, Cell, Mark, Records, Table, TableView};
 use crate::model::{Amount, Composition, Kind, Target};
 use crate::report::data::{percent_text, Budget, CommitmentRow, Entry, Views};
 use serde::Serialize;
@@ -164,6 +164,60 @@ impl<'m> Commitments<'m> {
     }
 }
 
+impl Commitments<'_> {
+    /// The table of the Markdown report: parts marked `└`, the stage as `stage_ref` shows it
+    /// (`Stream › Stage`), the budget in words.
+    pub fn report_table(&self, stage_ref: impl Fn(&str) -> String) -> Table {
+        let mut table = Table::with_headers(&REPORT_COLUMNS);
+        table.rows = self
+            .rows
+            .iter()
+            .map(|r| {
+                let name = if r.depth > 0 {
+                    format!("└ {}", r.name)
+                } else {
+                    r.name.to_string()
+                };
+                let name = Cell::new(if r.repeated {
+                    format!("{name} (loop)")
+                } else {
+                    name
+                });
+                let budget = match r.budget {
+                    Some(b) if b.over() => Cell::new(format!(
+                        "⚠ {} over budget ({} of {})",
+                        percent_text(b.percent()),
+                        b.used.human(),
+                        b.limit.human()
+                    ))
+                    .strong(),
+                    Some(b) => Cell::new(b.describe()),
+                    None => Cell::empty(),
+                };
+                vec![
+                    tree_name(name, r.depth, r.depth == 0),
+                    Cell::new(r.target.clone().unwrap_or_default()),
+                    Cell::new(label(r.owner)),
+                    Cell::new(r.stage.map(|e| stage_ref(e.id)).unwrap_or_default()),
+                    Cell::new(label(r.perception)),
+                    budget,
+                ]
+            })
+            .collect();
+        table
+    }
+}
+
+/// The columns of the Markdown report's table.
+const REPORT_COLUMNS: [&str; 6] = [
+    "Commitment",
+    "Target",
+    "Owner",
+    "Stage",
+    "Perception point",
+    "Budget use",
+];
+
 /// The columns of the terminal and Markdown table.
 const COLUMNS: [&str; 7] = [
     "Commitment",
@@ -194,15 +248,11 @@ impl<'m> TableView for Commitments<'m> {
             .rows
             .iter()
             .map(|r| {
-                let mut name = Cell::new(if r.repeated {
+                let name = Cell::new(if r.repeated {
                     format!("↻ {} (loop)", r.name)
                 } else {
                     r.name.to_string()
-                })
-                .indent(r.depth);
-                if r.depth == 0 {
-                    name = name.strong();
-                }
+                });
                 let budget = match r.budget {
                     Some(b) if b.over() => Cell::new(format!("⚠ {}", b.describe()))
                         .mark(Mark::Warn)
@@ -211,7 +261,7 @@ impl<'m> TableView for Commitments<'m> {
                     None => Cell::empty(),
                 };
                 vec![
-                    name,
+                    tree_name(name, r.depth, r.depth == 0),
                     Cell::new(r.target.clone().unwrap_or_default()),
                     Cell::new(label(r.owner)),
                     Cell::new(label(r.stage)),

@@ -106,7 +106,39 @@ pub struct Table {
     pub rows: Vec<Vec<Cell>>,
 }
 
+/// A column of a table: its title, and whether it holds numbers (shown right-aligned).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Column {
+    pub title: &'static str,
+    pub numeric: bool,
+}
+
+impl Column {
+    pub const fn text(title: &'static str) -> Self {
+        Column {
+            title,
+            numeric: false,
+        }
+    }
+
+    pub const fn num(title: &'static str) -> Self {
+        Column {
+            title,
+            numeric: true,
+        }
+    }
+}
+
 impl Table {
+    /// A table with these columns, the numeric ones right-aligned, and nothing else set.
+    pub fn with_columns(columns: &[Column]) -> Self {
+        Table {
+            headers: columns.iter().map(|c| c.title.to_string()).collect(),
+            right: (0..columns.len()).filter(|&i| columns[i].numeric).collect(),
+            ..Table::default()
+        }
+    }
+
     /// A table with these column headers and nothing else set.
     pub fn with_headers(headers: &[&str]) -> Self {
         Table {
@@ -185,6 +217,16 @@ fn opt_text(text: &Option<Text>) -> Option<&str> {
 /// An optional value as text, empty when absent.
 fn opt<T: ToString>(value: Option<T>) -> String {
     value.map(|v| v.to_string()).unwrap_or_default()
+}
+
+/// The name cell of a row in a tree: indented by its depth, in bold at the top of the tree.
+fn tree_name(name: Cell, depth: u32, top: bool) -> Cell {
+    let name = name.indent(depth);
+    if top {
+        name.strong()
+    } else {
+        name
+    }
 }
 
 /// An entry's label, empty when absent.
