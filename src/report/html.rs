@@ -133,17 +133,20 @@ pub struct Card {
 }
 
 impl Card {
-    fn new(n: usize, label: &str, class: &'static str) -> Self {
+    /// `n` over the singular or plural label, as [`plural`] picks it.
+    fn new(n: usize, one: &str, many: &str, class: &'static str) -> Self {
+        let text = plural(n, one, many);
+        let (count, label) = text.split_once(' ').unwrap_or((&text, ""));
         Card {
-            count: n.to_string(),
+            count: count.to_string(),
             label: label.to_string(),
             class,
         }
     }
 
     /// `class` when `n` is not zero, else `ok`.
-    fn alert(n: usize, label: &str, class: &'static str) -> Self {
-        Card::new(n, label, if n > 0 { class } else { "ok" })
+    fn alert(n: usize, one: &str, many: &str, class: &'static str) -> Self {
+        Card::new(n, one, many, if n > 0 { class } else { "ok" })
     }
 }
 
@@ -419,24 +422,35 @@ fn cover<'m>(report: &Report<'m>) -> Option<Cover<'m>> {
 /// The overview's element counts and its finding counts by severity.
 fn cards(c: &Counts, findings: &[Finding]) -> (Vec<Card>, Vec<Card>) {
     let (errors, warnings, infos) = severity_counts(findings);
+    let perception = format!("perception point ({} focus)", c.focus_perceptions);
     let perceptions = format!("perception points ({} focus)", c.focus_perceptions);
     let elements = vec![
-        Card::new(c.value_streams, "value streams", ""),
-        Card::new(c.stages, "stages", ""),
-        Card::alert(c.no_value_stages, "stages adding no value", "warn"),
-        Card::new(c.value_items, "value items", ""),
-        Card::new(c.capabilities, "capabilities", ""),
-        Card::new(c.processes, "processes", ""),
-        Card::new(c.information, "information items", ""),
-        Card::new(c.business_objects, "business objects", ""),
-        Card::new(c.commitments, "commitments", ""),
-        Card::new(c.perceptions, &perceptions, ""),
-        Card::new(c.stakeholders, "stakeholders", ""),
+        Card::new(c.value_streams, "value stream", "value streams", ""),
+        Card::new(c.stages, "stage", "stages", ""),
+        Card::alert(
+            c.no_value_stages,
+            "stage adding no value",
+            "stages adding no value",
+            "warn",
+        ),
+        Card::new(c.value_items, "value item", "value items", ""),
+        Card::new(c.capabilities, "capability", "capabilities", ""),
+        Card::new(c.processes, "process", "processes", ""),
+        Card::new(c.information, "information item", "information items", ""),
+        Card::new(
+            c.business_objects,
+            "business object",
+            "business objects",
+            "",
+        ),
+        Card::new(c.commitments, "commitment", "commitments", ""),
+        Card::new(c.perceptions, &perception, &perceptions, ""),
+        Card::new(c.stakeholders, "stakeholder", "stakeholders", ""),
     ];
     let severities = vec![
-        Card::alert(errors, "errors", "error"),
-        Card::alert(warnings, "warnings", "warn"),
-        Card::alert(infos, "infos", "info"),
+        Card::alert(errors, "error", "errors", "error"),
+        Card::alert(warnings, "warning", "warnings", "warn"),
+        Card::alert(infos, "info", "infos", "info"),
     ];
     (elements, severities)
 }

@@ -9,7 +9,7 @@ use super::views::capabilities::Capabilities;
 use super::views::commitments::Commitments;
 use super::views::mapping::Mapping;
 use super::views::{matrix, stages, Cell, Mark, Table, TableView};
-use super::{graph, severity_counts, Report};
+use super::{graph, severity_summary, Report};
 use std::fmt::Write;
 
 /// The whole report as Markdown.
@@ -110,7 +110,6 @@ pub fn render(report: &Report<'_>) -> String {
 fn overview(out: &mut String, report: &Report<'_>) {
     let views = report.views;
     let c = report.counts();
-    let (errors, warnings, infos) = severity_counts(report.findings);
     out.push_str("## Overview\n\n");
     let mut counts = Table::with_headers(&["Element", "Count"]);
     counts.right = vec![1];
@@ -135,7 +134,8 @@ fn overview(out: &mut String, report: &Report<'_>) {
     out.push_str(&md_table(&counts));
     let _ = writeln!(
         out,
-        "\n**Findings:** {errors} errors · {warnings} warnings · {infos} infos\n"
+        "\n**Findings:** {}\n",
+        severity_summary(report.findings, " · ")
     );
     out.push_str("### Flagged stages\n\n");
     let flagged = report.flagged_stages();

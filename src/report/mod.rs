@@ -17,6 +17,7 @@ pub mod views;
 use crate::catalog::Rule;
 use crate::diag::{Finding, Owner, Severity};
 use crate::load::Loaded;
+use crate::text::plural;
 use data::Views;
 use heatmap::Measure;
 use std::collections::HashMap;
@@ -238,4 +239,16 @@ pub fn number(value: f64) -> String {
 /// Error, warning and info counts.
 pub fn severity_counts(findings: &[Finding]) -> (usize, usize, usize) {
     crate::diag::counts(findings)
+}
+
+/// `1 error, 2 warnings, 0 infos` (with `separator` between the counts): how reports and
+/// `vsm report` sum findings up, each count with the word that fits it.
+pub fn severity_summary(findings: &[Finding], separator: &str) -> String {
+    let (errors, warnings, infos) = severity_counts(findings);
+    [
+        plural(errors, "error", "errors"),
+        plural(warnings, "warning", "warnings"),
+        plural(infos, "info", "infos"),
+    ]
+    .join(separator)
 }
