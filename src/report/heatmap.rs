@@ -736,3 +736,35 @@ enum HtmlStep {
         had_children: bool,
     },
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::views::fixture::{Fixture, SMALL};
+
+    #[test]
+    fn the_html_map_nests_children_inside_their_parent_and_escapes_names() {
+        let fixture = Fixture::new(&SMALL.replace("name: Intake", "name: '<i>Intake'"));
+        let views = fixture.views();
+        let html = HeatMap::new(&views, Measure::Gap).html(&views).to_string();
+        // Sales (gap 2) holds Intake (no target: no data) in its kids.
+        assert!(html.contains(
+            "<span class=\"hm-name\">Sales</span><span class=\"hm-val\">2</span></div><div class=\"hm-kids\"><div class=\"hm nodata d2\""
+        ), "{html}");
+        assert!(html.contains(
+            "&lt;i&gt;Intake</span><span class=\"hm-val\">no data</span></div></div></div></div>"
+        ));
+        assert_eq!(html.matches("<div class=\"hm ").count(), 2);
+    }
+
+    #[test]
+    fn an_empty_map_keeps_its_legend_and_says_so() {
+        let fixture = Fixture::new("stakeholders:\n  c: {name: C}\n");
+        let views = fixture.views();
+        let html = HeatMap::new(&views, Measure::Usage)
+            .html(&views)
+            .to_string();
+        assert!(html.starts_with("<div class=\"legend\"><span class=\"legend-title\">Usage</span>"));
+        assert!(html.ends_with("no data</span></div><p class=\"muted\">No capabilities.</p>"));
+    }
+}

@@ -457,9 +457,90 @@ fn cards(c: &Counts, findings: &[Finding]) -> (Vec<Card>, Vec<Card>) {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
     use crate::report::heatmap::Measure;
-    use crate::report::views::fixture::Fixture;
+    use crate::report::views::fixture::{Fixture, SMALL};
     use crate::report::Report;
+
+    fn render_yaml(yaml: &str) -> String {
+        let fixture = Fixture::new(yaml);
+        let views = fixture.views();
+        render(&Report {
+            views: &views,
+            loaded: &fixture.loaded,
+            findings: &[],
+            title: "T".into(),
+            measure: Measure::Gap,
+        })
+    }
+
+    #[test]
+    fn long_tables_are_cut_into_blocks_of_250_rows_and_short_ones_are_not() {
+        let rows: Vec<usize> = (0..501).collect();
+        let long = LongTable::new("t", &[], FINDING_COLUMNS, &rows);
+        assert!(long.chunked);
+        let sizes: Vec<usize> = long.chunks.iter().map(|c| c.len()).collect();
+        assert_eq!(sizes, [250, 250, 1]);
+        let empty = LongTable::new("t", &[], FINDING_COLUMNS, &rows[..0]);
+        assert!(!empty.chunked);
+        assert_eq!(empty.chunks.len(), 1, "an empty table still has its header");
+    }
+
+    #[test]
+    fn a_long_capability_table_repeats_its_columns_but_not_its_header_per_block() {
+        let mut yaml = String::from("capabilities:\n");
+        for c in 0..=CHUNK {
+            yaml.push_str(&format!("  c{c}: {{name: C{c}, level: 1}}\n"));
+        }
+        let html = render_yaml(&yaml);
+        let caps = &html[html.find("<h3>Capability inventory</h3>").unwrap()..];
+        let caps = &caps[..caps.find("</section>").unwrap()];
+        assert_eq!(
+            caps.matches("<div class=\"chunk\"><table class=\"caps fixed\">")
+                .count(),
+            2
+        );
+        assert_eq!(caps.matches("<colgroup>").count(), 2);
+        assert_eq!(caps.matches("<thead>").count(), 1);
+        assert_eq!(caps.matches("<tr class=\"root\">").count(), CHUNK + 1);
+        assert!(html.contains("<body class=\"large\">"));
+    }
+
+    #[test]
+    fn cards_count_with_the_singular_for_one() {
+        let one = Card::new(1, "error", "errors", "");
+        assert_eq!((one.count.as_str(), one.label.as_str()), ("1", "error"));
+        let none = Card::alert(0, "error", "errors", "error");
+        assert_eq!((none.label.as_str(), none.class), ("errors", "ok"));
+    }
+
+    #[test]
+    fn sections_come_in_order_and_the_stage_without_value_is_marked() {
+        let html = render_yaml(SMALL);
+        let at = |needle: &str| html.find(needle).unwrap_or_else(|| panic!("{needle}"));
+        let order = [
+            "<header class=\"cover\">",
+            "<nav class=\"toc\"",
+            "<section id=\"overview\"",
+            "<section class=\"stream\" id=\"stream-0\">",
+            "<table class=\"stages\">",
+            "<table class=\"mapping\">",
+            "<table class=\"matrix\">",
+            "<section id=\"capabilities\"",
+            "<section id=\"commitments\"",
+            "<section id=\"perceptions\"",
+            "<section id=\"findings\"",
+            "<footer>",
+        ];
+        for pair in order.windows(2) {
+            assert!(at(pair[0]) < at(pair[1]), "{} before {}", pair[0], pair[1]);
+        }
+        // One value stream card in the singular; Ship adds no value.
+        assert!(html.contains("<span class=\"n\">1</span><span class=\"l\">value stream</span>"));
+        assert!(html.contains("<span class=\"tag warn\">1 adds no value</span>"));
+        // The matrix: Sales listed by Take order, its child Intake only through a value item.
+        assert!(html.contains("<tr class=\"group\"><td>Sales</td><td class=\"mark\">●</td><td></td></tr><tr><td style=\"padding-left:24px\">Intake</td><td class=\"mark\">○</td><td></td></tr>"));
+    }
 
     #[test]
     fn hostile_names_come_out_as_text_never_as_markup_or_a_url() {

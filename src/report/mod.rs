@@ -252,3 +252,89 @@ pub fn severity_summary(findings: &[Finding], separator: &str) -> String {
     ]
     .join(separator)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::views::fixture::{Fixture, SMALL};
+
+    /// A finding of `rule` on the second stage (`ship`) of the SMALL fixture.
+    fn on_ship(fixture: &Fixture, rule: &'static Rule, severity: Severity) -> Finding {
+        let ship = &fixture.loaded.model.value_streams[0].stages[1];
+        let mut finding = Finding::new(rule, ship.common.id.loc, "finding");
+        finding.severity = severity;
+        finding.owner = Some(Owner::Stage {
+            stream: 0,
+            stage: 1,
+        });
+        finding
+    }
+
+    fn report<'a>(
+        views: &'a Views<'a>,
+        fixture: &'a Fixture,
+        findings: &'a [Finding],
+    ) -> Report<'a> {
+        Report {
+            views,
+            loaded: &fixture.loaded,
+            findings,
+            title: "T".into(),
+            measure: Measure::Gap,
+        }
+    }
+
+    #[test]
+    fn the_summary_says_one_error_and_two_warnings() {
+        let fixture = Fixture::new(SMALL);
+        let findings = [
+            on_ship(&fixture, &crate::catalog::NO_VALUE_ITEM, Severity::Error),
+            on_ship(&fixture, &crate::catalog::NO_VALUE_ITEM, Severity::Warning),
+            on_ship(&fixture, &crate::catalog::NO_VALUE_ITEM, Severity::Warning),
+        ];
+        assert_eq!(
+            severity_summary(&findings, ", "),
+            "1 error, 2 warnings, 0 infos"
+        );
+        assert_eq!(
+            severity_summary(&findings[..0], " · "),
+            "0 errors · 0 warnings · 0 infos"
+        );
+    }
+
+    #[test]
+    fn a_stage_without_value_is_flagged_once_with_its_worst_severity() {
+        let fixture = Fixture::new(SMALL);
+        let views = fixture.views();
+        let findings = [
+            on_ship(&fixture, &crate::catalog::NO_VALUE_ITEM, Severity::Info),
+            on_ship(&fixture, &crate::catalog::NO_VALUE_ITEM, Severity::Warning),
+        ];
+        let flagged = report(&views, &fixture, &findings).flagged_stages();
+        assert_eq!(flagged.len(), 1, "{flagged:?}");
+        assert!(flagged[0].no_value);
+        assert_eq!((flagged[0].stream, flagged[0].stage), (0, 1));
+        assert_eq!(flagged[0].rules.len(), 1, "each rule once");
+        assert_eq!(flagged[0].worst, Some(Severity::Warning));
+    }
+
+    #[test]
+    fn perception_rows_work_out_the_gap_and_name_the_answering_commitments() {
+        let yaml = format!(
+            "{SMALL}  care: {{name: Care, perception: call}}\nperceptions:\n  call: {{name: Call, stage: order/take, current: 2.5, expected: 4, focus: true}}\n  mail: {{name: Mail, current: 3}}\n"
+        );
+        let fixture = Fixture::new(&yaml);
+        let views = fixture.views();
+        let report = report(&views, &fixture, &[]);
+        let rows = report.perceptions();
+        assert_eq!(rows[0].stage, "Order › Take order");
+        assert_eq!(
+            (rows[0].current.as_str(), rows[0].gap.as_str()),
+            ("2.5", "1.5")
+        );
+        assert_eq!(rows[0].answered_by, ["Care"]);
+        assert!(rows[0].focus);
+        // Without an expected score there is no gap.
+        assert_eq!((rows[1].current.as_str(), rows[1].gap.as_str()), ("3", ""));
+    }
+}

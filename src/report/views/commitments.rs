@@ -348,6 +348,19 @@ mod tests {
     }
 
     #[test]
+    fn the_report_table_marks_parts_and_names_the_stage_with_its_stream() {
+        let fixture = Fixture::new(SMALL);
+        let views = fixture.views();
+        let table = Commitments::new(&views, None).report_table(|r| format!("at {r}"));
+        let cell = |r: usize, c: usize| table.rows[r][c].lines[0].as_str();
+        assert_eq!(table.headers.len(), 6, "no parts column");
+        assert_eq!((cell(0, 0), cell(1, 0)), ("Fast", "└ Quick"));
+        assert!(table.rows[0][0].strong && !table.rows[1][0].strong);
+        assert_eq!(cell(0, 3), "at order/take");
+        assert_eq!(cell(0, 5), "1d of 2d (50%)");
+    }
+
+    #[test]
     fn a_stream_filter_keeps_whole_trees_touching_its_stages() {
         let yaml = format!("{SMALL}  other: {{name: Other, stage: order/missing}}\n");
         let fixture = Fixture::new(&yaml);

@@ -235,6 +235,27 @@ fn label(entry: Option<Entry<'_>>) -> String {
 }
 
 #[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numeric_columns_are_the_right_aligned_ones() {
+        let table =
+            Table::with_columns(&[Column::text("Name"), Column::num("N"), Column::num("M")]);
+        assert_eq!(table.headers, ["Name", "N", "M"]);
+        assert_eq!(table.right, [1, 2]);
+    }
+
+    #[test]
+    fn tree_names_are_indented_and_only_the_top_is_strong() {
+        let top = tree_name(Cell::new("a"), 0, true);
+        let child = tree_name(Cell::new("b"), 2, false);
+        assert!(top.strong && !child.strong);
+        assert_eq!((top.indent, child.indent), (0, 2));
+    }
+}
+
+#[cfg(test)]
 pub(crate) mod fixture {
     //! Tiny models for the tests of the views and renderers, loaded and resolved as `vsm`
     //! does.
