@@ -85,6 +85,25 @@ impl Row<'_> {
         }
     }
 
+    /// The name (indented by depth, level 1 in bold), target and owner cells every
+    /// commitment table starts with.
+    fn lead_cells(&self, name: Cell) -> [Cell; 3] {
+        [
+            tree_name(name, self.depth, self.depth == 0),
+            Cell::new(self.target.clone().unwrap_or_default()),
+            Cell::new(label(self.owner)),
+        ]
+    }
+
+    /// The budget in words; `over` writes it when the parts use more than the target.
+    fn budget_cell(&self, over: impl Fn(Budget) -> Cell) -> Cell {
+        match self.budget {
+            Some(b) if b.over() => over(b),
+            Some(b) => Cell::new(b.describe()),
+            None => Cell::empty(),
+        }
+    }
+
     /// `1d 18h of 2d (88%, sequential)`-style line of a budget: used, limit, composition.
     pub fn budget_line(&self) -> Option<String> {
         self.budget.map(|b| {
@@ -183,21 +202,20 @@ impl Commitments<'_> {
                 } else {
                     name
                 });
-                let budget = match r.budget {
-                    Some(b) if b.over() => Cell::new(format!(
+                let budget = r.budget_cell(|b| {
+                    Cell::new(format!(
                         "⚠ {} over budget ({} of {})",
                         percent_text(b.percent()),
                         b.used.human(),
                         b.limit.human()
                     ))
-                    .strong(),
-                    Some(b) => Cell::new(b.describe()),
-                    None => Cell::empty(),
-                };
+                    .strong()
+                });
+                let [name, target, owner] = r.lead_cells(name);
                 vec![
-                    tree_name(name, r.depth, r.depth == 0),
-                    Cell::new(r.target.clone().unwrap_or_default()),
-                    Cell::new(label(r.owner)),
+                    name,
+                    target,
+                    owner,
                     Cell::new(r.stage.map(|e| stage_ref(e.id)).unwrap_or_default()),
                     Cell::new(label(r.perception)),
                     budget,
@@ -253,17 +271,16 @@ impl<'m> TableView for Commitments<'m> {
                 } else {
                     r.name.to_string()
                 });
-                let budget = match r.budget {
-                    Some(b) if b.over() => Cell::new(format!("⚠ {}", b.describe()))
+                let budget = r.budget_cell(|b| {
+                    Cell::new(format!("⚠ {}", b.describe()))
                         .mark(Mark::Warn)
-                        .strong(),
-                    Some(b) => Cell::new(b.describe()),
-                    None => Cell::empty(),
-                };
+                        .strong()
+                });
+                let [name, target, owner] = r.lead_cells(name);
                 vec![
-                    tree_name(name, r.depth, r.depth == 0),
-                    Cell::new(r.target.clone().unwrap_or_default()),
-                    Cell::new(label(r.owner)),
+                    name,
+                    target,
+                    owner,
                     Cell::new(label(r.stage)),
                     Cell::new(label(r.perception)),
                     Cell::new(r.parts_text()),
