@@ -117,13 +117,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Format::Md => report::markdown::render(&report),
     };
     crate::atomic::write(&args.output, text.as_bytes())?;
-    let (errors, warnings, infos) = report::severity_counts(&opened.outcome.findings);
     crate::stderrln!(
-        "Wrote {} ({}; {} value streams, {} stages; {errors} errors, {warnings} warnings, {infos} infos) in {} ms",
+        "Wrote {} ({}; {}, {}; {}) in {} ms",
         args.output.display(),
         size(text.len()),
-        model.value_streams.len(),
-        model.stage_count(),
+        crate::text::plural(model.value_streams.len(), "value stream", "value streams"),
+        crate::text::plural(model.stage_count(), "stage", "stages"),
+        report::severity_summary(&opened.outcome.findings, ", "),
         started.elapsed().as_millis()
     );
     Ok(ExitCode::SUCCESS)

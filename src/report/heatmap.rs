@@ -452,71 +452,45 @@ impl HeatMap {
     // HTML
     // -----------------------------------------------------------------------------------------
 
-    /// The legend as HTML.
-    pub fn html_legend(&self) -> String {
+    /// The map as nested boxes (CSS grid of level-1 columns) under its legend, for the HTML
+    /// report and `vsm heatmap --format html`.
+    pub fn html<'v>(&'v self, views: &'v Views<'v>) -> HeatMapHtml<'v> {
         let m = self.measure;
-        let mut out = String::from(r#"<div class="legend"><span class="legend-title">"#);
-        escape::html_into(&mut out, &capitalise(m.as_str()));
-        out.push_str("</span>");
-        for (c, label) in m.classes().iter().enumerate() {
-            let _ = write!(
-                out,
-                r#"<span class="key"><span class="swatch" style="background:{}"></span>"#,
-                m.color(Some(c))
-            );
-            escape::html_into(&mut out, label);
-            out.push_str("</span>");
-        }
-        out.push_str(
-            r#"<span class="key"><span class="swatch nodata"></span>no data</span></div>"#,
-        );
-        out
-    }
-
-    /// The map as nested boxes (CSS grid of level-1 columns), for the HTML report and
-    /// `vsm heatmap --format html`.
-    pub fn render_html(&self, views: &Views<'_>) -> String {
-        let mut out = String::with_capacity(256 * views.rows.len() + 1024);
-        out.push_str(&self.html_legend());
-        if self.blocks.is_empty() {
-            out.push_str(r#"<p class="muted">No capabilities.</p>"#);
-            return out;
-        }
-        out.push_str(r#"<div class="heatmap">"#);
+        let mut steps = Vec::with_capacity(2 * views.rows.len());
         for block in &self.blocks {
-            self.html_node(views, block, 1, &mut out);
+            self.html_steps(views, block, 1, &mut steps);
         }
-        out.push_str("</div>");
-        out
+        HeatMapHtml {
+            measure: capitalise(m.as_str()),
+            keys: m
+                .classes()
+                .iter()
+                .enumerate()
+                .map(|(c, label)| (m.color(Some(c)), *label))
+                .collect(),
+            steps,
+        }
     }
 
-    fn html_node(&self, views: &Views<'_>, node: &Node, depth: usize, out: &mut String) {
+    /// The boxes of `node` and its children, in document order.
+    fn html_steps(&self, views: &Views<'_>, node: &Node, depth: usize, steps: &mut Vec<HtmlStep>) {
         let m = self.measure;
-        let class = match node.class {
-            Some(_) => "hm",
-            None => "hm nodata",
-        };
-        let _ = write!(
-            out,
-            r#"<div class="{class} d{}" style="background:{};color:{}" title=""#,
-            depth.min(3),
-            m.color(node.class),
-            m.ink(node.class)
-        );
-        escape::html_into(out, &self.tooltip(views, node));
-        out.push_str(r#""><div class="hm-head"><span class="hm-name">"#);
-        escape::html_into(out, views.capability_name(node.capability));
-        out.push_str(r#"</span><span class="hm-val">"#);
-        escape::html_into(out, &self.value_text(node));
-        out.push_str("</span></div>");
-        if !node.children.is_empty() {
-            out.push_str(r#"<div class="hm-kids">"#);
-            for child in &node.children {
-                self.html_node(views, child, depth + 1, out);
-            }
-            out.push_str("</div>");
+        steps.push(HtmlStep::Enter {
+            no_data: node.class.is_none(),
+            depth: depth.min(3),
+            color: m.color(node.class),
+            ink: m.ink(node.class),
+            tooltip: self.tooltip(views, node),
+            name: views.capability_name(node.capability).to_string(),
+            value: self.value_text(node),
+            has_children: !node.children.is_empty(),
+        });
+        for child in &node.children {
+            self.html_steps(views, child, depth + 1, steps);
         }
-        out.push_str("</div>");
+        steps.push(HtmlStep::Leave {
+            had_children: !node.children.is_empty(),
+        });
     }
 
     // -----------------------------------------------------------------------------------------
@@ -711,7 +685,7 @@ pub fn html_page(views: &Views<'_>, map: &HeatMap, title: &str) -> String {
     let body = HeatMapPage {
         title,
         measure: map.measure.title(),
-        map: &map.render_html(views),
+        map: map.html(views),
     };
     let body = askama::Template::render(&body).expect("writing to a String cannot fail");
     Page {
@@ -730,6 +704,67 @@ pub fn html_page(views: &Views<'_>, map: &HeatMap, title: &str) -> String {
 struct HeatMapPage<'a> {
     title: &'a str,
     measure: &'a str,
-    /// The map's HTML.
-    map: &'a str,
+    map: HeatMapHtml<'a>,
+}
+
+/// The heat map as HTML: the legend, then the boxes. The tree is walked into a flat list of
+/// steps because a template cannot recurse.
+#[derive(askama::Template)]
+#[template(path = "heatmap-map.html", config = "src/report/askama.toml")]
+pub struct HeatMapHtml<'a> {
+    /// The legend's title: the measure's name.
+    measure: String,
+    /// Each class's colour and what it holds.
+    keys: Vec<(&'static str, &'a str)>,
+    steps: Vec<HtmlStep>,
+}
+
+/// Entering a capability's box (its head is written) or leaving it.
+enum HtmlStep {
+    Enter {
+        no_data: bool,
+        /// 1 for level-1 boxes, at most 3.
+        depth: usize,
+        color: &'static str,
+        ink: &'static str,
+        tooltip: String,
+        name: String,
+        value: String,
+        has_children: bool,
+    },
+    Leave {
+        had_children: bool,
+    },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::views::fixture::{Fixture, SMALL};
+
+    #[test]
+    fn the_html_map_nests_children_inside_their_parent_and_escapes_names() {
+        let fixture = Fixture::new(&SMALL.replace("name: Intake", "name: '<i>Intake'"));
+        let views = fixture.views();
+        let html = HeatMap::new(&views, Measure::Gap).html(&views).to_string();
+        // Sales (gap 2) holds Intake (no target: no data) in its kids.
+        assert!(html.contains(
+            "<span class=\"hm-name\">Sales</span><span class=\"hm-val\">2</span></div><div class=\"hm-kids\"><div class=\"hm nodata d2\""
+        ), "{html}");
+        assert!(html.contains(
+            "&lt;i&gt;Intake</span><span class=\"hm-val\">no data</span></div></div></div></div>"
+        ));
+        assert_eq!(html.matches("<div class=\"hm ").count(), 2);
+    }
+
+    #[test]
+    fn an_empty_map_keeps_its_legend_and_says_so() {
+        let fixture = Fixture::new("stakeholders:\n  c: {name: C}\n");
+        let views = fixture.views();
+        let html = HeatMap::new(&views, Measure::Usage)
+            .html(&views)
+            .to_string();
+        assert!(html.starts_with("<div class=\"legend\"><span class=\"legend-title\">Usage</span>"));
+        assert!(html.ends_with("no data</span></div><p class=\"muted\">No capabilities.</p>"));
+    }
 }

@@ -1,7 +1,7 @@
 //! The Markdown report: the HTML report's content as GitHub-flavoured Markdown tables, with the
 //! stage flows as Mermaid blocks (GitHub renders them).
 
-use super::data::{percent_text, Views};
+use super::data::Views;
 use super::escape::{markdown as md, markdown_block, markdown_heading};
 use super::format::markdown::table as md_table;
 use super::heatmap::HeatMap;
@@ -9,7 +9,7 @@ use super::views::capabilities::Capabilities;
 use super::views::commitments::Commitments;
 use super::views::mapping::Mapping;
 use super::views::{matrix, stages, Cell, Mark, Table, TableView};
-use super::{graph, number, severity_counts, Report};
+use super::{graph, severity_summary, Report};
 use std::fmt::Write;
 
 /// The whole report as Markdown.
@@ -64,7 +64,7 @@ pub fn render(report: &Report<'_>) -> String {
     out.push('\n');
 
     out.push_str("## Service commitments\n\n");
-    let commitments = commitments_table(report);
+    let commitments = Commitments::new(views, None).report_table(|r| report.stage_ref(r));
     if commitments.rows.is_empty() {
         out.push_str("_The model has no commitment._\n\n");
     } else {
@@ -86,12 +86,7 @@ pub fn render(report: &Report<'_>) -> String {
     if report.findings.is_empty() {
         out.push_str("No findings: the model passes every enabled rule.\n");
     } else {
-        let mut t = Table {
-            headers: ["Severity", "Rule", "Finding", "Where"]
-                .map(String::from)
-                .to_vec(),
-            ..Table::default()
-        };
+        let mut t = Table::with_headers(&["Severity", "Rule", "Finding", "Where"]);
         for f in report.findings_by_severity() {
             let mut message = vec![f.message.clone()];
             if let Some(help) = &f.help {
@@ -115,8 +110,9 @@ pub fn render(report: &Report<'_>) -> String {
 fn overview(out: &mut String, report: &Report<'_>) {
     let views = report.views;
     let c = report.counts();
-    let (errors, warnings, infos) = severity_counts(report.findings);
-    out.push_str("## Overview\n\n| Element | Count |\n| --- | ---: |\n");
+    out.push_str("## Overview\n\n");
+    let mut counts = Table::with_headers(&["Element", "Count"]);
+    counts.right = vec![1];
     for (label, n) in [
         ("Value streams", c.value_streams),
         ("Stages", c.stages),
@@ -131,11 +127,15 @@ fn overview(out: &mut String, report: &Report<'_>) {
         ("Focus perception points", c.focus_perceptions),
         ("Stakeholders", c.stakeholders),
     ] {
-        let _ = writeln!(out, "| {label} | {n} |");
+        counts
+            .rows
+            .push(vec![Cell::new(label), Cell::new(n.to_string())]);
     }
+    out.push_str(&md_table(&counts));
     let _ = writeln!(
         out,
-        "\n**Findings:** {errors} errors · {warnings} warnings · {infos} infos\n"
+        "\n**Findings:** {}\n",
+        severity_summary(report.findings, " · ")
     );
     out.push_str("### Flagged stages\n\n");
     let flagged = report.flagged_stages();
@@ -144,10 +144,7 @@ fn overview(out: &mut String, report: &Report<'_>) {
         return;
     }
     out.push_str("Stages that add no value (no value item: candidates to drop or merge) come first, then stages with other findings.\n\n");
-    let mut t = Table {
-        headers: ["Value stream", "Stage", "Why"].map(String::from).to_vec(),
-        ..Table::default()
-    };
+    let mut t = Table::with_headers(&["Value stream", "Stage", "Why"]);
     for f in &flagged {
         let mut why = Vec::new();
         if f.no_value {
@@ -219,125 +216,44 @@ fn stream_section(out: &mut String, views: &Views<'_>, s: usize) {
     out.push('\n');
 }
 
-fn commitments_table(report: &Report<'_>) -> Table {
-    let mut t = Table::with_headers(&[
-        "Commitment",
-        "Target",
-        "Owner",
-        "Stage",
-        "Perception point",
-        "Budget use",
-    ]);
-    let label = |e: Option<super::data::Entry<'_>>| e.map(|e| e.label()).unwrap_or_default();
-    for r in Commitments::new(report.views, None).rows {
-        let name = if r.depth > 0 {
-            format!("└ {}", r.name)
-        } else {
-            r.name.to_string()
-        };
-        let mut name = Cell::new(if r.repeated {
-            format!("{name} (loop)")
-        } else {
-            name
-        })
-        .indent(r.depth);
-        if r.depth == 0 {
-            name = name.strong();
-        }
-        let budget = match r.budget {
-            Some(b) if b.over() => Cell::new(format!(
-                "⚠ {} over budget ({} of {})",
-                percent_text(b.percent()),
-                b.used.human(),
-                b.limit.human()
-            ))
-            .strong(),
-            Some(b) => Cell::new(b.describe()),
-            None => Cell::empty(),
-        };
-        t.rows.push(vec![
-            name,
-            Cell::new(r.target.clone().unwrap_or_default()),
-            Cell::new(label(r.owner)),
-            Cell::new(r.stage.map(|e| report.stage_ref(e.id)).unwrap_or_default()),
-            Cell::new(label(r.perception)),
-            budget,
-        ]);
-    }
-    t
-}
-
+/// The perception points: focus points starred and in bold.
 fn perceptions_table(report: &Report<'_>) -> Table {
-    let views = report.views;
-    let model = views.model;
-    let mut t = Table {
-        headers: [
-            "Perception point",
-            "Stage",
-            "Channel",
-            "Importance",
-            "Current",
-            "Expected",
-            "Gap",
-            "Answered by",
-        ]
-        .map(String::from)
-        .to_vec(),
-        right: vec![3, 4, 5, 6],
-        ..Table::default()
-    };
-    for (index, p) in model.perceptions.values().enumerate() {
-        let focus = p.focus.as_ref().is_some_and(|f| f.value);
-        let name = if focus {
-            Cell::new(format!("★ {}", p.common.label())).strong()
-        } else {
-            Cell::new(p.common.label())
-        };
-        let answered: Vec<String> = views.answered_by[index]
-            .iter()
-            .map(|&c| model.commitments[c].common.label().to_string())
-            .collect();
-        let answered = if answered.is_empty() && focus {
-            Cell::new("⚠ no commitment").strong()
-        } else {
-            Cell::lines(answered)
-        };
-        t.rows.push(vec![
-            name,
-            Cell::new(
-                p.stage
-                    .as_ref()
-                    .map(|x| report.stage_ref(&x.value))
-                    .unwrap_or_default(),
-            ),
-            Cell::new(p.channel.as_ref().map_or("", |c| c.value.as_str())),
-            Cell::new(
-                p.importance
-                    .as_ref()
-                    .map(|v| v.value.to_string())
-                    .unwrap_or_default(),
-            ),
-            Cell::new(
-                p.current
-                    .as_ref()
-                    .map(|v| number(v.value))
-                    .unwrap_or_default(),
-            ),
-            Cell::new(
-                p.expected
-                    .as_ref()
-                    .map(|v| number(v.value))
-                    .unwrap_or_default(),
-            ),
-            Cell::new(
-                p.current
-                    .as_ref()
-                    .zip(p.expected.as_ref())
-                    .map(|(c, e)| number(((e.value - c.value) * 100.0).round() / 100.0))
-                    .unwrap_or_default(),
-            ),
-            answered,
-        ]);
-    }
+    let mut t = Table::with_headers(&[
+        "Perception point",
+        "Stage",
+        "Channel",
+        "Importance",
+        "Current",
+        "Expected",
+        "Gap",
+        "Answered by",
+    ]);
+    t.right = vec![3, 4, 5, 6];
+    t.rows = report
+        .perceptions()
+        .into_iter()
+        .map(|p| {
+            let name = if p.focus {
+                Cell::new(format!("★ {}", p.name)).strong()
+            } else {
+                Cell::new(p.name)
+            };
+            let answered = if p.answered_by.is_empty() && p.focus {
+                Cell::new("⚠ no commitment").strong()
+            } else {
+                Cell::lines(p.answered_by.iter().map(|a| a.to_string()).collect())
+            };
+            vec![
+                name,
+                Cell::new(p.stage),
+                Cell::new(p.channel),
+                Cell::new(p.importance),
+                Cell::new(p.current),
+                Cell::new(p.expected),
+                Cell::new(p.gap),
+                answered,
+            ]
+        })
+        .collect();
     t
 }

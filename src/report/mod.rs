@@ -17,6 +17,7 @@ pub mod views;
 use crate::catalog::Rule;
 use crate::diag::{Finding, Owner, Severity};
 use crate::load::Loaded;
+use crate::text::plural;
 use data::Views;
 use heatmap::Measure;
 use std::collections::HashMap;
@@ -40,6 +41,23 @@ pub struct Flagged {
     /// The rules of its findings, each once, in order of first finding.
     pub rules: Vec<&'static Rule>,
     pub worst: Option<Severity>,
+}
+
+/// A perception point as both reports show it: its scores as text, the gap worked out.
+#[derive(Debug)]
+pub struct PerceptionRow<'m> {
+    pub name: &'m str,
+    pub focus: bool,
+    /// `Stream › Stage`, empty without a stage.
+    pub stage: String,
+    pub channel: &'m str,
+    pub importance: String,
+    pub current: String,
+    pub expected: String,
+    /// `expected − current`, to two decimals; empty unless both are given.
+    pub gap: String,
+    /// The names of the commitments that answer it.
+    pub answered_by: Vec<&'m str>,
 }
 
 /// Element counts for the overview.
@@ -142,6 +160,45 @@ impl Report<'_> {
         flagged
     }
 
+    /// The perception points in model order.
+    pub fn perceptions(&self) -> Vec<PerceptionRow<'_>> {
+        let views = self.views;
+        let model = views.model;
+        let score = |v: &Option<crate::model::Spanned<f64>>| v.as_ref().map(|v| number(v.value));
+        model
+            .perceptions
+            .values()
+            .enumerate()
+            .map(|(index, p)| PerceptionRow {
+                name: p.common.label(),
+                focus: p.focus.as_ref().is_some_and(|f| f.value),
+                stage: p
+                    .stage
+                    .as_ref()
+                    .map(|x| self.stage_ref(&x.value))
+                    .unwrap_or_default(),
+                channel: p.channel.as_ref().map_or("", |c| c.value.as_str()),
+                importance: p
+                    .importance
+                    .as_ref()
+                    .map(|v| v.value.to_string())
+                    .unwrap_or_default(),
+                current: score(&p.current).unwrap_or_default(),
+                expected: score(&p.expected).unwrap_or_default(),
+                gap: p
+                    .current
+                    .as_ref()
+                    .zip(p.expected.as_ref())
+                    .map(|(c, e)| number(((e.value - c.value) * 100.0).round() / 100.0))
+                    .unwrap_or_default(),
+                answered_by: views.answered_by[index]
+                    .iter()
+                    .map(|&c| model.commitments[c].common.label())
+                    .collect(),
+            })
+            .collect()
+    }
+
     /// Findings, most severe first (in file order within a severity).
     pub fn findings_by_severity(&self) -> Vec<&Finding> {
         let mut out: Vec<&Finding> = self.findings.iter().collect();
@@ -182,4 +239,102 @@ pub fn number(value: f64) -> String {
 /// Error, warning and info counts.
 pub fn severity_counts(findings: &[Finding]) -> (usize, usize, usize) {
     crate::diag::counts(findings)
+}
+
+/// `1 error, 2 warnings, 0 infos` (with `separator` between the counts): how reports and
+/// `vsm report` sum findings up, each count with the word that fits it.
+pub fn severity_summary(findings: &[Finding], separator: &str) -> String {
+    let (errors, warnings, infos) = severity_counts(findings);
+    [
+        plural(errors, "error", "errors"),
+        plural(warnings, "warning", "warnings"),
+        plural(infos, "info", "infos"),
+    ]
+    .join(separator)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::views::fixture::{Fixture, SMALL};
+
+    /// A finding of `rule` on the second stage (`ship`) of the SMALL fixture.
+    fn on_ship(fixture: &Fixture, rule: &'static Rule, severity: Severity) -> Finding {
+        let ship = &fixture.loaded.model.value_streams[0].stages[1];
+        let mut finding = Finding::new(rule, ship.common.id.loc, "finding");
+        finding.severity = severity;
+        finding.owner = Some(Owner::Stage {
+            stream: 0,
+            stage: 1,
+        });
+        finding
+    }
+
+    fn report<'a>(
+        views: &'a Views<'a>,
+        fixture: &'a Fixture,
+        findings: &'a [Finding],
+    ) -> Report<'a> {
+        Report {
+            views,
+            loaded: &fixture.loaded,
+            findings,
+            title: "T".into(),
+            measure: Measure::Gap,
+        }
+    }
+
+    #[test]
+    fn the_summary_says_one_error_and_two_warnings() {
+        let fixture = Fixture::new(SMALL);
+        let findings = [
+            on_ship(&fixture, &crate::catalog::NO_VALUE_ITEM, Severity::Error),
+            on_ship(&fixture, &crate::catalog::NO_VALUE_ITEM, Severity::Warning),
+            on_ship(&fixture, &crate::catalog::NO_VALUE_ITEM, Severity::Warning),
+        ];
+        assert_eq!(
+            severity_summary(&findings, ", "),
+            "1 error, 2 warnings, 0 infos"
+        );
+        assert_eq!(
+            severity_summary(&findings[..0], " · "),
+            "0 errors · 0 warnings · 0 infos"
+        );
+    }
+
+    #[test]
+    fn a_stage_without_value_is_flagged_once_with_its_worst_severity() {
+        let fixture = Fixture::new(SMALL);
+        let views = fixture.views();
+        let findings = [
+            on_ship(&fixture, &crate::catalog::NO_VALUE_ITEM, Severity::Info),
+            on_ship(&fixture, &crate::catalog::NO_VALUE_ITEM, Severity::Warning),
+        ];
+        let flagged = report(&views, &fixture, &findings).flagged_stages();
+        assert_eq!(flagged.len(), 1, "{flagged:?}");
+        assert!(flagged[0].no_value);
+        assert_eq!((flagged[0].stream, flagged[0].stage), (0, 1));
+        assert_eq!(flagged[0].rules.len(), 1, "each rule once");
+        assert_eq!(flagged[0].worst, Some(Severity::Warning));
+    }
+
+    #[test]
+    fn perception_rows_work_out_the_gap_and_name_the_answering_commitments() {
+        let yaml = format!(
+            "{SMALL}  care: {{name: Care, perception: call}}\nperceptions:\n  call: {{name: Call, stage: order/take, current: 2.5, expected: 4, focus: true}}\n  mail: {{name: Mail, current: 3}}\n"
+        );
+        let fixture = Fixture::new(&yaml);
+        let views = fixture.views();
+        let report = report(&views, &fixture, &[]);
+        let rows = report.perceptions();
+        assert_eq!(rows[0].stage, "Order › Take order");
+        assert_eq!(
+            (rows[0].current.as_str(), rows[0].gap.as_str()),
+            ("2.5", "1.5")
+        );
+        assert_eq!(rows[0].answered_by, ["Care"]);
+        assert!(rows[0].focus);
+        // Without an expected score there is no gap.
+        assert_eq!((rows[1].current.as_str(), rows[1].gap.as_str()), ("3", ""));
+    }
 }

@@ -1,7 +1,7 @@
 //! The capabilities view: the capability tree with maturity, gap, importance, risk, owner,
 //! enablement and usage.
 
-use super::{label, opt, Cell, Records, Table, TableView};
+use super::{label, opt, tree_name, Cell, Column, Records, Table, TableView};
 use crate::model::{Enablement, Importance, Kind};
 use crate::report::data::{Entry, Views};
 use serde::Serialize;
@@ -111,17 +111,17 @@ impl<'m> Capabilities<'m> {
 }
 
 /// The columns of the terminal and Markdown table.
-const COLUMNS: [&str; 10] = [
-    "Capability",
-    "Level",
-    "Maturity",
-    "Target",
-    "Gap",
-    "Importance",
-    "Owner",
-    "Stages",
-    "Value items",
-    "Processes",
+const COLUMNS: [Column; 10] = [
+    Column::text("Capability"),
+    Column::num("Level"),
+    Column::num("Maturity"),
+    Column::num("Target"),
+    Column::num("Gap"),
+    Column::text("Importance"),
+    Column::text("Owner"),
+    Column::num("Stages"),
+    Column::num("Value items"),
+    Column::num("Processes"),
 ];
 
 /// The CSV header (comma-separated): ids and raw values, one field each.
@@ -138,19 +138,15 @@ impl<'m> TableView for Capabilities<'m> {
     }
 
     fn tables(&self) -> Vec<Table> {
-        let mut table = Table::with_headers(&COLUMNS);
-        table.right = vec![1, 2, 3, 4, 7, 8, 9];
+        let mut table = Table::with_columns(&COLUMNS);
         table.min = vec![(0, 18), (6, 10)];
         table.rows = self
             .rows
             .iter()
             .map(|r| {
-                let mut name = Cell::new(r.name).indent(r.level.map_or(0, |d| d.saturating_sub(1)));
-                if r.level == Some(1) {
-                    name = name.strong();
-                }
+                let depth = r.level.map_or(0, |d| d.saturating_sub(1));
                 vec![
-                    name,
+                    tree_name(Cell::new(r.name), depth, r.level == Some(1)),
                     Cell::new(r.level_text()),
                     Cell::new(opt(r.maturity)),
                     Cell::new(opt(r.target_maturity)),

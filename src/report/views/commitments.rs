@@ -1,7 +1,7 @@
 //! The commitments view: the commitment tree (each commitment followed by its parts) with
 //! targets, owners and the share of a duration budget the parts use.
 
-use super::{label, opt, Cell, Mark, Records, Table, TableView};
+use super::{label, opt, tree_name, Cell, Mark, Records, Table, TableView};
 use crate::model::{Amount, Composition, Kind, Target};
 use crate::report::data::{percent_text, Budget, CommitmentRow, Entry, Views};
 use serde::Serialize;
@@ -85,6 +85,25 @@ impl Row<'_> {
         }
     }
 
+    /// The name (indented by depth, level 1 in bold), target and owner cells every
+    /// commitment table starts with.
+    fn lead_cells(&self, name: Cell) -> [Cell; 3] {
+        [
+            tree_name(name, self.depth, self.depth == 0),
+            Cell::new(self.target.clone().unwrap_or_default()),
+            Cell::new(label(self.owner)),
+        ]
+    }
+
+    /// The budget in words; `over` writes it when the parts use more than the target.
+    fn budget_cell(&self, over: impl Fn(Budget) -> Cell) -> Cell {
+        match self.budget {
+            Some(b) if b.over() => over(b),
+            Some(b) => Cell::new(b.describe()),
+            None => Cell::empty(),
+        }
+    }
+
     /// `1d 18h of 2d (88%, sequential)`-style line of a budget: used, limit, composition.
     pub fn budget_line(&self) -> Option<String> {
         self.budget.map(|b| {
@@ -164,6 +183,59 @@ impl<'m> Commitments<'m> {
     }
 }
 
+impl Commitments<'_> {
+    /// The table of the Markdown report: parts marked `└`, the stage as `stage_ref` shows it
+    /// (`Stream › Stage`), the budget in words.
+    pub fn report_table(&self, stage_ref: impl Fn(&str) -> String) -> Table {
+        let mut table = Table::with_headers(&REPORT_COLUMNS);
+        table.rows = self
+            .rows
+            .iter()
+            .map(|r| {
+                let name = if r.depth > 0 {
+                    format!("└ {}", r.name)
+                } else {
+                    r.name.to_string()
+                };
+                let name = Cell::new(if r.repeated {
+                    format!("{name} (loop)")
+                } else {
+                    name
+                });
+                let budget = r.budget_cell(|b| {
+                    Cell::new(format!(
+                        "⚠ {} over budget ({} of {})",
+                        percent_text(b.percent()),
+                        b.used.human(),
+                        b.limit.human()
+                    ))
+                    .strong()
+                });
+                let [name, target, owner] = r.lead_cells(name);
+                vec![
+                    name,
+                    target,
+                    owner,
+                    Cell::new(r.stage.map(|e| stage_ref(e.id)).unwrap_or_default()),
+                    Cell::new(label(r.perception)),
+                    budget,
+                ]
+            })
+            .collect();
+        table
+    }
+}
+
+/// The columns of the Markdown report's table.
+const REPORT_COLUMNS: [&str; 6] = [
+    "Commitment",
+    "Target",
+    "Owner",
+    "Stage",
+    "Perception point",
+    "Budget use",
+];
+
 /// The columns of the terminal and Markdown table.
 const COLUMNS: [&str; 7] = [
     "Commitment",
@@ -194,26 +266,21 @@ impl<'m> TableView for Commitments<'m> {
             .rows
             .iter()
             .map(|r| {
-                let mut name = Cell::new(if r.repeated {
+                let name = Cell::new(if r.repeated {
                     format!("↻ {} (loop)", r.name)
                 } else {
                     r.name.to_string()
-                })
-                .indent(r.depth);
-                if r.depth == 0 {
-                    name = name.strong();
-                }
-                let budget = match r.budget {
-                    Some(b) if b.over() => Cell::new(format!("⚠ {}", b.describe()))
+                });
+                let budget = r.budget_cell(|b| {
+                    Cell::new(format!("⚠ {}", b.describe()))
                         .mark(Mark::Warn)
-                        .strong(),
-                    Some(b) => Cell::new(b.describe()),
-                    None => Cell::empty(),
-                };
+                        .strong()
+                });
+                let [name, target, owner] = r.lead_cells(name);
                 vec![
                     name,
-                    Cell::new(r.target.clone().unwrap_or_default()),
-                    Cell::new(label(r.owner)),
+                    target,
+                    owner,
                     Cell::new(label(r.stage)),
                     Cell::new(label(r.perception)),
                     Cell::new(r.parts_text()),
@@ -295,6 +362,19 @@ mod tests {
         assert_eq!(json["loop"], false);
         assert_eq!(json["budget"]["used_percent"], 50.0);
         assert_eq!(json["parts"], serde_json::json!(["quick"]));
+    }
+
+    #[test]
+    fn the_report_table_marks_parts_and_names_the_stage_with_its_stream() {
+        let fixture = Fixture::new(SMALL);
+        let views = fixture.views();
+        let table = Commitments::new(&views, None).report_table(|r| format!("at {r}"));
+        let cell = |r: usize, c: usize| table.rows[r][c].lines[0].as_str();
+        assert_eq!(table.headers.len(), 6, "no parts column");
+        assert_eq!((cell(0, 0), cell(1, 0)), ("Fast", "└ Quick"));
+        assert!(table.rows[0][0].strong && !table.rows[1][0].strong);
+        assert_eq!(cell(0, 3), "at order/take");
+        assert_eq!(cell(0, 5), "1d of 2d (50%)");
     }
 
     #[test]

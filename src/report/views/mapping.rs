@@ -25,14 +25,19 @@ pub struct Row<'m> {
     pub number: usize,
 }
 
-impl Row<'_> {
+impl<'m> Row<'m> {
+    /// The names of the stage's value items.
+    pub fn value_item_names(&self) -> Vec<&'m str> {
+        self.value_items.iter().map(|v| v.name).collect()
+    }
+
     /// The value item names, or the "adds no value" warning.
     fn value_item_cell(&self) -> Cell {
         if self.adds_value {
             Cell::lines(
-                self.value_items
-                    .iter()
-                    .map(|v| v.name.to_string())
+                self.value_item_names()
+                    .into_iter()
+                    .map(String::from)
                     .collect(),
             )
         } else {

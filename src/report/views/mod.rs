@@ -106,7 +106,39 @@ pub struct Table {
     pub rows: Vec<Vec<Cell>>,
 }
 
+/// A column of a table: its title, and whether it holds numbers (shown right-aligned).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Column {
+    pub title: &'static str,
+    pub numeric: bool,
+}
+
+impl Column {
+    pub const fn text(title: &'static str) -> Self {
+        Column {
+            title,
+            numeric: false,
+        }
+    }
+
+    pub const fn num(title: &'static str) -> Self {
+        Column {
+            title,
+            numeric: true,
+        }
+    }
+}
+
 impl Table {
+    /// A table with these columns, the numeric ones right-aligned, and nothing else set.
+    pub fn with_columns(columns: &[Column]) -> Self {
+        Table {
+            headers: columns.iter().map(|c| c.title.to_string()).collect(),
+            right: (0..columns.len()).filter(|&i| columns[i].numeric).collect(),
+            ..Table::default()
+        }
+    }
+
     /// A table with these column headers and nothing else set.
     pub fn with_headers(headers: &[&str]) -> Self {
         Table {
@@ -187,9 +219,40 @@ fn opt<T: ToString>(value: Option<T>) -> String {
     value.map(|v| v.to_string()).unwrap_or_default()
 }
 
+/// The name cell of a row in a tree: indented by its depth, in bold at the top of the tree.
+fn tree_name(name: Cell, depth: u32, top: bool) -> Cell {
+    let name = name.indent(depth);
+    if top {
+        name.strong()
+    } else {
+        name
+    }
+}
+
 /// An entry's label, empty when absent.
 fn label(entry: Option<Entry<'_>>) -> String {
     entry.map(|e| e.label()).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numeric_columns_are_the_right_aligned_ones() {
+        let table =
+            Table::with_columns(&[Column::text("Name"), Column::num("N"), Column::num("M")]);
+        assert_eq!(table.headers, ["Name", "N", "M"]);
+        assert_eq!(table.right, [1, 2]);
+    }
+
+    #[test]
+    fn tree_names_are_indented_and_only_the_top_is_strong() {
+        let top = tree_name(Cell::new("a"), 0, true);
+        let child = tree_name(Cell::new("b"), 2, false);
+        assert!(top.strong && !child.strong);
+        assert_eq!((top.indent, child.indent), (0, 2));
+    }
 }
 
 #[cfg(test)]
