@@ -29,7 +29,7 @@ pub enum By {
     Maturity,
     /// strategic importance (low, medium, high, critical)
     Importance,
-    /// how many stages, value items, processes and steps use the capability
+    /// how many stages, value items, processes and steps use the capability or one below it
     Usage,
     /// importance weight (1–4) × gap
     Risk,
