@@ -1,6 +1,6 @@
 //! `vsm graph`: the stage flow of value streams as Mermaid or Graphviz DOT.
 
-use super::file_format::{self, FileFormat};
+use super::file_format::FileFormat;
 use super::workspace::open_streams;
 use super::{ConfigFile, ModelPaths, OutputFile};
 use crate::report::graph;
@@ -44,12 +44,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let format = file_format::choose(
-        args.format,
-        args.output.output.as_deref(),
-        Some(Format::Mermaid),
-        "graph",
-    )?;
+    let format = args.output.format(args.format, Format::Mermaid, "graph")?;
     let (opened, streams) = match open_streams(&args.model, &args.config, args.stream.as_deref())? {
         Ok(found) => found,
         Err(code) => return Ok(code),

@@ -1,6 +1,6 @@
 //! `vsm heatmap`: the capability heat map in the terminal, or as Markdown, HTML or SVG.
 
-use super::file_format::{self, FileFormat};
+use super::file_format::FileFormat;
 use super::report::{measure, By};
 use super::workspace::{open, width};
 use super::ColorChoice;
@@ -51,12 +51,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let format = file_format::choose(
-        args.format,
-        args.output.output.as_deref(),
-        Some(Format::Term),
-        "heat map",
-    )?;
+    let format = args.output.format(args.format, Format::Term, "heat map")?;
     let opened = match open(&args.model, &args.config)? {
         Ok(opened) => opened,
         Err(code) => return Ok(code),

@@ -100,6 +100,17 @@ impl OutputFile {
         }
     }
 
+    /// The format to write: `--format`, else the file's extension, else `default`; a
+    /// `--format` that contradicts the extension is an error. `what` names the output.
+    pub fn format<F: file_format::FileFormat>(
+        &self,
+        flag: Option<F>,
+        default: F,
+        what: &str,
+    ) -> anyhow::Result<F> {
+        file_format::choose(flag, self.output.as_deref(), Some(default), what)
+    }
+
     /// Colour is for a terminal, never for a file.
     pub fn colored(&self, color: ColorChoice) -> bool {
         self.output.is_none() && color.enabled()

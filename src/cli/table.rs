@@ -1,6 +1,6 @@
 //! `vsm table`: the mapping, matrix, stage-template, capability and commitment tables.
 
-use super::file_format::{self, FileFormat};
+use super::file_format::FileFormat;
 use super::workspace::{open_streams, width};
 use super::ColorChoice;
 use super::{ConfigFile, ModelPaths, OutputFile};
@@ -91,12 +91,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let format = file_format::choose(
-        args.format,
-        args.output.output.as_deref(),
-        Some(Format::Term),
-        "table",
-    )?;
+    let format = args.output.format(args.format, Format::Term, "table")?;
     let (opened, streams) = match open_streams(&args.model, &args.config, args.stream.as_deref())? {
         Ok(found) => found,
         Err(code) => return Ok(code),
