@@ -80,7 +80,7 @@ impl Workspace {
             crate::atomic::mark_read(file);
         }
         for warning in &loaded.warnings {
-            crate::stderrln!("warning: {warning}");
+            crate::stderrln!("warning: {}", crate::text::escaped(warning));
         }
         let root = repository_root(&config, &paths, &cwd);
         Ok(Workspace {
@@ -251,16 +251,17 @@ pub(super) fn select_streams(
             Some(index) => Ok(vec![index]),
             None => {
                 let hint = crate::suggest::help(id, model.value_streams.keys().map(String::as_str))
-                    .map(|h| format!(" ({h})"))
+                    .map(|h| format!(" ({})", crate::text::escaped(&h)))
                     .unwrap_or_default();
-                let known: Vec<&str> = model
+                let known: Vec<_> = model
                     .value_streams
                     .keys()
                     .take(10)
-                    .map(String::as_str)
+                    .map(|k| crate::text::escaped(k))
                     .collect();
                 Err(anyhow!(
-                    "--stream: no value stream `{id}`{hint}; the model has: {}{}",
+                    "--stream: no value stream `{}`{hint}; the model has: {}{}",
+                    crate::text::escaped(id),
                     known.join(", "),
                     if model.value_streams.len() > known.len() {
                         ", ..."

@@ -1,6 +1,9 @@
 //! Terminal tables drawn by comfy-table, fitted to a width.
+//! Model text in titles, notes and cells is escaped as all terminal text is
+//! ([`crate::text::escaped`]); only the colours drawn here reach the terminal as codes.
 
 use crate::report::views::{Mark, Table};
+use crate::text::escaped;
 
 /// Terminal tables that fit `width` columns (wide characters counted twice).
 pub fn render(tables: &[Table], width: usize, color: bool) -> String {
@@ -11,15 +14,16 @@ pub fn render(tables: &[Table], width: usize, color: bool) -> String {
             out.push('\n');
         }
         if let Some(title) = &table.title {
+            let title = escaped(title);
             if color {
                 out.push_str(&format!("\x1b[1m{title}\x1b[0m\n"));
             } else {
-                out.push_str(title);
+                out.push_str(&title);
                 out.push('\n');
             }
         }
         for note in &table.notes {
-            out.push_str(note);
+            out.push_str(&escaped(note));
             out.push('\n');
         }
         let mut t = comfy_table::Table::new();
@@ -33,7 +37,7 @@ pub fn render(tables: &[Table], width: usize, color: bool) -> String {
             t.force_no_tty();
         }
         t.set_header(table.headers.iter().map(|h| {
-            let cell = comfy_table::Cell::new(h);
+            let cell = comfy_table::Cell::new(escaped(h));
             if color {
                 cell.add_attribute(Attribute::Bold)
             } else {
@@ -47,7 +51,10 @@ pub fn render(tables: &[Table], width: usize, color: bool) -> String {
                 let text = cell
                     .lines
                     .iter()
-                    .map(|l| format!("{pad}{l}"))
+                    // A line break in the model's text breaks the cell's line; every other
+                    // control is shown escaped.
+                    .flat_map(|l| l.split('\n'))
+                    .map(|l| format!("{pad}{}", escaped(l)))
                     .collect::<Vec<_>>()
                     .join("\n");
                 let mut c = comfy_table::Cell::new(text);
