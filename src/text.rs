@@ -46,6 +46,15 @@ fn push_escaped(out: &mut String, c: char) {
     }
 }
 
+/// Text of several lines as a terminal may show it: [`escaped`], except the line breaks and
+/// tabs that lay it out (see [`escaped_source`]).
+pub fn escaped_lines(text: &str) -> Cow<'_, str> {
+    match escaped_source(text) {
+        Some((escaped, _)) => Cow::Owned(escaped),
+        None => Cow::Borrowed(text),
+    }
+}
+
 /// A source file's text as a snippet shows it: [`escaped`], except the line breaks (`\n`, and
 /// `\r` before it) and tabs that lay the lines out. `None` when nothing needs escaping;
 /// otherwise the text and, for each escaped character, its byte offset in `text` and how many
@@ -139,6 +148,7 @@ mod tests {
             let mapped = shifts.map(at) as usize;
             assert_eq!(&shown[mapped..mapped + expected.len()], expected);
         }
+        assert_eq!(escaped_lines("a\u{7}\nb"), "a\\u{7}\nb");
         // The escaped character itself maps onto the start of its escape.
         assert_eq!(shifts.map(3), 3);
     }

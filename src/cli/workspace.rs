@@ -35,10 +35,10 @@ impl Workspace {
                 if !file.is_file() {
                     return Err(anyhow!("config file `{}` not found", file.display()));
                 }
-                config::load(file)?
+                load_config(file)?
             }
             None => match find_config(paths, &cwd)? {
-                Some(found) => config::load(&shown_from(&cwd, &found))?,
+                Some(found) => load_config(&shown_from(&cwd, &found))?,
                 None => Config {
                     base: PathBuf::from("."),
                     ..Config::default()
@@ -89,6 +89,12 @@ impl Workspace {
             root,
         })
     }
+}
+
+/// Reads the config. Its errors quote its keys and values, escaped as all terminal text is
+/// (line by line: each error is a line).
+fn load_config(file: &Path) -> anyhow::Result<Config> {
+    config::load(file).map_err(|e| anyhow!("{}", crate::text::escaped_lines(&format!("{e:#}"))))
 }
 
 /// The `vsm.yaml` of the checked paths, as ruff finds its settings: upwards from the first
