@@ -222,3 +222,71 @@ fn hostile_terminal_cases_draw_inert_tables_and_heat_maps() {
     }
     assert!(cases >= 2, "the terminal-* cases are gone");
 }
+
+/// Runs `vsm table --view VIEW` on the Chinese and English model at `width` columns.
+fn table_at(view: &str, width: usize) -> String {
+    let model = std::fs::read_to_string(common::root().join("tests/fixtures/terminal-widths.yaml"))
+        .unwrap();
+    let dir = model_dir(&[("model.yaml", &model)]);
+    let out = vsm(dir.path())
+        .env("COLUMNS", width.to_string())
+        .args(["table", "model.yaml", "--view", view])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{view}");
+    let text = String::from_utf8(out.stdout).unwrap();
+    for line in text.lines() {
+        assert!(
+            unicode_width::UnicodeWidthStr::width(line) <= width,
+            "{view} at {width}: {line:?} is wider"
+        );
+    }
+    text
+}
+
+#[test]
+fn tables_fit_the_width_keep_words_whole_and_stack_when_a_grid_cannot_be_read() {
+    for view in ["capabilities", "mapping", "commitments"] {
+        for width in [80, 120] {
+            insta::assert_snapshot!(format!("table_{view}_{width}"), table_at(view, width));
+        }
+    }
+    insta::assert_snapshot!(
+        "table_capabilities_stacked_50",
+        table_at("capabilities", 50)
+    );
+    // Every width from the narrowest up fits, grid or stacked.
+    for width in (40..=160).step_by(7) {
+        for view in ["mapping", "matrix", "stages", "capabilities", "commitments"] {
+            table_at(view, width);
+        }
+    }
+}
+
+#[test]
+fn a_wrapped_child_keeps_its_indentation_and_numbers_stay_narrow() {
+    let table = table_at("capabilities", 120);
+    // "Intake of customer requests through every channel" wraps under its own indentation.
+    let lines: Vec<&str> = table.lines().filter(|l| l.starts_with('│')).collect();
+    let at = lines
+        .iter()
+        .position(|l| l.contains("Intake of"))
+        .expect("the child is shown");
+    // (No-break spaces: comfy-table would drop plain leading ones.)
+    assert!(
+        lines[at].starts_with("│ \u{a0}\u{a0}Intake"),
+        "{}",
+        lines[at]
+    );
+    assert!(
+        lines[at + 1].starts_with("│ \u{a0}\u{a0}requests"),
+        "{}",
+        lines[at + 1]
+    );
+    // The level column is as wide as its header, not more.
+    assert!(table.contains("┆ Level ┆"), "{table}");
+    // No header word is cut.
+    for word in ["Maturity", "Importance", "Processes"] {
+        assert!(table.contains(word), "{word} is cut: {table}");
+    }
+}
