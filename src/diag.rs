@@ -3,6 +3,7 @@
 pub use crate::catalog::Severity;
 use crate::catalog::{self, Rule};
 use crate::source::Loc;
+use crate::text;
 use std::borrow::Cow;
 
 /// The element a finding belongs to, so `allow:` on it (or on its value stream) can silence it.
@@ -174,9 +175,10 @@ pub fn counts(findings: &[Finding]) -> (usize, usize, usize) {
 
 /// Messages quote the model's own text (ids, names), which may hold line breaks or terminal
 /// escape sequences: written raw they would split a one-line format (concise, GitHub
-/// annotations) or recolour the user's terminal. Control characters are shown escaped.
+/// annotations) or drive the user's terminal. They are escaped as all terminal text is
+/// ([`text::escaped`]).
 fn one_line(text: String) -> String {
-    match escaped(&text, usize::MAX) {
+    match text::escaped(&text) {
         Cow::Borrowed(_) => text,
         Cow::Owned(escaped) => escaped,
     }
@@ -188,27 +190,7 @@ pub const SHOWN_CHARS: usize = 80;
 /// User text as a message quotes it: control characters escaped (a line break in a key must
 /// not break one-line output) and long texts cut to [`SHOWN_CHARS`] characters.
 pub fn shown(text: &str) -> Cow<'_, str> {
-    escaped(text, SHOWN_CHARS)
-}
-
-/// `text` with control characters escaped, cut after `max_chars` characters (with `…`).
-fn escaped(text: &str, max_chars: usize) -> Cow<'_, str> {
-    let long = max_chars != usize::MAX && text.chars().nth(max_chars).is_some();
-    if !long && !text.chars().any(char::is_control) {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len().min(max_chars.saturating_mul(4)) + 8);
-    for c in text.chars().take(max_chars) {
-        if c.is_control() {
-            out.extend(c.escape_default());
-        } else {
-            out.push(c);
-        }
-    }
-    if long {
-        out.push('…');
-    }
-    Cow::Owned(out)
+    text::escaped_cut(text, SHOWN_CHARS)
 }
 
 #[cfg(test)]
@@ -228,6 +210,8 @@ mod tests {
         assert_eq!(finding.message, "unknown `a\\nb\\u{1b}[31m`");
         assert_eq!(finding.labels[0].message, "here\\r");
         assert_eq!(finding.help.as_deref(), Some("did you mean `c\\td`?"));
+        let bidi = Finding::new(&UNRESOLVED_REFERENCE, loc, "unknown `a\u{202e}b\u{9b}`");
+        assert_eq!(bidi.message, "unknown `a\\u{202e}b\\u{9b}`");
         let plain = Finding::new(&UNRESOLVED_REFERENCE, loc, "unknown `客服`");
         assert_eq!(plain.message, "unknown `客服`");
     }

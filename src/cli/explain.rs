@@ -121,7 +121,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let width = super::workspace::width();
     let out = match (&args.rule, args.all, args.format) {
         (Some(name), _, format) => {
-            let rule = catalog::find(name)
+            // The name is echoed when it is no rule: escaped, as all terminal text is.
+            let rule = catalog::find(&crate::text::escaped(name))
                 .map_err(|unknown| anyhow!("{unknown}; `vsm explain` lists every rule"))?;
             match format {
                 Format::Text => text(rule, width),

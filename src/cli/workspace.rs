@@ -35,10 +35,10 @@ impl Workspace {
                 if !file.is_file() {
                     return Err(anyhow!("config file `{}` not found", file.display()));
                 }
-                config::load(file)?
+                load_config(file)?
             }
             None => match find_config(paths, &cwd)? {
-                Some(found) => config::load(&shown_from(&cwd, &found))?,
+                Some(found) => load_config(&shown_from(&cwd, &found))?,
                 None => Config {
                     base: PathBuf::from("."),
                     ..Config::default()
@@ -80,7 +80,7 @@ impl Workspace {
             crate::atomic::mark_read(file);
         }
         for warning in &loaded.warnings {
-            crate::stderrln!("warning: {warning}");
+            crate::stderrln!("warning: {}", crate::text::escaped(warning));
         }
         let root = repository_root(&config, &paths, &cwd);
         Ok(Workspace {
@@ -89,6 +89,12 @@ impl Workspace {
             root,
         })
     }
+}
+
+/// Reads the config. Its errors quote its keys and values, escaped as all terminal text is
+/// (line by line: each error is a line).
+fn load_config(file: &Path) -> anyhow::Result<Config> {
+    config::load(file).map_err(|e| anyhow!("{}", crate::text::escaped_lines(&format!("{e:#}"))))
 }
 
 /// The `vsm.yaml` of the checked paths, as ruff finds its settings: upwards from the first
@@ -251,16 +257,17 @@ pub(super) fn select_streams(
             Some(index) => Ok(vec![index]),
             None => {
                 let hint = crate::suggest::help(id, model.value_streams.keys().map(String::as_str))
-                    .map(|h| format!(" ({h})"))
+                    .map(|h| format!(" ({})", crate::text::escaped(&h)))
                     .unwrap_or_default();
-                let known: Vec<&str> = model
+                let known: Vec<_> = model
                     .value_streams
                     .keys()
                     .take(10)
-                    .map(String::as_str)
+                    .map(|k| crate::text::escaped(k))
                     .collect();
                 Err(anyhow!(
-                    "--stream: no value stream `{id}`{hint}; the model has: {}{}",
+                    "--stream: no value stream `{}`{hint}; the model has: {}{}",
+                    crate::text::escaped(id),
                     known.join(", "),
                     if model.value_streams.len() > known.len() {
                         ", ..."

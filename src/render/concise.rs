@@ -1,4 +1,5 @@
-//! One line a finding: `path:line:col: severity[CODE] message`, for editors and grep.
+//! One line a finding: `path:line:col: severity[CODE] message`, for editors and grep. The
+//! file name is escaped as all terminal text is; messages already are.
 
 use crate::diag::Finding;
 use crate::source::Sources;
@@ -18,7 +19,7 @@ pub fn line(sources: &Sources, finding: &Finding) -> String {
     let at = file.line_col(finding.loc.span.start);
     format!(
         "{}:{}:{}: {}[{}] {}",
-        file.display_path(),
+        crate::text::escaped(&file.display_path()),
         at.line,
         at.column,
         finding.severity,

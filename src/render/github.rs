@@ -90,7 +90,7 @@ pub fn render(sources: &Sources, findings: &[Finding], root: &Path) -> String {
             out,
             "::{} file={},line={},col={},endLine={},endColumn={},title={}::{}",
             command(finding.severity),
-            escape_property(&file),
+            escape_property(&crate::text::escaped(&file)),
             start.line,
             start.column,
             end.line,

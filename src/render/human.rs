@@ -1,11 +1,15 @@
 //! rustc-style output through `miette`: the offending line, an underline, labels and help.
+//! The source lines shown and the file names are escaped as all terminal text is
+//! ([`text::escaped`]): a model cannot drive the terminal through its snippet.
 
 use crate::diag::{Finding, Severity};
-use crate::source::{SourceFile, Sources};
+use crate::source::{FileId, SourceFile, Sources};
+use crate::text::{self, Shifts};
 use miette::{
     Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError,
     MietteSpanContents, SourceCode, SourceSpan, SpanContents,
 };
+use std::collections::HashMap;
 use std::fmt;
 
 /// A file's text with its name, borrowed (no copy of the source per finding).
@@ -43,7 +47,7 @@ impl SourceCode for Named<'_> {
         // header `--> file:line:col` must agree with concise, JSON and SARIF on Chinese text).
         let column = file.line_col(data_start as u32).column as usize - 1;
         Ok(Box::new(MietteSpanContents::new_named(
-            file.display_path(),
+            text::escaped(&file.display_path()).into_owned(),
             inner.data(),
             SourceSpan::new(data_start.into(), inner.span().len()),
             inner.line() + first_line as usize - 1,
@@ -57,6 +61,24 @@ struct Shown<'a> {
     finding: &'a Finding,
     sources: &'a Sources,
     source: Named<'a>,
+    /// How offsets moved when the source was escaped (`None`: it was not).
+    shifts: Option<&'a Shifts>,
+}
+
+/// A file whose text holds terminal controls, as its snippets show it: escaped, with the map
+/// that moves spans onto the escaped text.
+struct Escaped {
+    file: SourceFile,
+    shifts: Shifts,
+}
+
+impl Escaped {
+    fn of(file: &SourceFile) -> Option<Escaped> {
+        text::escaped_source(&file.text).map(|(escaped, shifts)| Escaped {
+            file: SourceFile::new(file.path.clone(), escaped),
+            shifts,
+        })
+    }
 }
 
 impl fmt::Debug for Shown<'_> {
@@ -73,9 +95,15 @@ impl fmt::Display for Shown<'_> {
 
 impl std::error::Error for Shown<'_> {}
 
-fn span(loc: crate::source::Loc) -> SourceSpan {
-    let start = loc.span.start as usize;
-    SourceSpan::new(start.into(), (loc.span.end - loc.span.start) as usize)
+impl Shown<'_> {
+    /// A span of the finding's file, moved onto the text the snippet shows.
+    fn span(&self, loc: crate::source::Loc) -> SourceSpan {
+        let (start, end) = match self.shifts {
+            Some(shifts) => (shifts.map(loc.span.start), shifts.map(loc.span.end)),
+            None => (loc.span.start, loc.span.end),
+        };
+        SourceSpan::new((start as usize).into(), (end - start) as usize)
+    }
 }
 
 impl Diagnostic for Shown<'_> {
@@ -111,7 +139,7 @@ impl Diagnostic for Shown<'_> {
                 format!(
                     "{}: {}:{}:{}",
                     l.message,
-                    other.display_path(),
+                    text::escaped(&other.display_path()),
                     at.line,
                     at.column
                 )
@@ -128,7 +156,7 @@ impl Diagnostic for Shown<'_> {
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let primary = LabeledSpan::new_primary_with_span(
             Some(self.finding.rule.name.to_string()),
-            span(self.finding.loc),
+            self.span(self.finding.loc),
         );
         let file = self.finding.loc.file;
         let secondary = self
@@ -136,7 +164,7 @@ impl Diagnostic for Shown<'_> {
             .labels
             .iter()
             .filter(move |l| l.loc.file == file)
-            .map(|l| LabeledSpan::new_with_span(Some(l.message.clone()), span(l.loc)));
+            .map(|l| LabeledSpan::new_with_span(Some(l.message.clone()), self.span(l.loc)));
         Some(Box::new(std::iter::once(primary).chain(secondary)))
     }
 }
@@ -153,15 +181,22 @@ pub fn render(sources: &Sources, findings: &[Finding], color: bool, width: usize
         .with_links(false);
     let handler = handler.with_context_lines(CONTEXT_LINES as usize);
     let mut out = String::new();
+    // Escaped copies of the files with terminal controls, made when a snippet first needs one.
+    let mut escaped: HashMap<FileId, Option<Escaped>> = HashMap::new();
     for finding in findings {
         let file = sources.get(finding.loc.file);
         let (start, end) = sources.range(finding.loc);
         let lines = file.lines_range(start.line, end.line);
         let snippet_fits = lines.len() <= MAX_SNIPPET_LINE * (1 + (end.line - start.line) as usize);
+        let escaped = escaped
+            .entry(finding.loc.file)
+            .or_insert_with(|| Escaped::of(file))
+            .as_ref();
         let shown = Shown {
             finding,
             sources,
-            source: Named(file),
+            source: Named(escaped.map_or(file, |e| &e.file)),
+            shifts: escaped.map(|e| &e.shifts),
         };
         let mut rendered = String::new();
         // miette panics on some extreme inputs (columns past 65,535): never let that be ours.
@@ -207,7 +242,7 @@ pub fn held_back_line(sources: &Sources, findings: &[Finding]) -> Option<String>
     files.dedup();
     let names: Vec<String> = files
         .iter()
-        .map(|&file| sources.get(file).display_path())
+        .map(|&file| text::escaped(&sources.get(file).display_path()).into_owned())
         .collect();
     let (parts, them) = match names.len() {
         1 => ("part", "it"),

@@ -54,7 +54,7 @@ pub fn render(sources: &Sources, findings: &[Finding], seconds: f64) -> String {
     );
     for (id, list) in per_file.iter().enumerate() {
         let file = sources.get(id as u32);
-        let path = escape(&file.display_path(), true);
+        let path = escape(&crate::text::escaped(&file.display_path()), true);
         let _ = writeln!(
             out,
             "  <testsuite name=\"{path}\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"0\" time=\"0\">",
@@ -75,7 +75,10 @@ pub fn render(sources: &Sources, findings: &[Finding], seconds: f64) -> String {
             );
             let mut body = super::concise::line(sources, finding);
             if !finding.path.is_empty() {
-                body.push_str(&format!("\nelement: {}", finding.path));
+                body.push_str(&format!(
+                    "\nelement: {}",
+                    crate::text::escaped(&finding.path)
+                ));
             }
             if let Some(help) = &finding.help {
                 body.push_str(&format!("\nhelp: {help}"));

@@ -660,9 +660,10 @@ fn capitalise(text: &str) -> String {
     }
 }
 
-/// Cuts `text` to `width` terminal columns, ending with `…` when cut.
+/// Cuts `text` to `width` terminal columns, ending with `…` when cut; terminal controls are
+/// escaped first ([`crate::text::escaped`]), tabs and line breaks shown as spaces.
 pub fn truncate(text: &str, width: usize) -> String {
-    let text = text.replace(['\n', '\r', '\t'], " ");
+    let text = crate::text::escaped(&text.replace(['\n', '\r', '\t'], " ")).into_owned();
     if text.width() <= width {
         return text;
     }
