@@ -9,7 +9,10 @@ fn main() -> ExitCode {
     match vsm::cli::run(cli) {
         Ok(code) => code,
         Err(error) => {
-            vsm::stderrln!("error: {error:#}");
+            // Errors quote paths and arguments: no control sequence of theirs reaches the
+            // terminal (line breaks between a config's problems stay).
+            let message = format!("{error:#}");
+            vsm::stderrln!("error: {}", vsm::text::escaped_lines(&message));
             ExitCode::from(2)
         }
     }

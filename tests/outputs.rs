@@ -255,3 +255,22 @@ fn shells_complete_rule_codes_and_names() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("did you mean `no-value-item`?"));
 }
+
+/// An error that quotes a path or an argument escapes its control characters: a file name
+/// cannot write to the clipboard (OSC 52) or clear the terminal through vsm's stderr.
+#[test]
+fn errors_escape_what_they_quote() {
+    let dir = tempfile::tempdir().unwrap();
+    let hostile = "x\u{1b}]52;c;aGk=\u{7}\u{1b}[2J.yaml";
+    let output = vsm(dir.path()).args(["check", hostile]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        !stderr.contains('\u{1b}') && !stderr.contains('\u{7}'),
+        "{stderr:?}"
+    );
+    assert!(
+        stderr.contains("x\\u{1b}]52;c;aGk=\\u{7}\\u{1b}[2J.yaml"),
+        "{stderr}"
+    );
+}
