@@ -18,7 +18,7 @@ pub enum Measure {
     Maturity,
     /// strategic importance (low, medium, high, critical)
     Importance,
-    /// how many stages, value items, processes and steps use the capability
+    /// how many stages, value items, processes and steps use the capability or one below it
     Usage,
     /// importance weight (1–4) × gap
     Risk,
@@ -57,7 +57,7 @@ impl Measure {
             Measure::Gap => "maturity gap (target − current maturity)",
             Measure::Maturity => "current maturity (1–5)",
             Measure::Importance => "strategic importance",
-            Measure::Usage => "usage (stages, value items, processes and steps using it)",
+            Measure::Usage => "usage (stages, value items, processes and steps using it or one below it)",
             Measure::Risk => "risk (importance weight 1–4 × maturity gap)",
         }
     }
