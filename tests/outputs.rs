@@ -274,3 +274,21 @@ fn errors_escape_what_they_quote() {
         "{stderr}"
     );
 }
+
+/// The JSON summary counts the YAML files that were not read as models, as the human
+/// summary line does.
+#[test]
+fn the_json_summary_counts_skipped_yaml_files() {
+    let dir = common::model_dir(&[
+        ("model.yaml", common::CLEAN),
+        (
+            "docker-compose.yml",
+            "services:\n  web:\n    image: nginx\n",
+        ),
+        (".gitlab-ci.yml", "test:\n  script: [make]\n"),
+    ]);
+    let json = common::check_json(dir.path(), &["."]);
+    // `.gitlab-ci.yml` is hidden, so the walker does not even look at it.
+    assert_eq!(json["summary"]["skipped"], 1, "{json}");
+    assert_eq!(json["summary"]["files"], 1, "{json}");
+}

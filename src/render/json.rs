@@ -72,6 +72,8 @@ struct JsonSummary {
     baseline: Option<JsonBaseline>,
     /// Findings held back because part of the model could not be read.
     held_back: usize,
+    /// YAML files found in folders that hold no model section, so were not read as models.
+    skipped: usize,
 }
 
 #[derive(Serialize)]
@@ -121,6 +123,7 @@ pub fn render(sources: &Sources, findings: &[Finding], summary: &Summary) -> Str
                 .baseline
                 .map(|(hidden, stale)| JsonBaseline { hidden, stale }),
             held_back: findings.iter().map(|f| f.held_back).sum(),
+            skipped: summary.skipped,
         },
     };
     let mut text = serde_json::to_string_pretty(&output).expect("findings serialise");

@@ -57,7 +57,9 @@ impl Measure {
             Measure::Gap => "maturity gap (target − current maturity)",
             Measure::Maturity => "current maturity (1–5)",
             Measure::Importance => "strategic importance",
-            Measure::Usage => "usage (stages, value items, processes and steps using it or one below it)",
+            Measure::Usage => {
+                "usage (stages, value items, processes and steps using it or one below it)"
+            }
             Measure::Risk => "risk (importance weight 1–4 × maturity gap)",
         }
     }
