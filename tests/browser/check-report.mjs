@@ -15,6 +15,7 @@
 import { readFileSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { mermaidBlocks, mermaidParser, parseBlocks } from './mermaid.mjs';
 
 const [htmlPath, mdPath, hostileHtml, hostileMd] = process.argv.slice(2);
 if (!htmlPath || !mdPath) {
@@ -162,45 +163,11 @@ async function checkHostile(browser) {
 // Mermaid blocks of the Markdown report
 // ------------------------------------------------------------------------------------------
 
-async function mermaidParser() {
-  const { JSDOM } = await import('jsdom');
-  const dom = new JSDOM('<!DOCTYPE html><html><body></body></html>', { pretendToBeVisual: true });
-  const g = globalThis;
-  g.window = dom.window;
-  g.document = dom.window.document;
-  for (const name of ['Element', 'HTMLElement', 'SVGElement', 'Node', 'DOMParser', 'XMLSerializer', 'MutationObserver', 'getComputedStyle']) {
-    if (g[name] === undefined && dom.window[name] !== undefined) g[name] = dom.window[name];
-  }
-  if (g.navigator === undefined) {
-    Object.defineProperty(g, 'navigator', { value: dom.window.navigator, configurable: true });
-  }
-  const mermaid = (await import('mermaid')).default;
-  mermaid.initialize({ startOnLoad: false, securityLevel: 'strict' });
-  return mermaid;
-}
-
-function mermaidBlocks(md) {
-  const blocks = [];
-  const re = /^```mermaid\n([\s\S]*?)^```$/gm;
-  let m;
-  while ((m = re.exec(md)) !== null) blocks.push(m[1]);
-  return blocks;
-}
-
 async function checkMermaid(mermaid, file, label) {
   const md = readFileSync(file, 'utf8');
   const blocks = mermaidBlocks(md);
   check(`${label}: has Mermaid blocks`, blocks.length > 0, `${blocks.length}`);
-  let bad = 0;
-  let first = '';
-  for (const block of blocks) {
-    try {
-      await mermaid.parse(block);
-    } catch (e) {
-      bad += 1;
-      if (!first) first = `${String(e.message || e).split('\n').slice(0, 3).join(' ')}\n${block.slice(0, 400)}`;
-    }
-  }
+  const { bad, first } = await parseBlocks(mermaid, blocks);
   check(`${label}: all ${blocks.length} Mermaid blocks parse`, bad === 0, `${bad} failed; first: ${first}`);
   // GFM tables: every table row has as many cells as its header.
   const lines = md.split('\n');
