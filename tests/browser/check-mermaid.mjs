@@ -12,7 +12,7 @@
 // Prints "N passed, N failed" and exits 1 when a check failed.
 
 import { readFileSync } from 'node:fs';
-import { mermaidBlocks, mermaidParser, parseBlocks } from './mermaid.mjs';
+import { check, finish, mermaidBlocks, mermaidParser, parseBlocks } from './common.mjs';
 
 const args = process.argv.slice(2);
 const hostile = args.includes('--hostile');
@@ -29,17 +29,6 @@ const LITERAL = [
   '%%{init: {"theme": "base"}}%%',
 ];
 
-let passed = 0;
-let failed = 0;
-function check(name, ok, detail = '') {
-  if (ok) {
-    passed += 1;
-    console.log(`ok   ${name}`);
-  } else {
-    failed += 1;
-    console.log(`FAIL ${name}${detail ? `: ${detail}` : ''}`);
-  }
-}
 
 /// A label as Mermaid shows it: entity codes (kept as placeholders by the parser) decoded.
 function shown(text) {
@@ -78,5 +67,4 @@ if (hostile) {
   }
 }
 
-console.log(`\n${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+finish();

@@ -15,7 +15,7 @@
 import { readFileSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { mermaidBlocks, mermaidParser, parseBlocks } from './mermaid.mjs';
+import { check, finish, mermaidBlocks, mermaidParser, parseBlocks } from './common.mjs';
 
 const [htmlPath, mdPath, hostileHtml, hostileMd] = process.argv.slice(2);
 if (!htmlPath || !mdPath) {
@@ -23,17 +23,6 @@ if (!htmlPath || !mdPath) {
   process.exit(2);
 }
 
-let passed = 0;
-let failed = 0;
-function check(name, ok, detail = '') {
-  if (ok) {
-    passed += 1;
-    console.log(`ok   ${name}`);
-  } else {
-    failed += 1;
-    console.log(`FAIL ${name}${detail ? `: ${detail}` : ''}`);
-  }
-}
 
 // The payloads tests/fixtures/xss/model.yaml puts into every name and description.
 const PAYLOADS = [
@@ -213,5 +202,4 @@ if (hostileMd) {
   check('hostile markdown: no raw <script> or <img', !/<script|<img/i.test(md));
 }
 
-console.log(`\n${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+finish();

@@ -1,4 +1,25 @@
-// The Mermaid parser under jsdom, shared by check-report.mjs and check-mermaid.mjs.
+// What check-report.mjs and check-mermaid.mjs share: the check counter and the Mermaid
+// parser under jsdom.
+
+let passed = 0;
+let failed = 0;
+
+/// Records one check and prints `ok` or `FAIL` with its detail.
+export function check(name, ok, detail = '') {
+  if (ok) {
+    passed += 1;
+    console.log(`ok   ${name}`);
+  } else {
+    failed += 1;
+    console.log(`FAIL ${name}${detail ? `: ${detail}` : ''}`);
+  }
+}
+
+/// Prints "N passed, N failed" and exits, 1 when a check failed.
+export function finish() {
+  console.log(`\n${passed} passed, ${failed} failed`);
+  process.exit(failed === 0 ? 0 : 1);
+}
 
 /// The `mermaid` package, initialised as a strict page would, with the DOM globals it needs.
 export async function mermaidParser() {
