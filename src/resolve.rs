@@ -8,6 +8,7 @@ use crate::diag::shown;
 use crate::diag::Finding;
 use crate::model::{Kind, Model, Ref};
 use crate::suggest;
+use indexmap::IndexMap;
 use petgraph::graph::{DiGraph, NodeIndex};
 use rayon::prelude::*;
 
@@ -163,6 +164,35 @@ pub struct Resolved {
     pub usage: Usage,
     /// The scales perception points are scored on (rule VSM108).
     pub scales: Scales,
+    /// Ids of one kind that look alike (rule VSM212).
+    pub confusable: Vec<Confusable>,
+}
+
+/// Ids of one kind with one Unicode TR39 skeleton (`admin` and `аdmin` with a Cyrillic `а`):
+/// indices into the kind's section, in written order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Confusable {
+    pub kind: Kind,
+    pub ids: Vec<usize>,
+}
+
+/// The groups of look-alike ids of every kind, each kind's groups in the order of their first id.
+fn confusable_ids(model: &Model) -> Vec<Confusable> {
+    let mut out = Vec::new();
+    for kind in ALL_KINDS {
+        let mut groups: IndexMap<String, Vec<usize>> = IndexMap::new();
+        for (index, id) in ids_of(model, kind).enumerate() {
+            let skeleton: String = unicode_security::skeleton(id).collect();
+            groups.entry(skeleton).or_default().push(index);
+        }
+        out.extend(
+            groups
+                .into_values()
+                .filter(|ids| ids.len() > 1)
+                .map(|ids| Confusable { kind, ids }),
+        );
+    }
+    out
 }
 
 /// Looks up an id of one kind; stage refs are `stream/stage`.
@@ -418,6 +448,7 @@ pub fn resolve(model: &Model) -> (Resolved, Vec<Finding>) {
     findings.extend(element_findings);
     count_subtrees(&mut usage.capability, &capability_graph);
     let resolved = Resolved {
+        confusable: confusable_ids(model),
         capability_depth: depths(&capability_parent),
         capability_parent,
         capability_graph,

@@ -94,9 +94,34 @@ impl Shifts {
     }
 }
 
+/// A character a message points at: `U+200B ZERO WIDTH SPACE`, with the character itself in
+/// backticks first when it can be seen (`` `~` U+007E TILDE ``).
+pub fn describe_char(c: char) -> String {
+    use unicode_security::general_security_profile::IdentifierType;
+    use unicode_security::GeneralSecurityProfile;
+    let code = format!("U+{:04X}", u32::from(c));
+    let name = unicode_names2::name(c)
+        .map(|n| format!(" {n}"))
+        .unwrap_or_default();
+    let invisible = c.is_control()
+        || c.is_whitespace()
+        || c.identifier_type() == Some(IdentifierType::Default_Ignorable);
+    if invisible {
+        format!("{code}{name}")
+    } else {
+        format!("`{c}` {code}{name}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn characters_are_named_with_their_code_point() {
+        assert_eq!(describe_char('\u{200b}'), "U+200B ZERO WIDTH SPACE");
+        assert_eq!(describe_char('а'), "`а` U+0430 CYRILLIC SMALL LETTER A");
+    }
 
     #[test]
     fn one_is_singular_and_everything_else_plural() {

@@ -155,3 +155,20 @@ left over from an earlier version, or one whose role was never written down.",
     bad: "stakeholders:\n  customer: {name: Customer, type: external}\n  fax-office: {name: Fax office}   # nothing names it\n",
     good: "stakeholders:\n  customer: {name: Customer, type: external}\n",
 };
+
+pub const CONFUSABLE_IDS: Rule = Rule {
+    code: "VSM212",
+    name: "confusable-ids",
+    group: Group::Hygiene,
+    structural: false,
+    default: Some(Severity::Warning),
+    summary: "two ids of one kind that look alike (Unicode confusables)",
+    explanation: "Ids are compared character by character, so `admin` and `аdmin` (its first \
+letter Cyrillic) are two stakeholders, and a reference typed on another keyboard names the \
+wrong one, or none, with nothing to see in the file. Two ids of one kind are confusable when \
+their Unicode skeletons (TR39: each character replaced by the one it is mistaken for, such as \
+Cyrillic `а` for Latin `a`, `0` for `O`, `rn` for `m`) are equal. Rename one of them, or merge \
+the two elements if they are one.",
+    bad: "stakeholders:\n  admin: {name: Administrator}\n  аdmin: {name: Admin team}   # Cyrillic а\n",
+    good: "stakeholders:\n  admin: {name: Administrator}\n  admin-team: {name: Admin team}\n",
+};

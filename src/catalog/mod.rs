@@ -137,6 +137,7 @@ pub static RULES: &[&Rule] = &[
     &COMMITMENT_WITHOUT_OWNER,
     &FOCUS_PERCEPTION_UNCOVERED,
     &UNUSED_STAKEHOLDER,
+    &CONFUSABLE_IDS,
 ];
 
 /// Finds a rule by code (`VSM101`, any case) or name (`no-value-item`).

@@ -95,13 +95,37 @@ impl<'a> Converter<'a> {
                 return false;
             }
         }
-        for (key_node, key, element) in self.entries(value) {
-            let id = Text::new(key.to_string(), self.loc(key_node));
+        let entries = self.entries(value);
+        for (n, &(key_node, key, element)) in entries.iter().enumerate() {
+            let id = Text::new(super::scalars::nfc(key), self.loc(key_node));
             self.check_id(&id);
-            let len = self.enter(key);
-            if let Some(converted) = convert(self, id, element) {
-                // Duplicate keys were dropped by `entries`, so ids are unique here.
-                target.insert(key.to_string(), converted);
+            if id.value != key || target.contains_key(&id.value) {
+                // `entries` dropped keys written twice; two ways of writing one id in NFC
+                // are caught here.
+                if let Some(&(first, ..)) = entries[..n]
+                    .iter()
+                    .find(|e| super::scalars::nfc(e.1) == id.value)
+                {
+                    let len = self.enter(&id.value);
+                    let path = self.path.clone();
+                    self.leave(len);
+                    let first_loc = self.loc(first);
+                    self.written_twice(
+                        id.loc,
+                        first_loc,
+                        format!(
+                            "`{}` is written twice in this mapping, in two Unicode forms",
+                            shown(&id.value)
+                        ),
+                        "ids are compared in Unicode NFC: merge the two or rename one",
+                        path,
+                    );
+                    continue;
+                }
+            }
+            let len = self.enter(&id.value);
+            if let Some(converted) = convert(self, id.clone(), element) {
+                target.insert(id.value, converted);
             }
             self.leave(len);
         }

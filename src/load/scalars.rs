@@ -9,38 +9,60 @@ use crate::suggest;
 use crate::vocabulary::value_names;
 use crate::yaml::{NodeId, NodeKind, Scalar};
 use std::ops::RangeInclusive;
+use unicode_normalization::UnicodeNormalization;
+use unicode_security::general_security_profile::IdentifierType;
+use unicode_security::GeneralSecurityProfile;
+
+/// An id or a reference in Unicode NFC, so that `café` typed with a combining accent and
+/// `café` typed with `é` are one id. Borrowed work is skipped for text already in NFC.
+pub(super) fn nfc(text: &str) -> String {
+    if unicode_normalization::is_nfc(text) {
+        text.to_string()
+    } else {
+        text.nfc().collect()
+    }
+}
+
+/// A character that cannot be seen: zero-width characters, bidi controls, the BOM, the soft
+/// hyphen, Hangul fillers (Unicode's default-ignorable code points).
+fn invisible(c: char) -> bool {
+    c.identifier_type() == Some(IdentifierType::Default_Ignorable)
+}
+
+/// A character of the id alphabet: a letter of any script or its combining mark, a digit,
+/// `-`, `_` or `.`; nothing invisible.
+fn id_char(c: char) -> bool {
+    matches!(c, '-' | '_' | '.')
+        || ((c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c))
+            && !invisible(c))
+}
 
 impl Converter<'_> {
-    /// Reports an id that references could not name: empty, or with whitespace, `/` or `#`.
+    /// Reports an id outside the format's alphabet: empty, or with a character other than
+    /// a letter (of any script, with its combining marks), a digit, `-`, `_` or `.`. Invisible
+    /// characters (zero-width, bidi controls, BOM, soft hyphen) are refused even where Unicode
+    /// counts them as letters, so that two ids never differ only by what cannot be seen.
     pub(super) fn check_id(&mut self, id: &Text) {
         let problem = if id.value.is_empty() {
             Some("an id must not be empty".to_string())
-        } else if let Some(c) = id
-            .value
-            .chars()
-            .find(|c| c.is_whitespace() || *c == '/' || *c == '#')
-        {
-            let what = match c {
-                '/' => "`/`".to_string(),
-                '#' => "`#`".to_string(),
-                _ => "whitespace".to_string(),
-            };
-            Some(format!("the id `{}` contains {what}", shown(&id.value)))
         } else {
-            None
+            id.value.chars().find(|&c| !id_char(c)).map(|c| {
+                let what = match c {
+                    '/' => "`/`".to_string(),
+                    '#' => "`#`".to_string(),
+                    c if c.is_whitespace() && c.is_ascii() => "whitespace".to_string(),
+                    c => crate::text::describe_char(c),
+                };
+                format!("the id `{}` contains {what}", shown(&id.value))
+            })
         };
         if let Some(message) = problem {
             let fixed: String = id
                 .value
                 .trim()
                 .chars()
-                .map(|c| {
-                    if c.is_whitespace() || c == '/' || c == '#' {
-                        '-'
-                    } else {
-                        c
-                    }
-                })
+                .filter(|&c| !invisible(c))
+                .map(|c| if id_char(c) { c } else { '-' })
                 .collect();
             let help = if fixed.is_empty() {
                 "give the element an id such as `call-routing`".to_string()
@@ -139,7 +161,7 @@ impl Converter<'_> {
             }
             Some(_) => {
                 let text = self.doc.scalar_text(node).unwrap_or_default();
-                Some(Ref::new(text.to_string(), self.loc(node)))
+                Some(Ref::new(nfc(text), self.loc(node)))
             }
             None => {
                 let found = self.doc.describe(node);

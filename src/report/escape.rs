@@ -94,9 +94,12 @@ pub fn markdown_heading(text: &str) -> String {
     out
 }
 
-/// A label inside Mermaid double quotes (`["..."]`): `"`, `#`, `<`, `>`, `&`, backticks and
-/// the characters Mermaid's Markdown strings use are written as Mermaid entity codes
-/// (`#quot;`, `#35;`); newlines become `<br>`.
+/// A label inside Mermaid double quotes (`["..."]`), written as Mermaid entity codes where
+/// Mermaid would read the text rather than show it: `"`, `#`, `<`, `>`, `&`, backticks (its
+/// Markdown strings), `%` (a `%%{init: ...}%%` directive anywhere in the text reconfigures the
+/// diagram, and `%%` starts a comment), `:` (its `style ...:#...;` rewriting runs over label
+/// text too), and `ﬂ` and `¶` (the characters its entity placeholders are made of). Newlines
+/// become `<br>`, other control characters a space.
 pub fn mermaid(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     let text = text.trim_end_matches('\n');
@@ -107,7 +110,9 @@ pub fn mermaid(text: &str) -> String {
             '<' => out.push_str("#lt;"),
             '>' => out.push_str("#gt;"),
             '&' => out.push_str("#amp;"),
-            '`' => out.push_str("#96;"),
+            '`' | '%' | ':' | '\u{fb02}' | '¶' => {
+                let _ = write!(out, "#{};", u32::from(c));
+            }
             '\n' => out.push_str("<br>"),
             '\r' => {}
             c if c.is_control() => out.push(' '),
@@ -177,6 +182,16 @@ mod tests {
             mermaid(r#"a "b" <c> #1"#),
             "a #quot;b#quot; #lt;c#gt; #35;1"
         );
+    }
+
+    #[test]
+    fn mermaid_directives_and_comments_are_text() {
+        assert_eq!(
+            mermaid("%%{init: {'theme': 'dark'}}%%"),
+            "#37;#37;{init#58; {'theme'#58; 'dark'}}#37;#37;"
+        );
+        assert_eq!(mermaid("style x fill:#f00;"), "style x fill#58;#35;f00;");
+        assert_eq!(mermaid("`md` \u{fb02}°°x¶ß"), "#96;md#96; #64258;°°x#182;ß");
     }
 
     #[test]

@@ -13,6 +13,7 @@ mod capability_cycle;
 mod commitment_cycle;
 mod commitment_over_budget;
 mod commitment_without_owner;
+mod confusable_ids;
 mod empty_value_stream;
 mod focus_perception_uncovered;
 mod information_without_object;
@@ -173,6 +174,7 @@ pub static CHECKS: &[(&Rule, Check)] = &[
         focus_perception_uncovered::check,
     ),
     (&catalog::UNUSED_STAKEHOLDER, unused_stakeholder::check),
+    (&catalog::CONFUSABLE_IDS, confusable_ids::check),
 ];
 
 #[cfg(test)]

@@ -15,6 +15,7 @@
 import { readFileSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { check, finish, mermaidBlocks, mermaidParser, parseBlocks } from './common.mjs';
 
 const [htmlPath, mdPath, hostileHtml, hostileMd] = process.argv.slice(2);
 if (!htmlPath || !mdPath) {
@@ -22,17 +23,6 @@ if (!htmlPath || !mdPath) {
   process.exit(2);
 }
 
-let passed = 0;
-let failed = 0;
-function check(name, ok, detail = '') {
-  if (ok) {
-    passed += 1;
-    console.log(`ok   ${name}`);
-  } else {
-    failed += 1;
-    console.log(`FAIL ${name}${detail ? `: ${detail}` : ''}`);
-  }
-}
 
 // The payloads tests/fixtures/xss/model.yaml puts into every name and description.
 const PAYLOADS = [
@@ -162,45 +152,11 @@ async function checkHostile(browser) {
 // Mermaid blocks of the Markdown report
 // ------------------------------------------------------------------------------------------
 
-async function mermaidParser() {
-  const { JSDOM } = await import('jsdom');
-  const dom = new JSDOM('<!DOCTYPE html><html><body></body></html>', { pretendToBeVisual: true });
-  const g = globalThis;
-  g.window = dom.window;
-  g.document = dom.window.document;
-  for (const name of ['Element', 'HTMLElement', 'SVGElement', 'Node', 'DOMParser', 'XMLSerializer', 'MutationObserver', 'getComputedStyle']) {
-    if (g[name] === undefined && dom.window[name] !== undefined) g[name] = dom.window[name];
-  }
-  if (g.navigator === undefined) {
-    Object.defineProperty(g, 'navigator', { value: dom.window.navigator, configurable: true });
-  }
-  const mermaid = (await import('mermaid')).default;
-  mermaid.initialize({ startOnLoad: false, securityLevel: 'strict' });
-  return mermaid;
-}
-
-function mermaidBlocks(md) {
-  const blocks = [];
-  const re = /^```mermaid\n([\s\S]*?)^```$/gm;
-  let m;
-  while ((m = re.exec(md)) !== null) blocks.push(m[1]);
-  return blocks;
-}
-
 async function checkMermaid(mermaid, file, label) {
   const md = readFileSync(file, 'utf8');
   const blocks = mermaidBlocks(md);
   check(`${label}: has Mermaid blocks`, blocks.length > 0, `${blocks.length}`);
-  let bad = 0;
-  let first = '';
-  for (const block of blocks) {
-    try {
-      await mermaid.parse(block);
-    } catch (e) {
-      bad += 1;
-      if (!first) first = `${String(e.message || e).split('\n').slice(0, 3).join(' ')}\n${block.slice(0, 400)}`;
-    }
-  }
+  const { bad, first } = await parseBlocks(mermaid, blocks);
   check(`${label}: all ${blocks.length} Mermaid blocks parse`, bad === 0, `${bad} failed; first: ${first}`);
   // GFM tables: every table row has as many cells as its header.
   const lines = md.split('\n');
@@ -246,5 +202,4 @@ if (hostileMd) {
   check('hostile markdown: no raw <script> or <img', !/<script|<img/i.test(md));
 }
 
-console.log(`\n${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+finish();

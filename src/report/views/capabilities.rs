@@ -165,6 +165,8 @@ impl<'m> TableView for Capabilities<'m> {
     fn records(&self) -> Records {
         Records {
             headers: CSV_COLUMNS.split(',').map(String::from).collect(),
+            // level, maturity, target_maturity, gap, risk and the four usage counts.
+            numeric: vec![3, 4, 5, 6, 8, 11, 12, 13, 14],
             rows: self
                 .rows
                 .iter()

@@ -295,6 +295,8 @@ impl<'m> TableView for Commitments<'m> {
         let id = |e: Option<Entry<'_>>| e.map(|e| e.id.to_string()).unwrap_or_default();
         Records {
             headers: CSV_COLUMNS.split(',').map(String::from).collect(),
+            // depth and the three budget figures.
+            numeric: vec![2, 9, 10, 11],
             rows: self
                 .rows
                 .iter()

@@ -183,6 +183,7 @@ impl<'m> TableView for Mapping<'m> {
                     ]
                 })
                 .collect(),
+            numeric: Vec::new(),
         }
     }
 }

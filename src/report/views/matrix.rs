@@ -236,7 +236,12 @@ impl<'m> TableView for Matrix<'m> {
                 record
             })
             .collect();
-        Records { headers, rows }
+        Records {
+            headers,
+            rows,
+            // level
+            numeric: vec![4],
+        }
     }
 }
 

@@ -34,6 +34,9 @@ pub trait TableView {
 pub struct Records {
     pub headers: Vec<String>,
     pub rows: Vec<Vec<String>>,
+    /// The columns that hold numbers the view computed (never model text): CSV writes them
+    /// as they are, and guards every other cell against spreadsheet formulas.
+    pub numeric: Vec<usize>,
 }
 
 /// How a cell is emphasised (colour on a terminal).

@@ -180,6 +180,7 @@ impl<'m> TableView for Stages<'m> {
             .map(String::from)
             .to_vec(),
             rows,
+            numeric: Vec::new(),
         }
     }
 }
