@@ -81,6 +81,9 @@ pub struct Filter {
     pub base: Option<PathBuf>,
     /// The config file of this run (canonical path): never a model, even named explicitly.
     pub config: Option<PathBuf>,
+    /// Read what symbolic links in a walked folder lead to outside it (`--follow-links`,
+    /// `follow_links: true`); otherwise such links are skipped with a warning.
+    pub follow_links: bool,
 }
 
 impl Filter {
@@ -158,8 +161,9 @@ pub fn discover(paths: &[PathBuf], filter: &Filter) -> Result<Discovered, LoadEr
                 describe_path(path, &e)
             ))
         })?;
-        if meta.is_file() {
-            // A file named on the command line is read whatever its extension.
+        if !meta.is_dir() {
+            // A file named on the command line is read whatever its extension (a pipe or
+            // device too: the reader refuses it with a message instead of blocking).
             if seen.insert(canonical(path)) {
                 discovered.files.push(Candidate {
                     path: path.clone(),
@@ -197,6 +201,7 @@ fn walk(root: &Path, filter: &Filter) -> Result<(Vec<PathBuf>, Vec<String>), Loa
     let files = Mutex::new(Vec::new());
     let warnings = Mutex::new(Vec::new());
     let failure = Mutex::new(None);
+    let inside = canonical(root);
     ignore::WalkBuilder::new(root)
         .follow_links(true)
         .build_parallel()
@@ -219,6 +224,16 @@ fn walk(root: &Path, filter: &Filter) -> Result<(Vec<PathBuf>, Vec<String>), Loa
                     }
                 };
                 let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
+                if entry.depth() > 0 && entry.path_is_symlink() && !filter.follow_links {
+                    if let Some(text) = leaves_the_folder(entry.path(), &inside, is_dir) {
+                        lock(&warnings).push(text);
+                        return if is_dir {
+                            WalkState::Skip
+                        } else {
+                            WalkState::Continue
+                        };
+                    }
+                }
                 if entry.depth() > 0 && filter.excluded(entry.path()) {
                     // An excluded folder is not walked at all.
                     return if is_dir {
@@ -242,6 +257,23 @@ fn walk(root: &Path, filter: &Filter) -> Result<(Vec<PathBuf>, Vec<String>), Loa
     warnings.sort();
     let files = std::mem::take(&mut *lock(&files));
     Ok((files, warnings))
+}
+
+/// The warning for a symbolic link at `link` that leads outside the folder `inside` (a
+/// canonical path), if it does. `m/env.yaml -> /proc/self/environ` must not put a CI
+/// secret into a finding's snippet; a folder's links into itself are still followed.
+fn leaves_the_folder(link: &Path, inside: &Path, is_dir: bool) -> Option<String> {
+    let target = std::fs::canonicalize(link).ok()?;
+    if target.starts_with(inside) || (!is_dir && !is_yaml(link)) {
+        // Inside the folder; or a file the walk would not read anyway: no word about it.
+        return None;
+    }
+    Some(format!(
+        "skipped `{}`: a symbolic link to `{}`, outside the checked folder \
+         (--follow-links or `follow_links: true` in vsm.yaml reads it)",
+        link.display(),
+        target.display()
+    ))
 }
 
 /// The data behind a mutex, also after a thread panicked holding it (the data is a list).
@@ -361,19 +393,25 @@ enum Contents {
     Text(String),
 }
 
-/// Reads one file (a BOM removed); only a file that cannot be read at all is an error.
+/// Reads one file (a BOM removed) through [`crate::input`] (regular files only, at most
+/// [`MAX_FILE_BYTES`], remembered so no output replaces it); only a file that cannot be read
+/// at all is an error.
 fn read_contents(path: &Path) -> Result<Contents, LoadError> {
-    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-    if size > MAX_FILE_BYTES {
-        return Ok(Contents::TooLarge(size));
-    }
-    let mut bytes = std::fs::read(path).map_err(|e| {
-        LoadError(format!(
-            "cannot read `{}`: {}",
-            path.display(),
-            describe_path(path, &e)
-        ))
-    })?;
+    use crate::input::InputError;
+    let cannot = |why: String| LoadError(format!("cannot read `{}`: {why}", path.display()));
+    let mut bytes = match crate::input::read_bytes(path, MAX_FILE_BYTES) {
+        Ok(bytes) => bytes,
+        Err(InputError::TooLarge { .. }) => {
+            let size = std::fs::metadata(path).map_or(MAX_FILE_BYTES + 1, |m| m.len());
+            return Ok(Contents::TooLarge(size));
+        }
+        Err(InputError::Io(e)) => return Err(cannot(describe_path(path, &e))),
+        Err(InputError::NotFound) => {
+            let e = std::io::Error::from(std::io::ErrorKind::NotFound);
+            return Err(cannot(describe_path(path, &e)));
+        }
+        Err(other) => return Err(cannot(other.to_string())),
+    };
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         bytes.drain(..3);
     }
