@@ -109,20 +109,22 @@ pub fn apply(sources: &Sources, findings: &mut Vec<Finding>, selection: &RuleSel
     outcome
 }
 
+/// Whether these entries are marked used yet, and the entries (directive index, entry index).
+type Entries = (bool, Vec<(usize, usize)>);
+
 /// The entries of the comments naming each rule, per file and scope: a finding looks up its
 /// own rule on its own line (and in its file) instead of going through every comment, so
 /// 100,000 stacked comments and their 100,000 unused-suppression findings stay linear.
 struct Lookup {
-    /// (file, scope, rule code) → whether these entries are marked used yet, and the entries
-    /// (directive index, entry index).
-    lists: HashMap<(FileId, Scope, &'static str), (bool, Vec<(usize, usize)>)>,
+    /// (file, scope, rule code) → the comments' entries naming that rule there.
+    lists: HashMap<(FileId, Scope, &'static str), Entries>,
     /// Files with a comment that covers one line (only their findings need a line number).
     has_lines: Vec<bool>,
 }
 
 impl Lookup {
     fn new(directives: &[Directive], files: usize) -> Self {
-        let mut lists: HashMap<_, (bool, Vec<_>)> = HashMap::new();
+        let mut lists: HashMap<_, Entries> = HashMap::new();
         let mut has_lines = vec![false; files];
         for (d, directive) in directives.iter().enumerate() {
             if let Scope::Line(_) = directive.scope {
