@@ -11,7 +11,14 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 pub const CONFIG_FILE: &str = "vsm.yaml";
-const KEYS: &[&str] = &["paths", "exclude", "fail_on", "rules", "report"];
+const KEYS: &[&str] = &[
+    "paths",
+    "exclude",
+    "follow_links",
+    "fail_on",
+    "rules",
+    "report",
+];
 const REPORT_KEYS: &[&str] = &["title", "heatmap_by"];
 pub const HEATMAP_MEASURES: &[&str] = &["gap", "maturity", "importance", "usage", "risk"];
 
@@ -42,6 +49,8 @@ pub struct Config {
     pub base: PathBuf,
     pub paths: Vec<PathBuf>,
     pub exclude: Vec<String>,
+    /// Read files and folders that symbolic links lead to outside the checked folders.
+    pub follow_links: bool,
     pub fail_on: Option<FailOn>,
     pub rules: Vec<RuleSetting>,
     pub report_title: Option<String>,
@@ -106,6 +115,9 @@ impl std::fmt::Display for ConfigError {
 
 impl std::error::Error for ConfigError {}
 
+/// A config is a few hundred bytes; past this it is refused with a message, not read.
+pub const MAX_CONFIG_BYTES: u64 = 1_000_000;
+
 /// `vsm.yaml` in `start` or the closest folder above it, up to the repository root.
 pub fn discover(start: &Path) -> Option<PathBuf> {
     let mut dir = Some(start);
@@ -124,7 +136,9 @@ pub fn discover(start: &Path) -> Option<PathBuf> {
 
 /// Reads and validates a config file; every problem is reported, not just the first.
 pub fn load(path: &Path) -> Result<Config, ConfigError> {
-    let text = std::fs::read_to_string(path)
+    // Through `input`: a FIFO or device named as the config is refused at once instead of
+    // blocking, and the config is protected from being replaced by an output of the run.
+    let text = crate::input::read_text(path, MAX_CONFIG_BYTES)
         .map_err(|e| ConfigError(format!("cannot read config `{}`: {e}", path.display())))?;
     let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
     let mut config = parse(path, &text)?;
@@ -291,6 +305,17 @@ impl Reader<'_> {
                         config.exclude.push(pattern);
                     }
                 }
+                "follow_links" => match doc.scalar(v) {
+                    Some(Scalar::Bool(follow)) => config.follow_links = follow,
+                    _ => {
+                        let found = doc.describe(v);
+                        self.error(
+                            doc,
+                            v,
+                            format!("`{key}` must be true or false, found {found}"),
+                        );
+                    }
+                },
                 "fail_on" => {
                     if let Some(text) = self.text(doc, v, key) {
                         match FailOn::parse(&text) {

@@ -11,7 +11,11 @@ use std::path::Path;
 pub enum InputError {
     NotFound,
     NotARegularFile,
-    TooLarge { limit: u64 },
+    /// A file the system makes up as it is read (`/proc/self/environ`): it reports no size.
+    Generated,
+    TooLarge {
+        limit: u64,
+    },
     Io(std::io::Error),
 }
 
@@ -22,6 +26,9 @@ impl std::fmt::Display for InputError {
             InputError::NotARegularFile => {
                 f.write_str("not a regular file (a device, pipe or folder cannot be read)")
             }
+            InputError::Generated => f.write_str(
+                "a file the system generates as it is read (as under /proc), not a file on disk",
+            ),
             InputError::TooLarge { limit } => {
                 write!(f, "larger than {} MB", limit / 1_000_000)
             }
@@ -50,6 +57,11 @@ pub fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, InputError> {
         .map_err(InputError::Io)?;
     if bytes.len() as u64 > limit {
         return Err(InputError::TooLarge { limit });
+    }
+    // A regular file that says it is empty yet holds text is made up by the system (procfs):
+    // its text (a process's environment, say) must not reach a finding's snippet.
+    if meta.len() == 0 && !bytes.is_empty() {
+        return Err(InputError::Generated);
     }
     crate::atomic::mark_read(path);
     Ok(bytes)
@@ -93,6 +105,17 @@ mod tests {
         let small = dir.path().join("small.json");
         std::fs::write(&small, "{}").unwrap();
         assert_eq!(read_text(&small, 1_000).unwrap(), "{}");
+    }
+
+    #[test]
+    fn files_the_system_makes_up_are_refused() {
+        let environ = Path::new("/proc/self/environ");
+        if environ.exists() {
+            assert!(matches!(
+                read_bytes(environ, 1_000_000),
+                Err(InputError::Generated)
+            ));
+        }
     }
 
     #[cfg(unix)]

@@ -22,6 +22,7 @@ use crate::config::RuleSelection;
 use crate::diag::{silenced_rule, Finding, Silencer};
 use crate::source::{FileId, Loc, SourceFile, Sources};
 use crate::yaml::{self, NodeKind, Span};
+use std::collections::HashMap;
 
 /// What applying the comments did.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -31,7 +32,7 @@ pub struct Outcome {
 }
 
 /// Whether a comment covers one line or the whole file.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Scope {
     /// Findings starting on this 1-based line.
     Line(u32),
@@ -69,8 +70,9 @@ pub fn apply(sources: &Sources, findings: &mut Vec<Finding>, selection: &RuleSel
     if directives.is_empty() && problems.is_empty() {
         return Outcome::default();
     }
+    let mut lookup = Lookup::new(&directives, sources.files.len());
     let before = findings.len();
-    findings.retain(|f| !suppressed_by(&mut directives, sources, f, false));
+    findings.retain(|f| !lookup.suppressed(&mut directives, sources, f, false));
     let mut outcome = Outcome {
         suppressed: before - findings.len(),
     };
@@ -86,7 +88,7 @@ pub fn apply(sources: &Sources, findings: &mut Vec<Finding>, selection: &RuleSel
             continue;
         };
         finding.severity = severity;
-        if suppressed_by(&mut directives, sources, &finding, true) {
+        if lookup.suppressed(&mut directives, sources, &finding, true) {
             outcome.suppressed += 1;
         } else {
             kept.push(finding);
@@ -107,40 +109,73 @@ pub fn apply(sources: &Sources, findings: &mut Vec<Finding>, selection: &RuleSel
     outcome
 }
 
-/// True when a comment covers `finding`; marks the entries that did.
-fn suppressed_by(
-    directives: &mut [Directive],
-    sources: &Sources,
-    finding: &Finding,
-    only_unused_suppression: bool,
-) -> bool {
-    if !finding.rule.can_be_disabled() {
-        return false;
-    }
-    let file = finding.loc.file;
-    let mut line = None;
-    let mut hit = false;
-    for directive in directives.iter_mut().filter(|d| d.file == file) {
-        let applies = match directive.scope {
-            Scope::File => true,
-            Scope::Line(target) => {
-                let line = *line
-                    .get_or_insert_with(|| sources.get(file).line_col(finding.loc.span.start).line);
-                line == target
+/// Whether these entries are marked used yet, and the entries (directive index, entry index).
+type Entries = (bool, Vec<(usize, usize)>);
+
+/// The entries of the comments naming each rule, per file and scope: a finding looks up its
+/// own rule on its own line (and in its file) instead of going through every comment, so
+/// 100,000 stacked comments and their 100,000 unused-suppression findings stay linear.
+struct Lookup {
+    /// (file, scope, rule code) → the comments' entries naming that rule there.
+    lists: HashMap<(FileId, Scope, &'static str), Entries>,
+    /// Files with a comment that covers one line (only their findings need a line number).
+    has_lines: Vec<bool>,
+}
+
+impl Lookup {
+    fn new(directives: &[Directive], files: usize) -> Self {
+        let mut lists: HashMap<_, Entries> = HashMap::new();
+        let mut has_lines = vec![false; files];
+        for (d, directive) in directives.iter().enumerate() {
+            if let Scope::Line(_) = directive.scope {
+                has_lines[directive.file as usize] = true;
             }
-        };
-        if !applies {
-            continue;
+            for (e, entry) in directive.entries.iter().enumerate() {
+                lists
+                    .entry((directive.file, directive.scope, entry.rule.code))
+                    .or_default()
+                    .1
+                    .push((d, e));
+            }
         }
-        for entry in &mut directive.entries {
-            let unused_rule = entry.rule.code == UNUSED_SUPPRESSION.code;
-            if entry.rule == finding.rule && unused_rule == only_unused_suppression {
-                entry.used = true;
+        Lookup { lists, has_lines }
+    }
+
+    /// True when a comment covers `finding`; marks the entries that did. Unused-suppression
+    /// findings are looked up only in the second pass (`only_unused_suppression`), so that a
+    /// comment suppressing VSM016 is not marked used by the first.
+    fn suppressed(
+        &mut self,
+        directives: &mut [Directive],
+        sources: &Sources,
+        finding: &Finding,
+        only_unused_suppression: bool,
+    ) -> bool {
+        let is_unused_rule = finding.rule.code == UNUSED_SUPPRESSION.code;
+        if !finding.rule.can_be_disabled() || is_unused_rule != only_unused_suppression {
+            return false;
+        }
+        let file = finding.loc.file;
+        let line = self
+            .has_lines
+            .get(file as usize)
+            .is_some_and(|&any| any)
+            .then(|| Scope::Line(sources.get(file).line_col(finding.loc.span.start).line));
+        let mut hit = false;
+        for scope in [Some(Scope::File), line].into_iter().flatten() {
+            if let Some((marked, entries)) = self.lists.get_mut(&(file, scope, finding.rule.code)) {
                 hit = true;
+                if !*marked {
+                    // Marking is the same for every later finding: do it once.
+                    for &(d, e) in entries.iter() {
+                        directives[d].entries[e].used = true;
+                    }
+                    *marked = true;
+                }
             }
         }
+        hit
     }
-    hit
 }
 
 fn unused(
@@ -215,6 +250,7 @@ pub fn scan_file(
     }
     let comments = real_comments(text, &lines, candidates);
     let header_end = header_end(text, &lines);
+    let targets = target_lines(text, &lines);
     for offset in comments {
         let line_index = lines.partition_point(|&(s, _)| s <= offset) - 1;
         let (line_start, line_end) = lines[line_index];
@@ -244,7 +280,7 @@ pub fn scan_file(
                     }
                     Scope::File
                 } else if alone {
-                    match target_line(text, &lines, line_index) {
+                    match targets[line_index] {
                         Some(target) => Scope::Line(target as u32 + 1),
                         None => {
                             problems.push(malformed(
@@ -315,18 +351,22 @@ fn header_end(text: &str, lines: &[(usize, usize)]) -> usize {
         .unwrap_or(lines.len())
 }
 
-/// The line a comment alone on line `index` covers: the next one that is not a comment.
-fn target_line(text: &str, lines: &[(usize, usize)], index: usize) -> Option<usize> {
-    for (i, &(s, e)) in lines.iter().enumerate().skip(index + 1) {
+/// For each line, the line a comment alone on it covers: the next one that is not a comment,
+/// unless a blank line comes first. One pass from the end, so a stack of comments costs its
+/// length once, not once per comment.
+fn target_lines(text: &str, lines: &[(usize, usize)]) -> Vec<Option<usize>> {
+    let mut out = vec![None; lines.len()];
+    let mut next = None;
+    for (i, &(s, e)) in lines.iter().enumerate().rev() {
+        out[i] = next;
         let line = &text[s..e];
         if line.trim().is_empty() {
-            return None;
-        }
-        if !is_comment_only(line) {
-            return Some(i);
+            next = None;
+        } else if !is_comment_only(line) {
+            next = Some(i);
         }
     }
-    None
+    out
 }
 
 /// Keeps the candidates that are comments, not text inside a scalar.
@@ -343,6 +383,15 @@ fn real_comments(text: &str, lines: &[(usize, usize)], candidates: Vec<Candidate
                 .filter(|s| s.end > s.start)
                 .collect();
             spans.sort_unstable();
+            // The furthest end of the spans up to each one: a binary search then tells whether
+            // any span starting before an offset reaches past it.
+            let reach: Vec<u32> = spans
+                .iter()
+                .scan(0, |end, s| {
+                    *end = s.end.max(*end);
+                    Some(*end)
+                })
+                .collect();
             candidates
                 .into_iter()
                 .map(|c| c.offset)
@@ -350,7 +399,7 @@ fn real_comments(text: &str, lines: &[(usize, usize)], candidates: Vec<Candidate
                     let o = offset as u32;
                     // Spans are sorted by start; only those starting before `o` can hold it.
                     let until = spans.partition_point(|s| s.start <= o);
-                    !spans[..until].iter().any(|s| s.start <= o && o < s.end)
+                    until == 0 || reach[until - 1] <= o
                 })
                 .collect()
         }

@@ -253,6 +253,37 @@ fn generate(name: &str, dir: &Path) -> Result<(), String> {
             symlink("..", &dir.join("input/sub/loop"))?;
         }
         "symlink-self" => symlink("input.yaml", &dir.join("input.yaml"))?,
+        "symlink-outside" => {
+            // A link in the model folder to a file outside it holding a secret: skipped.
+            write("input/a.yaml", BASE.as_bytes());
+            write(
+                "outside/secret.yaml",
+                b"stakeholders: {a: {name: TOKEN-0123456789}}\n",
+            );
+            symlink("../outside/secret.yaml", &dir.join("input/env.yaml"))?;
+            symlink("../outside", &dir.join("input/more"))?;
+            // A link that stays inside the folder is still followed.
+            write("input/sub/b.yaml", b"stakeholders: {b: {name: B}}\n");
+            symlink("sub/b.yaml", &dir.join("input/c.yaml"))?;
+        }
+        "long-id-typo" => {
+            // A 20,000-character id and a reference to it with one letter wrong: the
+            // did-you-mean search compares them (quadratic in the length, it took seconds).
+            let id = "a".repeat(20_000);
+            let typo = format!("{}b{}", &id[..10_000], &id[10_001..]);
+            let mut text = String::from(BASE);
+            writeln!(text, "  ? {id}\n  : {{name: Long, level: 1}}").unwrap();
+            text.push_str("processes:\n  p:\n    name: P\n    owner: agent\n    capabilities:\n");
+            writeln!(text, "      - {typo}").unwrap();
+            write("input.yaml", text.as_bytes());
+        }
+        "stacked-suppressions" => {
+            // 20,000 suppression comments above one key: each covers that key's line.
+            let mut text = String::from("stakeholders:\n");
+            text.push_str(&"  # vsm: ignore[VSM101]\n".repeat(20_000));
+            text.push_str("  a: {name: A}\n");
+            write("input.yaml", text.as_bytes());
+        }
         "dangling-symlink" => {
             write("input/a.yaml", BASE.as_bytes());
             symlink("missing.yaml", &dir.join("input/b.yaml"))?;

@@ -73,6 +73,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 pub struct ModelPaths {
     /// Model files or folders (default: `paths` of vsm.yaml, else the current folder)
     pub paths: Vec<PathBuf>,
+    /// Read what symbolic links inside the checked folders lead to outside them (skipped
+    /// with a warning otherwise; `follow_links: true` in vsm.yaml does the same)
+    #[arg(long)]
+    pub follow_links: bool,
 }
 
 /// `--config`, shared by every command that reads a model.

@@ -32,7 +32,9 @@ impl Workspace {
         let cwd = normalize(&std::env::current_dir().context("cannot read the current folder")?);
         let config = match config_file.config.as_deref() {
             Some(file) => {
-                if !file.is_file() {
+                // Anything that exists is handed to the reader, which refuses what is not a
+                // regular file (a FIFO would otherwise block) with its own message.
+                if std::fs::symlink_metadata(file).is_err() {
                     return Err(anyhow!("config file `{}` not found", file.display()));
                 }
                 load_config(file)?
@@ -70,6 +72,7 @@ impl Workspace {
             exclude,
             base,
             config: config.file.as_deref().and_then(|f| f.canonicalize().ok()),
+            follow_links: model.follow_links || config.follow_links,
         };
         let loaded = load::load(&paths, &filter)?;
         // No output of this run may replace what it read.

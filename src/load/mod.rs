@@ -81,6 +81,9 @@ pub struct Filter {
     pub base: Option<PathBuf>,
     /// The config file of this run (canonical path): never a model, even named explicitly.
     pub config: Option<PathBuf>,
+    /// Read what symbolic links in a walked folder lead to outside it (`--follow-links`,
+    /// `follow_links: true`); otherwise such links are skipped with a warning.
+    pub follow_links: bool,
 }
 
 impl Filter {
@@ -158,8 +161,9 @@ pub fn discover(paths: &[PathBuf], filter: &Filter) -> Result<Discovered, LoadEr
                 describe_path(path, &e)
             ))
         })?;
-        if meta.is_file() {
-            // A file named on the command line is read whatever its extension.
+        if !meta.is_dir() {
+            // A file named on the command line is read whatever its extension (a pipe or
+            // device too: the reader refuses it with a message instead of blocking).
             if seen.insert(canonical(path)) {
                 discovered.files.push(Candidate {
                     path: path.clone(),
@@ -197,6 +201,7 @@ fn walk(root: &Path, filter: &Filter) -> Result<(Vec<PathBuf>, Vec<String>), Loa
     let files = Mutex::new(Vec::new());
     let warnings = Mutex::new(Vec::new());
     let failure = Mutex::new(None);
+    let inside = canonical(root);
     ignore::WalkBuilder::new(root)
         .follow_links(true)
         .build_parallel()
@@ -219,6 +224,16 @@ fn walk(root: &Path, filter: &Filter) -> Result<(Vec<PathBuf>, Vec<String>), Loa
                     }
                 };
                 let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
+                if entry.depth() > 0 && entry.path_is_symlink() && !filter.follow_links {
+                    if let Some(text) = leaves_the_folder(entry.path(), &inside, is_dir) {
+                        lock(&warnings).push(text);
+                        return if is_dir {
+                            WalkState::Skip
+                        } else {
+                            WalkState::Continue
+                        };
+                    }
+                }
                 if entry.depth() > 0 && filter.excluded(entry.path()) {
                     // An excluded folder is not walked at all.
                     return if is_dir {
@@ -242,6 +257,23 @@ fn walk(root: &Path, filter: &Filter) -> Result<(Vec<PathBuf>, Vec<String>), Loa
     warnings.sort();
     let files = std::mem::take(&mut *lock(&files));
     Ok((files, warnings))
+}
+
+/// The warning for a symbolic link at `link` that leads outside the folder `inside` (a
+/// canonical path), if it does. `m/env.yaml -> /proc/self/environ` must not put a CI
+/// secret into a finding's snippet; a folder's links into itself are still followed.
+fn leaves_the_folder(link: &Path, inside: &Path, is_dir: bool) -> Option<String> {
+    let target = std::fs::canonicalize(link).ok()?;
+    if target.starts_with(inside) || (!is_dir && !is_yaml(link)) {
+        // Inside the folder; or a file the walk would not read anyway: no word about it.
+        return None;
+    }
+    Some(format!(
+        "skipped `{}`: a symbolic link to `{}`, outside the checked folder \
+         (--follow-links or `follow_links: true` in vsm.yaml reads it)",
+        link.display(),
+        target.display()
+    ))
 }
 
 /// The data behind a mutex, also after a thread panicked holding it (the data is a list).
@@ -361,19 +393,25 @@ enum Contents {
     Text(String),
 }
 
-/// Reads one file (a BOM removed); only a file that cannot be read at all is an error.
+/// Reads one file (a BOM removed) through [`crate::input`] (regular files only, at most
+/// [`MAX_FILE_BYTES`], remembered so no output replaces it); only a file that cannot be read
+/// at all is an error.
 fn read_contents(path: &Path) -> Result<Contents, LoadError> {
-    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-    if size > MAX_FILE_BYTES {
-        return Ok(Contents::TooLarge(size));
-    }
-    let mut bytes = std::fs::read(path).map_err(|e| {
-        LoadError(format!(
-            "cannot read `{}`: {}",
-            path.display(),
-            describe_path(path, &e)
-        ))
-    })?;
+    use crate::input::InputError;
+    let cannot = |why: String| LoadError(format!("cannot read `{}`: {why}", path.display()));
+    let mut bytes = match crate::input::read_bytes(path, MAX_FILE_BYTES) {
+        Ok(bytes) => bytes,
+        Err(InputError::TooLarge { .. }) => {
+            let size = std::fs::metadata(path).map_or(MAX_FILE_BYTES + 1, |m| m.len());
+            return Ok(Contents::TooLarge(size));
+        }
+        Err(InputError::Io(e)) => return Err(cannot(describe_path(path, &e))),
+        Err(InputError::NotFound) => {
+            let e = std::io::Error::from(std::io::ErrorKind::NotFound);
+            return Err(cannot(describe_path(path, &e)));
+        }
+        Err(other) => return Err(cannot(other.to_string())),
+    };
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         bytes.drain(..3);
     }
@@ -528,8 +566,33 @@ fn syntax_help(text: &str, at: usize, message: &str) -> Option<String> {
     let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
     let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
     let line = &text[line_start..line_end];
-    if line.contains('\t') || message.contains("tab") {
+    let found = text[at..].chars().next();
+    // Only when the parser names a tab, finds one, or the line is indented with one: a
+    // tab elsewhere on the line (or "unprintable" in a message) says nothing about it.
+    let names_a_tab = message
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .any(|word| word == "tab" || word == "tabs");
+    let indented_with_a_tab = line
+        .chars()
+        .take_while(|c| c.is_whitespace())
+        .any(|c| c == '\t');
+    if names_a_tab || found == Some('\t') || indented_with_a_tab {
         return Some("YAML does not allow tabs for indentation: indent with spaces".into());
+    }
+    if message.contains("unprintable character") {
+        return Some(match found {
+            Some('\0') => {
+                "remove the NUL byte (U+0000): a binary file cannot be a model file".to_string()
+            }
+            Some(c) => format!(
+                "remove the control character U+{:04X}: a binary file cannot be a model file",
+                u32::from(c)
+            ),
+            None => "remove the control character: a binary file cannot be a model file".into(),
+        });
+    }
+    if message.contains("did not find expected '-' indicator") {
+        return Some(list_item_help(text, line_start, line));
     }
     // A bracket left open earlier is the usual cause of errors reported further on.
     if let Some((open_at, bracket)) = unclosed_bracket(text, at) {
@@ -563,8 +626,6 @@ fn syntax_help(text: &str, at: usize, message: &str) -> Option<String> {
         "a line in a mapping must be `key: value`: add the `:`, or indent it to continue the text above"
     } else if message.contains("unknown anchor") {
         "an alias `*name` needs an anchor `&name` on a node written before it"
-    } else if message.contains("unprintable character") {
-        "remove the control character; a binary file cannot be a model file"
     } else if message.contains("byte order mark") {
         "remove the invisible byte order mark (U+FEFF) from the text"
     } else if message.contains("misplaced bracket") {
@@ -581,6 +642,30 @@ fn syntax_help(text: &str, at: usize, message: &str) -> Option<String> {
         return None;
     };
     Some(help.to_string())
+}
+
+/// The hint for a line at the indentation of a list's `- ` items that is not an item: most
+/// often a key of the item above moved left (`measure:` two spaces left of `name:`).
+fn list_item_help(text: &str, line_start: usize, line: &str) -> String {
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    let item = text[..line_start].lines().rev().find_map(|above| {
+        let rest = above.trim_start_matches(' ');
+        let dash_at = above.len() - rest.len();
+        (dash_at == indent && rest.starts_with("- ")).then(|| {
+            let after = &rest[1..];
+            dash_at + 1 + (after.len() - after.trim_start_matches(' ').len())
+        })
+    });
+    match item {
+        Some(keys) => format!(
+            "this line is at the indentation of the list's `- ` items but is no item: indent it \
+             to column {} to belong to the item above, or start it with `- ` as a new item",
+            keys + 1
+        ),
+        None => "this line is at the indentation of a list's `- ` items but is no item: indent \
+                 it under the item above, or start it with `- `"
+            .into(),
+    }
 }
 
 /// 1-based line and column (in characters) of a byte offset.
@@ -869,6 +954,23 @@ mod tests {
             .contains("indentation"));
         assert!(help_for("a: *nope\n").unwrap().contains("anchor"));
         assert!(help_for("a: \"x \\q\"\n").unwrap().contains("backslash"));
+    }
+
+    #[test]
+    fn each_hint_fits_the_character_found() {
+        // A NUL byte is no tab, even on a line that holds one further on.
+        let nul = help_for("stakeholders:\n  a: {name: A\0B}\t# x\n").unwrap();
+        assert!(nul.contains("NUL byte"), "{nul}");
+        let escape = syntax_help("a: \u{1b}x\n", 3, "found unprintable character").unwrap();
+        assert!(escape.contains("U+001B"), "{escape}");
+        assert!(help_for("a:\n\tb: 1\n").unwrap().contains("tabs"));
+    }
+
+    #[test]
+    fn a_key_moved_left_of_its_list_item_gets_the_column_it_belongs_in() {
+        let text = "stages:\n  g:\n    value_items:\n      - name: fast\n      measure: x\n";
+        let help = help_for(text).unwrap();
+        assert!(help.contains("column 9"), "{help}");
     }
 
     #[test]

@@ -206,22 +206,37 @@ pub struct HeatMap {
 
 impl HeatMap {
     pub fn new(views: &Views<'_>, measure: Measure) -> Self {
-        fn node(views: &Views<'_>, measure: Measure, index: usize, depth: usize) -> Node {
+        /// Levels nested in the map: those of the format (1–9).
+        const MAX_DEPTH: usize = super::views::capabilities::MAX_INDENT as usize + 1;
+        fn leaf(views: &Views<'_>, measure: Measure, index: usize) -> Node {
             let value = measure.value(&views.rows[index]);
             Node {
                 capability: index,
                 value,
                 class: value.map(|v| measure.class(v)),
-                children: if depth > 64 {
-                    Vec::new()
-                } else {
-                    views.children[index]
-                        .iter()
-                        .filter(|&&c| views.depth[c].is_some())
-                        .map(|&c| node(views, measure, c, depth + 1))
-                        .collect()
-                },
+                children: Vec::new(),
             }
+        }
+        fn node(views: &Views<'_>, measure: Measure, index: usize, depth: usize) -> Node {
+            let mut here = leaf(views, measure, index);
+            let children = views.children[index]
+                .iter()
+                .filter(|&&c| views.depth[c].is_some());
+            if depth + 1 < MAX_DEPTH {
+                here.children = children
+                    .map(|&c| node(views, measure, c, depth + 1))
+                    .collect();
+            } else {
+                // The deepest level the format knows: everything below it is listed flat, in
+                // tree order, without a stack per level (a `parent` chain may be 100,000 deep).
+                let mut stack: Vec<usize> = children.rev().copied().collect();
+                while let Some(c) = stack.pop() {
+                    here.children.push(leaf(views, measure, c));
+                    let below = views.children[c].iter().rev();
+                    stack.extend(below.filter(|&&g| views.depth[g].is_some()));
+                }
+            }
+            here
         }
         let mut blocks: Vec<Node> = views
             .roots

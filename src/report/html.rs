@@ -276,7 +276,10 @@ impl<'m> Body<'_, 'm> {
 
     /// The indentation class of a capability: `i0` for level 1, at most `i8`.
     fn capability_indent(&self, row: &capabilities::Row<'_>) -> u32 {
-        row.level.unwrap_or(1).saturating_sub(1).min(8)
+        row.level
+            .unwrap_or(1)
+            .saturating_sub(1)
+            .min(capabilities::MAX_INDENT)
     }
 
     /// The enablement as shown (`IT-supported`).
@@ -318,7 +321,7 @@ impl<'m> Body<'_, 'm> {
     /// A matrix row's left padding in pixels: deeper capabilities further right.
     fn matrix_padding(&self, row: &matrix::Row<'_>) -> u32 {
         let depth = row.level.map_or(1, |d| d.saturating_sub(1).max(1));
-        8 + 16 * depth
+        8 + 16 * depth.min(capabilities::MAX_INDENT)
     }
 
     fn no_value_note(&self, no_value: &usize) -> String {

@@ -205,6 +205,10 @@ fn stream_section(out: &mut String, views: &Views<'_>, s: usize) {
     out.push_str(&md_table(&Mapping::new(views, &[s]).stream_table()));
     out.push_str("\n#### Stage × capability\n\n");
     let mut matrix = matrix::Stream::new(views, s).table();
+    // A `parent` chain deeper than the level scale is indented no further than its deepest level.
+    for name in matrix.rows.iter_mut().filter_map(|row| row.first_mut()) {
+        name.indent = name.indent.min(super::views::capabilities::MAX_INDENT);
+    }
     if matrix.rows.is_empty() {
         out.push_str("_No stage of this stream uses a capability._\n\n");
         return;

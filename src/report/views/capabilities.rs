@@ -4,7 +4,14 @@
 use super::{label, opt, tree_name, Cell, Column, Records, Table, TableView};
 use crate::model::{Enablement, Importance, Kind};
 use crate::report::data::{Entry, Views};
+use crate::vocabulary::LEVELS;
 use serde::Serialize;
+
+/// The deepest indentation a capability name gets: that of the deepest `level` the format
+/// knows (9). A `parent` chain deeper than that is shown at this indentation, with its real
+/// level in the Level column; indenting by the real depth would make a 100,000-deep chain
+/// 10¹⁰ characters of output.
+pub const MAX_INDENT: u32 = *LEVELS.end() as u32 - 1;
 
 /// One capability, in tree order.
 #[derive(Debug, Serialize)]
@@ -144,7 +151,7 @@ impl<'m> TableView for Capabilities<'m> {
             .rows
             .iter()
             .map(|r| {
-                let depth = r.level.map_or(0, |d| d.saturating_sub(1));
+                let depth = r.level.map_or(0, |d| d.saturating_sub(1)).min(MAX_INDENT);
                 vec![
                     tree_name(Cell::new(r.name), depth, r.level == Some(1)),
                     Cell::new(r.level_text()),
