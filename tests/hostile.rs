@@ -32,8 +32,10 @@ use std::time::{Duration, Instant};
 
 mod common;
 
-/// Each run is killed after this; the slowest case takes well under a second in release.
-const TIMEOUT: Duration = Duration::from_secs(10);
+/// Each run is killed after this: it catches a hang, not slowness (speed is measured by the
+/// benchmarks). The slowest case takes about 4 s in a debug build on an idle 2-core machine, so
+/// the bound leaves room for a machine busy with other builds.
+const TIMEOUT: Duration = Duration::from_secs(30);
 
 fn corpus_dir() -> PathBuf {
     common::root().join("tests/hostile")
