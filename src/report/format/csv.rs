@@ -22,16 +22,21 @@ pub fn render(records: &Records) -> anyhow::Result<String> {
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
-    writer.write_record(records.headers.iter().map(|h| text_cell(h).into_owned()))?;
-    for row in &records.rows {
-        writer.write_record(row.iter().enumerate().map(|(i, cell)| {
-            if records.numeric.contains(&i) {
-                Cow::Borrowed(cell.as_str())
+    for header in &records.headers {
+        writer.write_field(text_cell(header).as_bytes())?;
+    }
+    writer.write_record(None::<&[u8]>)?;
+    // Field by field: a row of the matrix can be tens of thousands of cells, most empty.
+    for index in 0..records.rows.len() {
+        for (i, cell) in records.cells(index).enumerate() {
+            let cell = if records.numeric.contains(&i) {
+                Cow::Borrowed(cell)
             } else {
                 text_cell(cell)
-            }
-            .into_owned()
-        }))?;
+            };
+            writer.write_field(cell.as_bytes())?;
+        }
+        writer.write_record(None::<&[u8]>)?;
     }
     let bytes = writer.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?;
     Ok(String::from_utf8(bytes)?)
@@ -50,6 +55,7 @@ mod tests {
                 vec!["b".into(), "two\nlines".into()],
             ],
             numeric: Vec::new(),
+            ..Records::default()
         };
         assert_eq!(
             render(&records).unwrap(),
@@ -68,6 +74,7 @@ mod tests {
                 vec!["a=b".into(), " =x".into()],
             ],
             numeric: Vec::new(),
+            ..Records::default()
         };
         assert_eq!(
             render(&records).unwrap(),
@@ -81,7 +88,23 @@ mod tests {
             headers: vec!["name".into(), "gap".into()],
             rows: vec![vec!["-1".into(), "-1".into()]],
             numeric: vec![1],
+            ..Records::default()
         };
         assert_eq!(render(&records).unwrap(), "name,gap\r\n'-1,-1\r\n");
+    }
+
+    #[test]
+    fn a_sparse_tail_is_written_as_empty_cells_between_the_listed_ones() {
+        let records = Records {
+            headers: ["id", "a", "b", "c", "d"].map(String::from).to_vec(),
+            rows: vec![vec!["x".into()], vec!["y".into()]],
+            sparse: vec![vec![(1, "stage"), (3, "=both")], Vec::new()],
+            sparse_width: 4,
+            ..Records::default()
+        };
+        assert_eq!(
+            render(&records).unwrap(),
+            "id,a,b,c,d\r\nx,,stage,,'=both\r\ny,,,,\r\n"
+        );
     }
 }

@@ -197,6 +197,7 @@ impl<'m> TableView for Capabilities<'m> {
                     ]
                 })
                 .collect(),
+            ..Records::default()
         }
     }
 }

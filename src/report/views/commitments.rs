@@ -323,6 +323,7 @@ impl<'m> TableView for Commitments<'m> {
                     ]
                 })
                 .collect(),
+            ..Records::default()
         }
     }
 }

@@ -184,6 +184,7 @@ impl<'m> TableView for Mapping<'m> {
                 })
                 .collect(),
             numeric: Vec::new(),
+            ..Records::default()
         }
     }
 }

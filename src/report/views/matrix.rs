@@ -206,34 +206,37 @@ impl<'m> TableView for Matrix<'m> {
             );
         }
         let columns = headers.len() - 5;
-        let mut by_capability: HashMap<usize, Vec<String>> = HashMap::new();
+        let mut by_capability: HashMap<usize, Vec<(usize, &'static str)>> = HashMap::new();
         let mut order: Vec<&Row<'_>> = Vec::new();
         for (n, stream) in self.streams.iter().enumerate() {
             for row in &stream.capabilities {
                 let cells = by_capability.entry(row.capability).or_insert_with(|| {
                     order.push(row);
-                    vec![String::new(); columns]
+                    Vec::new()
                 });
                 for (g, link) in row.cells.iter().enumerate() {
                     if let Some(link) = link {
-                        cells[offset[n] + g] = link.as_str().to_string();
+                        cells.push((offset[n] + g, link.as_str()));
                     }
                 }
             }
         }
         order.sort_by_key(|r| r.tree_pos);
+        let mut sparse = Vec::with_capacity(order.len());
         let rows = order
             .into_iter()
             .map(|r| {
-                let mut record = vec![
+                let mut cells = by_capability.remove(&r.capability).unwrap_or_default();
+                // Streams were visited in column order; keep it explicit for the writer.
+                cells.sort_unstable_by_key(|(column, _)| *column);
+                sparse.push(cells);
+                vec![
                     r.level_1.map(|n| n.id.to_string()).unwrap_or_default(),
                     r.level_1.map(|n| n.name.to_string()).unwrap_or_default(),
                     r.id.to_string(),
                     r.name.to_string(),
                     super::opt(r.level),
-                ];
-                record.extend(by_capability.remove(&r.capability).unwrap_or_default());
-                record
+                ]
             })
             .collect();
         Records {
@@ -241,6 +244,8 @@ impl<'m> TableView for Matrix<'m> {
             rows,
             // level
             numeric: vec![4],
+            sparse,
+            sparse_width: columns,
         }
     }
 }
@@ -268,7 +273,7 @@ mod tests {
         let records = Matrix::new(&views, &[0]).records();
         assert_eq!(records.headers[5..], ["order/take", "order/ship"]);
         assert_eq!(
-            records.rows[1],
+            records.cells(1).collect::<Vec<_>>(),
             ["sales", "Sales", "intake", "Intake", "2", "value-item", ""]
         );
     }

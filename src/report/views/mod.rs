@@ -37,6 +37,34 @@ pub struct Records {
     /// The columns that hold numbers the view computed (never model text): CSV writes them
     /// as they are, and guards every other cell against spreadsheet formulas.
     pub numeric: Vec<usize>,
+    /// For wide, mostly empty views (the matrix: a column per stage of every stream): each
+    /// row goes on with `sparse_width` more cells, of which only those listed in
+    /// `sparse[row]` (column counted from the end of the dense cells, text) are not empty.
+    /// Writing `10,000 streams × their stages` empty strings per row is what made the matrix
+    /// CSV of a large model take gigabytes.
+    pub sparse: Vec<Vec<(usize, &'static str)>>,
+    pub sparse_width: usize,
+}
+
+impl Records {
+    /// Every cell of row `index`, the dense ones and then the sparse tail.
+    pub fn cells(&self, index: usize) -> impl Iterator<Item = &str> + '_ {
+        let tail = self
+            .sparse
+            .get(index)
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        let mut next = tail.iter().peekable();
+        self.rows[index]
+            .iter()
+            .map(String::as_str)
+            .chain((0..self.sparse_width).map(move |column| {
+                match next.next_if(|(at, _)| *at == column) {
+                    Some((_, text)) => *text,
+                    None => "",
+                }
+            }))
+    }
 }
 
 /// How a cell is emphasised (colour on a terminal).

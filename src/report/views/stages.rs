@@ -181,6 +181,7 @@ impl<'m> TableView for Stages<'m> {
             .to_vec(),
             rows,
             numeric: Vec::new(),
+            ..Records::default()
         }
     }
 }
