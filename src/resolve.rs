@@ -177,20 +177,57 @@ pub struct Confusable {
 }
 
 /// The groups of look-alike ids of every kind, each kind's groups in the order of their first id.
+///
+/// Ids are grouped by a hash of their skeleton, so no skeleton is built as a string; the few
+/// groups of more than one id are then split by the skeletons themselves, so a hash collision
+/// never makes two ids look alike.
 fn confusable_ids(model: &Model) -> Vec<Confusable> {
+    use std::hash::{BuildHasher, Hasher};
+    let hasher = std::collections::hash_map::RandomState::new();
+    // Nearly every id is ASCII, and the skeleton of ASCII text is the skeletons of its
+    // characters (its NFD is itself): those come from a table built once.
+    static ASCII_SKELETONS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let ascii = ASCII_SKELETONS.get_or_init(|| {
+        (0u8..128)
+            .map(|b| unicode_security::skeleton(&char::from(b).to_string()).collect())
+            .collect()
+    });
+    let skeleton_hash = |id: &str| {
+        let mut state = hasher.build_hasher();
+        if id.is_ascii() {
+            for b in id.bytes() {
+                for c in ascii[usize::from(b)].chars() {
+                    state.write_u32(u32::from(c));
+                }
+            }
+        } else {
+            for c in unicode_security::skeleton(id) {
+                state.write_u32(u32::from(c));
+            }
+        }
+        state.finish()
+    };
     let mut out = Vec::new();
     for kind in ALL_KINDS {
-        let mut groups: IndexMap<String, Vec<usize>> = IndexMap::new();
+        let mut by_hash: IndexMap<u64, Vec<usize>> = IndexMap::new();
         for (index, id) in ids_of(model, kind).enumerate() {
-            let skeleton: String = unicode_security::skeleton(id).collect();
-            groups.entry(skeleton).or_default().push(index);
+            by_hash.entry(skeleton_hash(id)).or_default().push(index);
         }
-        out.extend(
-            groups
-                .into_values()
-                .filter(|ids| ids.len() > 1)
-                .map(|ids| Confusable { kind, ids }),
-        );
+        let mut ids: Option<Vec<&str>> = None;
+        for candidates in by_hash.into_values().filter(|ids| ids.len() > 1) {
+            let ids = ids.get_or_insert_with(|| ids_of(model, kind).collect());
+            let mut groups: IndexMap<String, Vec<usize>> = IndexMap::new();
+            for index in candidates {
+                let skeleton: String = unicode_security::skeleton(ids[index]).collect();
+                groups.entry(skeleton).or_default().push(index);
+            }
+            out.extend(
+                groups
+                    .into_values()
+                    .filter(|ids| ids.len() > 1)
+                    .map(|ids| Confusable { kind, ids }),
+            );
+        }
     }
     out
 }
@@ -432,8 +469,9 @@ pub fn resolve(model: &Model) -> (Resolved, Vec<Finding>) {
                 })
                 .collect::<Vec<_>>()
         },
-        || resolve_elements(model),
+        || rayon::join(|| resolve_elements(model), || confusable_ids(model)),
     );
+    let (elements, confusable) = elements;
     let (capability_parent, capability_graph, commitment_graph, mut usage, element_findings) =
         elements;
     let mut flow = Vec::with_capacity(streams);
@@ -448,7 +486,7 @@ pub fn resolve(model: &Model) -> (Resolved, Vec<Finding>) {
     findings.extend(element_findings);
     count_subtrees(&mut usage.capability, &capability_graph);
     let resolved = Resolved {
-        confusable: confusable_ids(model),
+        confusable,
         capability_depth: depths(&capability_parent),
         capability_parent,
         capability_graph,
@@ -866,5 +904,29 @@ mod tests {
             vec![Some(1), Some(2), Some(3)]
         );
         assert_eq!(depths(&[Some(1), Some(0), Some(0)]), vec![None, None, None]);
+    }
+
+    /// ASCII ids take the table of character skeletons, others the full TR39 skeleton: both
+    /// routes must group the same look-alikes, and a shared hash must not group the rest.
+    #[test]
+    fn look_alike_ids_are_grouped_by_skeleton_on_both_routes() {
+        let text = "capabilities:\n  modern: {name: A}\n  modem: {name: B}\n  \
+                    admin: {name: C}\n  \u{0430}dmin: {name: D}\n  other: {name: E}\n";
+        let loaded = crate::load::load_text("model.yaml", text);
+        let groups = confusable_ids(&loaded.model);
+        let ids: Vec<Vec<&str>> = groups
+            .iter()
+            .map(|g| {
+                g.ids
+                    .iter()
+                    .map(|&i| loaded.model.capabilities.get_index(i).unwrap().0.as_str())
+                    .collect()
+            })
+            .collect();
+        // `m` looks like `rn` (ASCII table); Cyrillic `а` like `a` (full skeleton).
+        assert_eq!(
+            ids,
+            [vec!["modern", "modem"], vec!["admin", "\u{0430}dmin"]]
+        );
     }
 }

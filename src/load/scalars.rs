@@ -16,7 +16,7 @@ use unicode_security::GeneralSecurityProfile;
 /// An id or a reference in Unicode NFC, so that `café` typed with a combining accent and
 /// `café` typed with `é` are one id. Borrowed work is skipped for text already in NFC.
 pub(super) fn nfc(text: &str) -> String {
-    if unicode_normalization::is_nfc(text) {
+    if text.is_ascii() || unicode_normalization::is_nfc(text) {
         text.to_string()
     } else {
         text.nfc().collect()
@@ -32,9 +32,11 @@ fn invisible(c: char) -> bool {
 /// A character of the id alphabet: a letter of any script or its combining mark, a digit,
 /// `-`, `_` or `.`; nothing invisible.
 fn id_char(c: char) -> bool {
-    matches!(c, '-' | '_' | '.')
-        || ((c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c))
-            && !invisible(c))
+    if c.is_ascii() {
+        // Nearly every id is ASCII: no Unicode tables for it.
+        return c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.');
+    }
+    (c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)) && !invisible(c)
 }
 
 impl Converter<'_> {
