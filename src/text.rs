@@ -92,6 +92,16 @@ impl Shifts {
             n => offset + self.0[n - 1].1,
         }
     }
+
+    /// The byte of the original text that byte `offset` of the escaped text shows (the
+    /// inverse of [`Shifts::map`] outside an escape), so positions are told in the original.
+    pub fn unmap(&self, offset: u32) -> u32 {
+        let before = self.0.partition_point(|&(at, added)| at + added < offset);
+        match before {
+            0 => offset,
+            n => offset - self.0[n - 1].1,
+        }
+    }
 }
 
 /// A character a message points at: `U+200B ZERO WIDTH SPACE`, with the character itself in
@@ -176,5 +186,16 @@ mod tests {
         assert_eq!(escaped_lines("a\u{7}\nb"), "a\\u{7}\nb");
         // The escaped character itself maps onto the start of its escape.
         assert_eq!(shifts.map(3), 3);
+    }
+
+    #[test]
+    fn unmap_takes_an_escaped_offset_back_to_the_original() {
+        let text = "a\u{1b}b\u{7}c";
+        let (escaped, shifts) = escaped_source(text).unwrap();
+        for (original, c) in text.char_indices().filter(|(_, c)| !c.is_control()) {
+            let at = shifts.map(original as u32);
+            assert_eq!(escaped[at as usize..].chars().next(), Some(c));
+            assert_eq!(shifts.unmap(at), original as u32, "{c}");
+        }
     }
 }

@@ -292,3 +292,24 @@ fn the_json_summary_counts_skipped_yaml_files() {
     assert_eq!(json["summary"]["skipped"], 1, "{json}");
     assert_eq!(json["summary"]["files"], 1, "{json}");
 }
+
+/// A control character earlier on the line is shown escaped (longer) in the snippet, but the
+/// human header still gives the column of the file as read, as concise output does.
+#[test]
+fn the_human_header_counts_columns_in_the_file_as_read() {
+    let dir = common::model_dir(&[(
+        "m.yaml",
+        "stakeholders:\n  a: {name: \"x\u{1b}[2Jy\", colour: 1}\n",
+    )]);
+    let run = |format: &str| {
+        let output = vsm(dir.path())
+            .args(["check", "--color", "never", "--format", format, "m.yaml"])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+    assert!(run("concise").contains("m.yaml:2:23: error[VSM002]"));
+    let human = run("human");
+    assert!(human.contains("[m.yaml:2:23]"), "{human}");
+    assert!(!human.contains('\u{1b}'), "the snippet is escaped");
+}

@@ -16,7 +16,13 @@ use std::fmt;
 ///
 /// miette's own `str` source scans from the start of the file for every snippet, which makes
 /// many findings in a big file quadratic; we hand it only the lines around the finding.
-struct Named<'a>(&'a SourceFile);
+struct Named<'a> {
+    /// The text the snippet shows (escaped when the file holds terminal controls).
+    shown: &'a SourceFile,
+    /// The file as read, whose lines and columns every output reports.
+    original: &'a SourceFile,
+    shifts: Option<&'a Shifts>,
+}
 
 /// Lines shown above and below the finding.
 const CONTEXT_LINES: u32 = 1;
@@ -30,7 +36,7 @@ impl SourceCode for Named<'_> {
         before: usize,
         after: usize,
     ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
-        let file = self.0;
+        let file = self.shown;
         let start = file.line_col(span.offset() as u32);
         let end = file.line_col((span.offset() + span.len()) as u32);
         let first_line = start.line.saturating_sub(before as u32).max(1);
@@ -45,7 +51,11 @@ impl SourceCode for Named<'_> {
         let data_start = inner.data().as_ptr() as usize - file.text.as_ptr() as usize;
         // miette counts the column in bytes; every other output counts characters (the
         // header `--> file:line:col` must agree with concise, JSON and SARIF on Chinese text).
-        let column = file.line_col(data_start as u32).column as usize - 1;
+        // Escaping lengthens a line; the column is the original file's.
+        let original_start = self
+            .shifts
+            .map_or(data_start as u32, |s| s.unmap(data_start as u32));
+        let column = self.original.line_col(original_start).column as usize - 1;
         Ok(Box::new(MietteSpanContents::new_named(
             text::escaped(&file.display_path()).into_owned(),
             inner.data(),
@@ -195,7 +205,11 @@ pub fn render(sources: &Sources, findings: &[Finding], color: bool, width: usize
         let shown = Shown {
             finding,
             sources,
-            source: Named(escaped.map_or(file, |e| &e.file)),
+            source: Named {
+                shown: escaped.map_or(file, |e| &e.file),
+                original: file,
+                shifts: escaped.map(|e| &e.shifts),
+            },
             shifts: escaped.map(|e| &e.shifts),
         };
         let mut rendered = String::new();
