@@ -82,7 +82,7 @@ pub struct ModelPaths {
 /// `--config`, shared by every command that reads a model.
 #[derive(Debug, clap::Args)]
 pub struct ConfigFile {
-    /// Config file (default: vsm.yaml in this folder or above, up to the repository root)
+    /// Config file (default: vsm.yaml in the checked folder or above, up to the repository root)
     #[arg(long)]
     pub config: Option<PathBuf>,
 }
