@@ -170,19 +170,24 @@ fn pending(path: &Path, add: bool) {
     }
 }
 
+/// Removes the temporary files being written (what an interrupted run must not leave).
+fn remove_pending() {
+    let list = PENDING
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    let unique: HashSet<&PathBuf> = list.iter().collect();
+    for path in unique {
+        let _ = std::fs::remove_file(path);
+    }
+}
+
 /// On SIGINT, SIGTERM or SIGHUP: remove the temporary files being written, then exit as a
 /// process killed by the signal would report (130).
 fn remove_pending_on_interrupt() {
     static INSTALL: Once = Once::new();
     INSTALL.call_once(|| {
         let _ = ctrlc::set_handler(|| {
-            let list = PENDING
-                .lock()
-                .unwrap_or_else(|poisoned| poisoned.into_inner());
-            let unique: HashSet<&PathBuf> = list.iter().collect();
-            for path in unique {
-                let _ = std::fs::remove_file(path);
-            }
+            remove_pending();
             std::process::exit(130);
         });
     });
@@ -273,5 +278,21 @@ mod tests {
             std::fs::read_to_string(&model).unwrap(),
             "stakeholders: {}\n"
         );
+    }
+
+    /// What the signal handler runs: the temporary files being written go, finished outputs
+    /// and other files stay. (The signal wiring itself is the ctrlc crate's.)
+    #[test]
+    fn an_interrupt_removes_the_temporary_files_being_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let temporary = dir.path().join(".vsm-tmp-test");
+        let finished = dir.path().join("report.html");
+        std::fs::write(&temporary, "half").unwrap();
+        std::fs::write(&finished, "whole").unwrap();
+        super::pending(&temporary, true);
+        super::remove_pending();
+        super::pending(&temporary, false);
+        assert!(!temporary.exists());
+        assert_eq!(std::fs::read_to_string(&finished).unwrap(), "whole");
     }
 }
