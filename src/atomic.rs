@@ -170,12 +170,9 @@ fn pending(path: &Path, add: bool) {
     }
 }
 
-/// Removes the temporary files being written (what an interrupted run must not leave).
-fn remove_pending() {
-    let list = PENDING
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner());
-    let unique: HashSet<&PathBuf> = list.iter().collect();
+/// Removes temporary files being written (what an interrupted run must not leave).
+fn remove_all(pending: &[PathBuf]) {
+    let unique: HashSet<&PathBuf> = pending.iter().collect();
     for path in unique {
         let _ = std::fs::remove_file(path);
     }
@@ -187,7 +184,11 @@ fn remove_pending_on_interrupt() {
     static INSTALL: Once = Once::new();
     INSTALL.call_once(|| {
         let _ = ctrlc::set_handler(|| {
-            remove_pending();
+            remove_all(
+                &PENDING
+                    .lock()
+                    .unwrap_or_else(|poisoned| poisoned.into_inner()),
+            );
             std::process::exit(130);
         });
     });
@@ -289,9 +290,8 @@ mod tests {
         let finished = dir.path().join("report.html");
         std::fs::write(&temporary, "half").unwrap();
         std::fs::write(&finished, "whole").unwrap();
-        super::pending(&temporary, true);
-        super::remove_pending();
-        super::pending(&temporary, false);
+        // Its own list, not the process-wide one: other tests write files at the same time.
+        super::remove_all(&[temporary.clone(), temporary.clone()]);
         assert!(!temporary.exists());
         assert_eq!(std::fs::read_to_string(&finished).unwrap(), "whole");
     }
