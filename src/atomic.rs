@@ -23,11 +23,14 @@ static READ: Mutex<Vec<FileKey>> = Mutex::new(Vec::new());
 /// Temporary files being written, removed if the process is interrupted.
 static PENDING: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
 
-/// Identifies a file whatever path reaches it.
+/// Identifies a file whatever path reaches it: device and inode, with its modification time,
+/// so that an inode the system gives again to a new file (after the one read was deleted)
+/// does not make the new file look like the one read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 struct FileKey {
     device: u64,
     inode: u64,
+    modified_ns: i64,
 }
 
 fn file_key(metadata: &std::fs::Metadata) -> Option<FileKey> {
@@ -37,6 +40,10 @@ fn file_key(metadata: &std::fs::Metadata) -> Option<FileKey> {
         Some(FileKey {
             device: metadata.dev(),
             inode: metadata.ino(),
+            modified_ns: metadata
+                .mtime()
+                .saturating_mul(1_000_000_000)
+                .saturating_add(metadata.mtime_nsec()),
         })
     }
     #[cfg(not(unix))]

@@ -313,3 +313,113 @@ fn the_human_header_counts_columns_in_the_file_as_read() {
     assert!(human.contains("[m.yaml:2:23]"), "{human}");
     assert!(!human.contains('\u{1b}'), "the snippet is escaped");
 }
+
+/// Outputs never replace what the run read: a model file, by any spelling or through a link,
+/// is refused with exit 2 and stays as it was.
+#[test]
+fn an_output_that_is_an_input_is_refused() {
+    let dir = common::model_dir(&[("m/model.yaml", common::CLEAN)]);
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(dir.path().join("m/model.yaml"), dir.path().join("link.md"))
+        .unwrap();
+    let mut attempts: Vec<Vec<&str>> = vec![
+        vec!["report", "m", "--format", "md", "-o", "m/model.yaml"],
+        vec!["table", "m", "-o", "./m/../m/model.yaml"],
+        vec!["check", "m", "--write-baseline", "m/model.yaml"],
+        vec!["check", "m", "--output-format", "json=m/model.yaml"],
+    ];
+    if cfg!(unix) {
+        attempts.push(vec!["report", "m", "-o", "link.md"]);
+    }
+    for args in attempts {
+        let output = vsm(dir.path()).args(&args).output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("one of the files this run read"),
+            "{args:?}: {stderr}"
+        );
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("m/model.yaml")).unwrap(),
+            common::CLEAN,
+            "{args:?}"
+        );
+    }
+}
+
+/// A device is written to, never replaced by a regular file (as root, a rename would).
+#[cfg(unix)]
+#[test]
+fn writing_to_a_device_leaves_the_device() {
+    use std::os::unix::fs::FileTypeExt;
+    vsm(root())
+        .args(["table", "models/customer-service", "-o", "/dev/null"])
+        .assert()
+        .success();
+    let meta = std::fs::metadata("/dev/null").unwrap();
+    assert!(meta.file_type().is_char_device());
+}
+
+/// Inputs that are not regular files are refused at once: a baseline from `/dev/zero` would
+/// read until memory runs out, one from a FIFO would wait forever.
+#[cfg(unix)]
+#[test]
+fn a_baseline_that_is_not_a_regular_file_is_refused_at_once() {
+    let dir = common::model_dir(&[("model.yaml", common::CLEAN)]);
+    let fifo = dir.path().join("fifo.json");
+    assert!(std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap()
+        .success());
+    for baseline in ["/dev/zero", fifo.to_str().unwrap()] {
+        let output = vsm(dir.path())
+            .args(["check", "model.yaml", "--baseline", baseline])
+            .timeout(std::time::Duration::from_secs(20))
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{baseline}: {stderr}");
+        assert!(
+            stderr.contains("not a regular file"),
+            "{baseline}: {stderr}"
+        );
+    }
+}
+
+/// A full or closed output stream is not a panic (exit 101): the exit codes stay 0, 1 or 2.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_stream_keeps_the_documented_exit_codes() {
+    let full = || {
+        std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap()
+    };
+    // The error message itself cannot be written: still exit 2.
+    let bare = || {
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_vsm"));
+        command.current_dir(root());
+        command
+    };
+    let output = bare()
+        .args([
+            "check",
+            "--select",
+            "no-such-rule",
+            "models/customer-service",
+        ])
+        .stderr(std::process::Stdio::from(full()))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    // Findings cannot be written to stdout, nor the error to stderr.
+    let output = bare()
+        .args(["explain"])
+        .stdout(std::process::Stdio::from(full()))
+        .stderr(std::process::Stdio::from(full()))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+}
