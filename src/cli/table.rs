@@ -1,4 +1,4 @@
-//! `vsm table`: the mapping, matrix, stage-template, capability and commitment tables.
+//! `vsm table`: the mapping, matrix, stage-template, capability, commitment and flow tables.
 
 use super::file_format::FileFormat;
 use super::workspace::{open_streams, width};
