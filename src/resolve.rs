@@ -12,6 +12,9 @@ use indexmap::IndexMap;
 use petgraph::graph::{DiGraph, NodeIndex};
 use rayon::prelude::*;
 
+pub mod flow;
+pub use flow::{FlowPath, StageTimes, StreamFlow};
+
 /// How often a capability is used, by kind of user.
 ///
 /// "Used" has one meaning everywhere (VSM201, the heat map by usage, the capability table): a
@@ -158,6 +161,8 @@ pub struct Resolved {
     pub capability_graph: DiGraph<(), ()>,
     /// Per value stream, per stage: the stages it flows to.
     pub flow: Vec<Vec<Vec<usize>>>,
+    /// Per value stream: the lean figures of its stage flow (times, critical path).
+    pub stream_flow: Vec<StreamFlow>,
     pub cross_stream_next: Vec<CrossStreamNext>,
     /// Edges commitment → part; the edge weight is the position of the ref in `parts`.
     pub commitment_graph: DiGraph<(), usize>,
@@ -475,10 +480,12 @@ pub fn resolve(model: &Model) -> (Resolved, Vec<Finding>) {
     let (capability_parent, capability_graph, commitment_graph, mut usage, element_findings) =
         elements;
     let mut flow = Vec::with_capacity(streams);
+    let mut stream_flow = Vec::with_capacity(streams);
     let mut cross_stream_next = Vec::new();
     let mut findings = Vec::new();
-    for (part_flow, part_cross, part_usage, part_findings) in stream_parts {
+    for (part_flow, part_stream_flow, part_cross, part_usage, part_findings) in stream_parts {
         flow.extend(part_flow);
+        stream_flow.extend(part_stream_flow);
         cross_stream_next.extend(part_cross);
         usage.add(&part_usage);
         findings.extend(part_findings);
@@ -491,6 +498,7 @@ pub fn resolve(model: &Model) -> (Resolved, Vec<Finding>) {
         capability_parent,
         capability_graph,
         flow,
+        stream_flow,
         cross_stream_next,
         commitment_graph,
         usage,
@@ -583,6 +591,7 @@ fn depths(parents: &[Option<usize>]) -> Vec<Option<u32>> {
 
 type StreamParts = (
     Vec<Vec<Vec<usize>>>,
+    Vec<StreamFlow>,
     Vec<CrossStreamNext>,
     Usage,
     Vec<Finding>,
@@ -599,6 +608,7 @@ fn resolve_streams(model: &Model, range: std::ops::Range<usize>) -> StreamParts 
     };
     let mut usage = Usage::zero(model);
     let mut flow = Vec::with_capacity(range.len());
+    let mut stream_flow = Vec::with_capacity(range.len());
     let mut cross_stream_next = Vec::new();
     for stream_index in range {
         let (stream_id, stream) = model
@@ -712,9 +722,10 @@ fn resolve_streams(model: &Model, range: std::ops::Range<usize>) -> StreamParts 
             };
             successors.push(next);
         }
+        stream_flow.push(flow::stream_flow(stream, &successors));
         flow.push(successors);
     }
-    (flow, cross_stream_next, usage, r.findings)
+    (flow, stream_flow, cross_stream_next, usage, r.findings)
 }
 
 type ElementParts = (

@@ -9,7 +9,14 @@ use std::process::{Command, Stdio};
 
 mod common;
 
-const VIEWS: [&str; 5] = ["mapping", "matrix", "stages", "capabilities", "commitments"];
+const VIEWS: [&str; 6] = [
+    "mapping",
+    "matrix",
+    "stages",
+    "capabilities",
+    "commitments",
+    "flow",
+];
 
 fn fixture() -> std::path::PathBuf {
     common::root().join("tests/fixtures/hostile-names")

@@ -64,7 +64,14 @@ fn regex_escape(text: &str) -> String {
     out
 }
 
-const VIEWS: [&str; 5] = ["mapping", "matrix", "stages", "capabilities", "commitments"];
+const VIEWS: [&str; 6] = [
+    "mapping",
+    "matrix",
+    "stages",
+    "capabilities",
+    "commitments",
+    "flow",
+];
 
 // ---------------------------------------------------------------------------------------------
 // Snapshots on the example model

@@ -172,3 +172,20 @@ the two elements if they are one.",
     bad: "stakeholders:\n  admin: {name: Administrator}\n  аdmin: {name: Admin team}   # Cyrillic а\n",
     good: "stakeholders:\n  admin: {name: Administrator}\n  admin-team: {name: Admin team}\n",
 };
+
+pub const MISSING_FLOW_TIMES: Rule = Rule {
+    code: "VSM213",
+    name: "missing-flow-times",
+    group: Group::Hygiene,
+    structural: false,
+    default: None,
+    summary: "a stage without process or wait time in a stream where other stages have them",
+    explanation: "The flow figures (`vsm table --view flow`: lead time, critical path, flow \
+efficiency) add up the stages' `process_time` and `wait_time`. A stage without either is never \
+counted as zero, so when some stages of a stream have times and others not, the stream's lead \
+time is only a lower bound (`≥ 15d, 5 of 6 stages have no times`). Off by default; switch it on \
+(`missing-flow-times: info` in `vsm.yaml`) when the stream's figures are meant to be complete. \
+Streams where no stage has times are not reported.",
+    bad: "stages:\n  connect: {name: Connect, wait_time: 20s}\n  understand: {name: Understand the need}\n",
+    good: "stages:\n  connect: {name: Connect, wait_time: 20s}\n  understand: {name: Understand the need, process_time: 2min}\n",
+};

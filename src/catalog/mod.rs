@@ -126,6 +126,7 @@ pub static RULES: &[&Rule] = &[
     &STAGE_WITHOUT_CAPABILITY,
     &TRIGGER_NOT_INVOLVED,
     &PERCEPTION_SCALE_MISMATCH,
+    &COMMITMENT_BEYOND_FLOW,
     &UNUSED_CAPABILITY,
     &UNUSED_PROCESS,
     &UNUSED_INFORMATION,
@@ -138,6 +139,7 @@ pub static RULES: &[&Rule] = &[
     &FOCUS_PERCEPTION_UNCOVERED,
     &UNUSED_STAKEHOLDER,
     &CONFUSABLE_IDS,
+    &MISSING_FLOW_TIMES,
 ];
 
 /// Finds a rule by code (`VSM101`, any case) or name (`no-value-item`).

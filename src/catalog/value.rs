@@ -111,3 +111,19 @@ perception points use; each point on the other scale is reported.",
     bad: "perceptions:\n  waiting-time: {name: Time on hold, current: 62, expected: 90}\n  first-answer: {name: First answer, current: 3.2, expected: 4.5}   # 0–5 among 0–100\n",
     good: "perceptions:\n  waiting-time: {name: Time on hold, current: 62, expected: 90}\n  first-answer: {name: First answer, current: 64, expected: 90}\n",
 };
+
+pub const COMMITMENT_BEYOND_FLOW: Rule = Rule {
+    code: "VSM109",
+    name: "commitment-beyond-flow",
+    group: Group::Value,
+    structural: false,
+    default: Some(Severity::Warning),
+    summary: "a commitment on a stage promises less time than the stage's own process + wait time",
+    explanation: "A commitment on a stage with a duration upper bound (`<= 2d`, `< 4h`, `= 3min`) \
+promises the customer that the stage is done in that time. When the stage's own `process_time` \
+plus `wait_time` is already longer, the promise cannot be kept as the flow is drawn: shorten \
+the stage (less waiting is usually the lever) or promise what the flow can deliver. A part of \
+a commitment on the same stage promises only a piece of the stage's time and is not compared.",
+    bad: "value_streams:\n  resolve-enquiry:\n    name: Resolve a customer enquiry\n    stages:\n      connect: {name: Connect, process_time: 20s, wait_time: 1min}\ncommitments:\n  answer-fast: {name: Answered within 30 seconds, target: \"<= 30s\", stage: resolve-enquiry/connect}\n",
+    good: "value_streams:\n  resolve-enquiry:\n    name: Resolve a customer enquiry\n    stages:\n      connect: {name: Connect, process_time: 20s, wait_time: 10s}\ncommitments:\n  answer-fast: {name: Answered within 30 seconds, target: \"<= 30s\", stage: resolve-enquiry/connect}\n",
+};

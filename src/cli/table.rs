@@ -1,4 +1,4 @@
-//! `vsm table`: the mapping, matrix, stage-template, capability and commitment tables.
+//! `vsm table`: the mapping, matrix, stage-template, capability, commitment and flow tables.
 
 use super::file_format::FileFormat;
 use super::workspace::{open_streams, width};
@@ -21,6 +21,8 @@ pub enum View {
     Capabilities,
     /// The commitment tree with targets, owners and budget use
     Commitments,
+    /// Lean figures: stage process, wait and lead times, critical path, flow efficiency
+    Flow,
 }
 
 impl From<View> for table::View {
@@ -31,6 +33,7 @@ impl From<View> for table::View {
             View::Stages => table::View::Stages,
             View::Capabilities => table::View::Capabilities,
             View::Commitments => table::View::Commitments,
+            View::Flow => table::View::Flow,
         }
     }
 }

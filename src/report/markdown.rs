@@ -8,7 +8,7 @@ use super::heatmap::HeatMap;
 use super::views::capabilities::Capabilities;
 use super::views::commitments::Commitments;
 use super::views::mapping::Mapping;
-use super::views::{matrix, stages, Cell, Mark, Table, TableView};
+use super::views::{flow, matrix, stages, Cell, Mark, Table, TableView};
 use super::{graph, severity_summary, Report};
 use std::fmt::Write;
 
@@ -203,6 +203,7 @@ fn stream_section(out: &mut String, views: &Views<'_>, s: usize) {
     out.push_str(&md_table(&stages));
     out.push_str("\n#### Mapping\n\n");
     out.push_str(&md_table(&Mapping::new(views, &[s]).stream_table()));
+    flow_section(out, views, s);
     out.push_str("\n#### Stage × capability\n\n");
     let mut matrix = matrix::Stream::new(views, s).table();
     // A `parent` chain deeper than the level scale is indented no further than its deepest level.
@@ -218,6 +219,27 @@ fn stream_section(out: &mut String, views: &Views<'_>, s: usize) {
     matrix.notes.clear();
     out.push_str(&md_table(&matrix));
     out.push('\n');
+}
+
+/// The lean flow figures of one stream (the `flow` view): its critical path and figures, and
+/// the per-stage table when some stage has times.
+fn flow_section(out: &mut String, views: &Views<'_>, s: usize) {
+    out.push_str("\n#### Flow figures\n\n");
+    let figures = flow::Stream::new(views, s);
+    if figures.lead_seconds.is_none() {
+        for note in figures.notes() {
+            let _ = writeln!(out, "_{}_", md(&note));
+        }
+        return;
+    }
+    for note in figures.notes() {
+        let _ = writeln!(out, "- {}", md(&note));
+    }
+    out.push('\n');
+    let mut table = figures.table();
+    table.title = None;
+    table.notes.clear();
+    out.push_str(&md_table(&table));
 }
 
 /// The perception points: focus points starred and in bold.

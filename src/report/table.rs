@@ -1,4 +1,4 @@
-//! `vsm table`: the mapping, matrix, stage-template, capability and commitment views as
+//! `vsm table`: the mapping, matrix, stage-template, capability, commitment and flow views as
 //! terminal tables, GitHub-flavoured Markdown, CSV (RFC 4180) and JSON (docs/reports.md).
 //! Each view is built once ([`super::views`]); each format is one renderer over any view
 //! ([`super::format`]).
@@ -7,6 +7,7 @@ use super::data::Views;
 use super::format::{csv, json, markdown, term};
 use super::views::capabilities::Capabilities;
 use super::views::commitments::Commitments;
+use super::views::flow::Flow;
 use super::views::mapping::Mapping;
 use super::views::matrix::Matrix;
 use super::views::stages::Stages;
@@ -20,6 +21,7 @@ pub enum View {
     Stages,
     Capabilities,
     Commitments,
+    Flow,
 }
 
 /// Output format of `vsm table`.
@@ -63,6 +65,7 @@ pub fn render(
             out.render(&Capabilities::new(views, mask.as_deref()))
         }
         View::Commitments => out.render(&Commitments::new(views, filter)),
+        View::Flow => out.render(&Flow::new(views, streams)),
     }
 }
 

@@ -10,6 +10,7 @@ use crate::source::Sources;
 
 mod business_object_unused;
 mod capability_cycle;
+mod commitment_beyond_flow;
 mod commitment_cycle;
 mod commitment_over_budget;
 mod commitment_without_owner;
@@ -22,6 +23,7 @@ mod maturity_gap;
 mod missing_description;
 mod missing_entry_conditions;
 mod missing_exit_conditions;
+mod missing_flow_times;
 mod no_participants;
 mod no_value_item;
 mod perception_scale_mismatch;
@@ -148,6 +150,10 @@ pub static CHECKS: &[(&Rule, Check)] = &[
         &catalog::PERCEPTION_SCALE_MISMATCH,
         perception_scale_mismatch::check,
     ),
+    (
+        &catalog::COMMITMENT_BEYOND_FLOW,
+        commitment_beyond_flow::check,
+    ),
     (&catalog::UNUSED_CAPABILITY, unused_capability::check),
     (&catalog::UNUSED_PROCESS, unused_process::check),
     (&catalog::UNUSED_INFORMATION, unused_information::check),
@@ -175,6 +181,7 @@ pub static CHECKS: &[(&Rule, Check)] = &[
     ),
     (&catalog::UNUSED_STAKEHOLDER, unused_stakeholder::check),
     (&catalog::CONFUSABLE_IDS, confusable_ids::check),
+    (&catalog::MISSING_FLOW_TIMES, missing_flow_times::check),
 ];
 
 #[cfg(test)]

@@ -1,10 +1,11 @@
-//! The five `vsm table` views as data: each is built once from the model's derived
+//! The six `vsm table` views as data: each is built once from the model's derived
 //! [`Views`](super::data::Views) into typed rows (serialised as they are for JSON), and gives
 //! the tables the terminal and Markdown show and the records CSV writes. The renderers (the
 //! `format` module) know no view; the HTML and Markdown reports read the same rows.
 
 pub mod capabilities;
 pub mod commitments;
+pub mod flow;
 pub mod mapping;
 pub mod matrix;
 pub mod stages;
