@@ -5,7 +5,7 @@
 //! computed once by the resolver ([`crate::resolve::flow`]); stages without times make them a
 //! lower bound, said as such.
 
-use super::{Cell, Mark, PerStream, Records, Table, TableView};
+use super::{Cell, Mark, PerStream, Records, StreamPart, Table};
 use crate::model::Duration;
 use crate::report::data::Views;
 use crate::resolve::StreamFlow;
@@ -214,23 +214,17 @@ impl<'m> Flow<'m> {
     }
 }
 
-impl<'m> TableView for Flow<'m> {
+impl<'m> StreamPart for Stream<'m> {
     const NAME: &'static str = "flow";
-    const KEY: &'static str = "streams";
-    type Row = Stream<'m>;
 
-    fn rows(&self) -> &[Stream<'m>] {
-        &self.streams
+    fn table(&self) -> Table {
+        Stream::table(self)
     }
 
-    fn tables(&self) -> Vec<Table> {
-        self.streams.iter().map(Stream::table).collect()
-    }
-
-    fn records(&self) -> Records {
+    fn records(streams: &[Self]) -> Records {
         let num = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
         let mut rows = Vec::new();
-        for stream in &self.streams {
+        for stream in streams {
             for stage in &stream.stages {
                 rows.push(vec![
                     stream.id.to_string(),

@@ -2,7 +2,7 @@
 //! stage, ○ only through one of its value items), capabilities grouped under their level-1
 //! parent.
 
-use super::{Cell, Mark, Named, PerStream, Records, Table, TableView};
+use super::{Cell, Mark, Named, PerStream, Records, StreamPart, Table};
 use crate::report::data::{Link, Views};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -171,21 +171,15 @@ impl<'m> Matrix<'m> {
     }
 }
 
-impl<'m> TableView for Matrix<'m> {
+impl<'m> StreamPart for Stream<'m> {
     const NAME: &'static str = "matrix";
-    const KEY: &'static str = "streams";
-    type Row = Stream<'m>;
 
-    fn rows(&self) -> &[Stream<'m>] {
-        &self.streams
-    }
-
-    fn tables(&self) -> Vec<Table> {
-        self.streams.iter().map(Stream::table).collect()
+    fn table(&self) -> Table {
+        Stream::table(self)
     }
 
     /// Columns: every stage of the selected streams; rows: every capability they use.
-    fn records(&self) -> Records {
+    fn records(streams: &[Self]) -> Records {
         let mut headers: Vec<String> = [
             "level_1_id",
             "level_1",
@@ -196,7 +190,7 @@ impl<'m> TableView for Matrix<'m> {
         .map(String::from)
         .to_vec();
         let mut offset = Vec::new();
-        for stream in &self.streams {
+        for stream in streams {
             offset.push(headers.len() - 5);
             headers.extend(
                 stream
@@ -208,7 +202,7 @@ impl<'m> TableView for Matrix<'m> {
         let columns = headers.len() - 5;
         let mut by_capability: HashMap<usize, Vec<(usize, &'static str)>> = HashMap::new();
         let mut order: Vec<&Row<'_>> = Vec::new();
-        for (n, stream) in self.streams.iter().enumerate() {
+        for (n, stream) in streams.iter().enumerate() {
             for row in &stream.capabilities {
                 let cells = by_capability.entry(row.capability).or_insert_with(|| {
                     order.push(row);
@@ -254,6 +248,7 @@ impl<'m> TableView for Matrix<'m> {
 mod tests {
     use super::*;
     use crate::report::views::fixture::{Fixture, SMALL};
+    use crate::report::views::TableView;
 
     #[test]
     fn the_root_row_carries_its_own_marks_and_children_are_indented_below() {

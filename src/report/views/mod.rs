@@ -185,6 +185,36 @@ pub struct PerStream<S> {
     pub streams: Vec<S>,
 }
 
+/// A view made of one part per value stream (the stage template, the matrix, the flow
+/// figures): JSON holds the parts under `streams`, the terminal and Markdown one table per
+/// stream, CSV the records of all of them.
+pub trait StreamPart: Serialize + Sized {
+    /// The `view` field of the JSON object.
+    const NAME: &'static str;
+    /// This stream's table.
+    fn table(&self) -> Table;
+    /// The CSV header and records of the selected streams.
+    fn records(streams: &[Self]) -> Records;
+}
+
+impl<S: StreamPart> TableView for PerStream<S> {
+    const NAME: &'static str = S::NAME;
+    const KEY: &'static str = "streams";
+    type Row = S;
+
+    fn rows(&self) -> &[S] {
+        &self.streams
+    }
+
+    fn tables(&self) -> Vec<Table> {
+        self.streams.iter().map(S::table).collect()
+    }
+
+    fn records(&self) -> Records {
+        S::records(&self.streams)
+    }
+}
+
 impl<S> PerStream<S> {
     fn build<'m>(views: &Views<'m>, streams: &[usize], part: fn(&Views<'m>, usize) -> S) -> Self {
         PerStream {

@@ -3,7 +3,7 @@
 //! proposition and segment.
 
 use super::{
-    labels, opt_text, texts, value_items, Cell, Mark, PerStream, Records, Table, TableView,
+    labels, opt_text, texts, value_items, Cell, Mark, PerStream, Records, StreamPart, Table,
     ValueItem, NO_VALUE,
 };
 use crate::model::Kind;
@@ -127,22 +127,16 @@ impl<'m> Stages<'m> {
     }
 }
 
-impl<'m> TableView for Stages<'m> {
+impl<'m> StreamPart for Stream<'m> {
     const NAME: &'static str = "stages";
-    const KEY: &'static str = "streams";
-    type Row = Stream<'m>;
 
-    fn rows(&self) -> &[Stream<'m>] {
-        &self.streams
+    fn table(&self) -> Table {
+        Stream::table(self)
     }
 
-    fn tables(&self) -> Vec<Table> {
-        self.streams.iter().map(Stream::table).collect()
-    }
-
-    fn records(&self) -> Records {
+    fn records(streams: &[Self]) -> Records {
         let mut rows = Vec::new();
-        for stream in &self.streams {
+        for stream in streams {
             let trigger = stream.trigger.map(|t| t.label()).unwrap_or_default();
             for stage in &stream.stages {
                 rows.push(vec![
@@ -190,6 +184,7 @@ impl<'m> TableView for Stages<'m> {
 mod tests {
     use super::*;
     use crate::report::views::fixture::{Fixture, SMALL};
+    use crate::report::views::TableView;
 
     #[test]
     fn the_template_lists_conditions_and_value_items_with_their_measure() {
