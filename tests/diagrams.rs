@@ -9,15 +9,6 @@ use std::process::{Command, Stdio};
 
 mod common;
 
-const VIEWS: [&str; 6] = [
-    "mapping",
-    "matrix",
-    "stages",
-    "capabilities",
-    "commitments",
-    "flow",
-];
-
 fn fixture() -> std::path::PathBuf {
     common::root().join("tests/fixtures/hostile-names")
 }
@@ -47,7 +38,7 @@ fn csv_records(text: &str) -> Vec<csv::StringRecord> {
 
 #[test]
 fn no_csv_cell_of_any_view_starts_like_a_formula() {
-    for view in VIEWS {
+    for view in common::views() {
         let text = vsm_out(&["table", "--view", view, "--format", "csv"]);
         let records = csv_records(&text);
         assert!(records.len() > 1, "{view}: no rows");

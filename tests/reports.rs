@@ -64,22 +64,13 @@ fn regex_escape(text: &str) -> String {
     out
 }
 
-const VIEWS: [&str; 6] = [
-    "mapping",
-    "matrix",
-    "stages",
-    "capabilities",
-    "commitments",
-    "flow",
-];
-
 // ---------------------------------------------------------------------------------------------
 // Snapshots on the example model
 // ---------------------------------------------------------------------------------------------
 
 #[test]
 fn table_views_in_every_format() {
-    for view in VIEWS {
+    for view in common::views() {
         for format in ["term", "md", "csv", "json"] {
             let out = run(&["table", &example(), "--view", view, "--format", format]);
             let out = if format == "csv" {
@@ -95,7 +86,7 @@ fn table_views_in_every_format() {
 
 #[test]
 fn table_of_one_stream() {
-    for view in VIEWS {
+    for view in common::views() {
         let out = run(&[
             "table",
             &example(),
@@ -316,7 +307,7 @@ fn hostile_text_never_becomes_markup() {
     let dot = run(&["graph", &hostile(), "--links", "--format", "dot"]);
     check_dot(&dot);
 
-    for view in VIEWS {
+    for view in common::views() {
         let md = run(&["table", &hostile(), "--view", view, "--format", "md"]);
         assert!(!md.to_lowercase().contains("<script"), "{view}");
         check_md_tables(&md);
@@ -544,7 +535,7 @@ fn unknown_stream_is_exit_2_with_a_hint() {
 #[test]
 fn terminal_tables_fit_the_width_and_keep_chinese_aligned() {
     for columns in ["60", "100", "160"] {
-        for view in VIEWS {
+        for view in common::views() {
             let dir = model_dir(&[]);
             let out = vsm(dir.path())
                 .env("COLUMNS", columns)

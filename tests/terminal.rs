@@ -119,14 +119,7 @@ fn model_text_file_names_and_config_values_reach_the_terminal_escaped() {
             seen.push_str(&err);
         }
     }
-    for view in [
-        "mapping",
-        "matrix",
-        "stages",
-        "capabilities",
-        "commitments",
-        "flow",
-    ] {
+    for view in common::views() {
         for color in ["never", "always"] {
             let (out, _) = assert_inert(
                 d,
@@ -222,14 +215,7 @@ fn hostile_terminal_cases_draw_inert_tables_and_heat_maps() {
         for format in ["human", "concise", "github"] {
             assert_inert(d, &["check", "input.yaml", "--format", format], false);
         }
-        for view in [
-            "mapping",
-            "matrix",
-            "stages",
-            "capabilities",
-            "commitments",
-            "flow",
-        ] {
+        for view in common::views() {
             assert_inert(d, &["table", "input.yaml", "--view", view], false);
         }
         assert_inert(d, &["heatmap", "input.yaml", "--color", "always"], true);
@@ -271,14 +257,7 @@ fn tables_fit_the_width_keep_words_whole_and_stack_when_a_grid_cannot_be_read() 
     );
     // Every width from the narrowest up fits, grid or stacked.
     for width in (40..=160).step_by(7) {
-        for view in [
-            "mapping",
-            "matrix",
-            "stages",
-            "capabilities",
-            "commitments",
-            "flow",
-        ] {
+        for view in common::views() {
             table_at(view, width);
         }
     }

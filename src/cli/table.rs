@@ -116,3 +116,23 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     args.output.emit(&text)?;
     Ok(ExitCode::SUCCESS)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The command line names every view of the report layer, by the name its JSON gives.
+    #[test]
+    fn every_view_has_its_own_name_on_the_command_line() {
+        let names: Vec<String> = View::value_variants()
+            .iter()
+            .map(|v| v.to_possible_value().unwrap().get_name().to_string())
+            .collect();
+        let report: Vec<&str> = table::View::ALL.iter().map(|v| v.name()).collect();
+        assert_eq!(names, report);
+        for view in View::value_variants() {
+            let name = view.to_possible_value().unwrap().get_name().to_string();
+            assert_eq!(table::View::from(*view).name(), name);
+        }
+    }
+}

@@ -24,6 +24,30 @@ pub enum View {
     Flow,
 }
 
+impl View {
+    /// Every view, in the order `vsm table --help` lists them.
+    pub const ALL: [View; 6] = [
+        View::Mapping,
+        View::Matrix,
+        View::Stages,
+        View::Capabilities,
+        View::Commitments,
+        View::Flow,
+    ];
+
+    /// The view's name: `--view NAME` and the `view` field of its JSON.
+    pub fn name(self) -> &'static str {
+        match self {
+            View::Mapping => Mapping::NAME,
+            View::Matrix => Matrix::NAME,
+            View::Stages => Stages::NAME,
+            View::Capabilities => Capabilities::NAME,
+            View::Commitments => Commitments::NAME,
+            View::Flow => Flow::NAME,
+        }
+    }
+}
+
 /// Output format of `vsm table`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {

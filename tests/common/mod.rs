@@ -204,3 +204,12 @@ pub fn git(dir: &Path, args: &[&str]) {
         String::from_utf8_lossy(&status.stderr)
     );
 }
+
+/// The name of every `vsm table --view`, from the report layer: a new view is tested
+/// everywhere this list is used without touching the tests.
+pub fn views() -> Vec<&'static str> {
+    vsm::report::table::View::ALL
+        .iter()
+        .map(|view| view.name())
+        .collect()
+}
