@@ -339,12 +339,45 @@ mod tests {
             .unwrap();
         assert_eq!(dedicated.share_percent, Some(100.0));
 
-        // complaint-handling: seven stages, none with times: no path.
+        // complaint-handling branches after agree-solution into callback (an end) and
+        // root-cause → responsibility → improve. Leads: accept 10min + 20min = 1 800 s,
+        // investigate 3h + 18h = 75 600 s, agree-solution 6h + 1d = 108 000 s, callback
+        // 15min + 2d = 173 700 s, root-cause 1d + 4d = 432 000 s, responsibility 2h + 2d =
+        // 180 000 s, improve 5d + 10d = 1 296 000 s. Longest path (without callback):
+        // 2 093 400 s = 24d 5h 30min; its process time 10min + 3h + 6h + 1d + 2h + 5d =
+        // 558 600 s = 6d 11h 10min; efficiency 558 600 / 2 093 400 = 26.7%. Shortest path
+        // (ending at callback): 1 800 + 75 600 + 108 000 + 173 700 = 359 100 s = 4d 3h 45min.
         let complaints = by_id("complaint-handling");
-        assert_eq!(complaints.untimed_stages, 7);
-        assert_eq!(complaints.lead_seconds, None);
-        assert!(complaints.critical_path.is_empty() && !complaints.partial);
-        assert_eq!(complaints.notes(), ["No stage has a process or wait time."]);
+        assert_eq!(
+            complaints.critical_path,
+            [
+                "accept",
+                "investigate",
+                "agree-solution",
+                "root-cause",
+                "responsibility",
+                "improve"
+            ]
+        );
+        assert_eq!(complaints.lead_seconds, Some(2_093_400.0));
+        assert_eq!(complaints.process_seconds, Some(558_600.0));
+        assert_eq!(complaints.flow_efficiency_percent, Some(26.7));
+        assert_eq!(complaints.shortest_lead_seconds, Some(359_100.0));
+        assert_eq!(complaints.untimed_stages, 0);
+        assert!(!complaints.partial);
+        let callback = complaints
+            .stages
+            .iter()
+            .find(|s| s.id == "callback")
+            .unwrap();
+        assert!(!callback.critical);
+        // 173 700 / 2 093 400 = 8.3%.
+        assert_eq!(callback.share_percent, Some(8.3));
+        let notes = complaints.notes();
+        assert_eq!(notes[1], "Lead time: 24d 5h 30min");
+        assert_eq!(notes[2], "Process time: 6d 11h 10min");
+        assert_eq!(notes[3], "Flow efficiency: 26.7%");
+        assert_eq!(notes[4], "Shortest path lead time: 4d 3h 45min");
     }
 
     #[test]
