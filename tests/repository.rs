@@ -167,6 +167,13 @@ fn walking_the_whole_repository_reads_only_model_files() {
             .contains("; skipped 3 YAML files that hold no model section (--verbose lists them)"),
         "{summary}"
     );
+    // With --verbose the line points at the list instead of at the flag.
+    let listed = run(&repo, &["check", ".", "--format", "human", "--verbose"]);
+    let summary = listed.stdout.lines().last().unwrap();
+    assert!(
+        summary.contains("; skipped 3 YAML files that hold no model section (listed above)"),
+        "{summary}"
+    );
     // Without --verbose, stderr stays quiet.
     let quiet = run(&repo, &["check", ".", "--format", "concise"]);
     assert_eq!(quiet.stderr, "");

@@ -265,6 +265,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let findings = &findings;
     let mut summary = Summary::new(&workspace.loaded, findings, started.elapsed());
     summary.suppressed = hidden.suppressed;
+    summary.skipped_listed = args.verbose;
     summary.baseline = hidden.baseline.as_ref().map(|(_, a)| (a.hidden, a.stale));
     let notes = hidden.notes();
 

@@ -29,6 +29,9 @@ pub struct Summary {
     pub baseline: Option<(usize, usize)>,
     /// YAML files found in folders that hold no model section (not read as models).
     pub skipped: usize,
+    /// Whether the skipped files were listed (`--verbose`): the line then points up at them
+    /// instead of at the flag.
+    pub skipped_listed: bool,
 }
 
 impl Summary {
@@ -50,6 +53,7 @@ impl Summary {
                 .iter()
                 .filter(|s| s.why == SkipReason::NoModelSection)
                 .count(),
+            skipped_listed: false,
         }
     }
 
@@ -75,9 +79,14 @@ impl Summary {
         );
         if self.skipped > 0 {
             line.push_str(&format!(
-                "; skipped {} that {} no model section (--verbose lists them)",
+                "; skipped {} that {} no model section ({})",
                 plural(self.skipped, "YAML file", "YAML files"),
-                if self.skipped == 1 { "holds" } else { "hold" }
+                if self.skipped == 1 { "holds" } else { "hold" },
+                if self.skipped_listed {
+                    "listed above"
+                } else {
+                    "--verbose lists them"
+                }
             ));
         }
         line
