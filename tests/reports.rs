@@ -517,6 +517,55 @@ fn a_model_that_cannot_be_loaded_stops_the_report_with_1() {
 }
 
 #[test]
+fn top_keeps_the_highest_risks_and_applies_to_the_priorities_view_only() {
+    let json: serde_json::Value = serde_json::from_str(&run(&[
+        "table",
+        &example(),
+        "--view",
+        "priorities",
+        "--top",
+        "3",
+        "--format",
+        "json",
+    ]))
+    .unwrap();
+    // The three critical capabilities at maturity 1 of target 4: risk 4 × 3 = 12 each.
+    let ranked: Vec<(&str, i64)> = json["capabilities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c["id"].as_str().unwrap(), c["risk"].as_i64().unwrap()))
+        .collect();
+    assert_eq!(
+        ranked,
+        [
+            ("complaint-governance", 12),
+            ("root-cause-analysis", 12),
+            ("commitment-monitoring", 12)
+        ]
+    );
+    assert_eq!(json["counts"]["ranked"], 34);
+    let dir = model_dir(&[]);
+    for args in [
+        &["--view", "capabilities", "--top", "3"][..],
+        &["--top", "3"][..],
+        &["--view", "priorities", "--top", "0"][..],
+    ] {
+        let out = vsm(dir.path())
+            .args(["table", &example()])
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("--top"),
+            "{args:?}"
+        );
+    }
+}
+
+#[test]
 fn unknown_stream_is_exit_2_with_a_hint() {
     let dir = model_dir(&[]);
     let out = vsm(dir.path())

@@ -12,6 +12,7 @@ use super::page::Page;
 use super::views::capabilities::{self, Capabilities};
 use super::views::commitments::{self, Commitments};
 use super::views::mapping::Mapping;
+use super::views::priorities::{self, Priorities, REPORT_PRIORITIES};
 use super::views::{matrix, stages, Column};
 use super::{graph, severity_counts, Counts, Flagged, PerceptionRow, Report};
 use crate::diag::Finding;
@@ -95,6 +96,17 @@ const CAPABILITY_COLUMNS: &[Column] = &[
     Column::num("Stages"),
     Column::num("Value items"),
     Column::num("Processes"),
+];
+const PRIORITY_COLUMNS: &[Column] = &[
+    Column::num("#"),
+    Column::text("Capability"),
+    Column::num("Level"),
+    Column::text("Importance"),
+    Column::num("Maturity"),
+    Column::num("Target"),
+    Column::num("Gap"),
+    Column::num("Risk"),
+    Column::text("Serves"),
 ];
 const COMMITMENT_WIDTHS: &[f64] = &[26.0, 8.0, 15.0, 21.0, 16.0, 14.0];
 const COMMITMENT_COLUMNS: &[Column] = &[
@@ -190,6 +202,8 @@ struct Body<'a, 'm> {
     streams: Vec<StreamSection<'m>>,
     heat_map: HeatMapHtml<'a>,
     capabilities: Vec<capabilities::Row<'m>>,
+    /// The first [`REPORT_PRIORITIES`] ranked capabilities.
+    priorities: Priorities<'m>,
     commitments: Vec<commitments::Row<'m>>,
     perceptions: Vec<PerceptionRow<'m>>,
     findings: Vec<&'a Finding>,
@@ -324,6 +338,27 @@ impl<'m> Body<'_, 'm> {
         8 + 16 * depth.min(capabilities::MAX_INDENT)
     }
 
+    /// The value streams a ranked capability serves, each with its anchor and the names of
+    /// its stages the capability serves.
+    fn served(&self, row: &priorities::Row<'m>) -> Vec<(usize, &'m str, String)> {
+        let model = self.report.views.model;
+        let mut out: Vec<(usize, &'m str, String)> = Vec::new();
+        for link in &row.stages {
+            let index = model
+                .value_streams
+                .get_index_of(link.stream.id)
+                .expect("a served stage is in the model");
+            match out.last_mut() {
+                Some((last, _, stages)) if *last == index => {
+                    stages.push_str(", ");
+                    stages.push_str(link.stage.name);
+                }
+                _ => out.push((index, link.stream.name, link.stage.name.to_string())),
+            }
+        }
+        out
+    }
+
     fn no_value_note(&self, no_value: &usize) -> String {
         plural(*no_value, "adds no value", "add no value")
     }
@@ -382,6 +417,7 @@ pub fn render(report: &Report<'_>) -> String {
         streams,
         heat_map: map.html(views),
         capabilities: Capabilities::new(views, None).rows,
+        priorities: Priorities::new(views, None, Some(REPORT_PRIORITIES)),
         commitments: Commitments::new(views, None).rows,
         perceptions: report.perceptions(),
         findings: report.findings_by_severity(),
