@@ -13,8 +13,8 @@ use super::views::capabilities::{self, Capabilities};
 use super::views::commitments::{self, Commitments};
 use super::views::mapping::Mapping;
 use super::views::priorities::{self, Priorities, REPORT_PRIORITIES};
-use super::views::{matrix, stages, Column};
-use super::{graph, severity_counts, Counts, Flagged, PerceptionRow, Report};
+use super::views::{flow, matrix, stages, Column, Table};
+use super::{flow_svg, graph, severity_counts, Counts, Flagged, PerceptionRow, Report};
 use crate::diag::Finding;
 use crate::text::plural;
 use askama::Template;
@@ -181,6 +181,11 @@ struct StreamSection<'m> {
     /// The stage flow as SVG, drawn by `vsm`.
     flow: String,
     mapping: Mapping<'m>,
+    /// The lean flow figures (the `flow` view) and their per-stage table.
+    flow_figures: flow::Stream<'m>,
+    flow_table: Table,
+    /// The critical path's process and wait bars as SVG, drawn by `vsm`; empty without a path.
+    flow_bars: String,
     matrix: matrix::Stream<'m>,
 }
 
@@ -359,6 +364,22 @@ impl<'m> Body<'_, 'm> {
         out
     }
 
+    /// The class of a cell of a view's table: `num` for its right-aligned columns, `c` for
+    /// its centred ones, `muted` for a placeholder.
+    fn cell_class(&self, table: &Table, column: &usize, cell: &super::views::Cell) -> String {
+        let mut classes = Vec::new();
+        if table.right.contains(column) {
+            classes.push("num");
+        }
+        if table.center.contains(column) {
+            classes.push("c");
+        }
+        if cell.mark == Some(super::views::Mark::Muted) {
+            classes.push("muted");
+        }
+        classes.join(" ")
+    }
+
     fn no_value_note(&self, no_value: &usize) -> String {
         plural(*no_value, "adds no value", "add no value")
     }
@@ -378,6 +399,9 @@ pub fn render(report: &Report<'_>) -> String {
     let streams = (0..model.value_streams.len())
         .map(|s| {
             let template = stages::Stream::new(views, s);
+            let figures = flow::Stream::new(views, s);
+            let flow_table = figures.table();
+            let flow_bars = flow_svg::render(&figures);
             StreamSection {
                 index: s,
                 no_value: template
@@ -392,6 +416,9 @@ pub fn render(report: &Report<'_>) -> String {
                 },
                 template,
                 mapping: Mapping::new(views, &[s]),
+                flow_figures: figures,
+                flow_table,
+                flow_bars,
                 matrix: matrix::Stream::new(views, s),
             }
         })
@@ -431,7 +458,7 @@ pub fn render(report: &Report<'_>) -> String {
     Page {
         generator: Some(env!("CARGO_PKG_VERSION")),
         title: &report.title,
-        extra_css: graph::FLOW_CSS,
+        extra_css: &[graph::FLOW_CSS, flow_svg::CSS].concat(),
         large,
         body: &body.render().expect("writing to a String cannot fail"),
     }
