@@ -81,7 +81,8 @@ pub struct Args {
     /// Which table
     #[arg(long, value_enum, default_value = "mapping")]
     pub view: View,
-    /// Only this value stream (capabilities: those it uses; commitments: trees on its stages)
+    /// Only this value stream (capabilities: those it uses; commitments: trees on its stages;
+    /// priorities: the capabilities serving it)
     #[arg(long, value_name = "ID")]
     pub stream: Option<String>,
     /// Output format [default: from the extension of -o (.md, .csv, .json), else term]
