@@ -206,11 +206,14 @@ fn html_report_is_one_self_contained_file_with_its_sections_in_order() {
             "<svg class=\"flow",
             "<table class=\"stages\">",
             "<table class=\"mapping\">",
+            "<h3>Flow figures</h3>",
+            "<svg class=\"fbar",
             "<table class=\"matrix\">",
             "<section class=\"stream\" id=\"stream-1\">",
             "<section class=\"stream\" id=\"stream-2\">",
             "<section id=\"capabilities\"",
             "class=\"heatmap\"",
+            "<section id=\"priorities\"",
             "<section id=\"commitments\"",
             "<section id=\"perceptions\"",
             "<section id=\"findings\"",
@@ -219,6 +222,72 @@ fn html_report_is_one_self_contained_file_with_its_sections_in_order() {
     );
     assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
     assert_eq!(html.matches("<section class=\"stream\"").count(), 3);
+}
+
+/// The `<svg class="fbar` charts of an HTML report, each parsed as XML: per chart, the
+/// `<title>` of each bar (stage name and figures).
+fn flow_bar_titles(html: &str) -> Vec<Vec<String>> {
+    html.split("<svg class=\"fbar")
+        .skip(1)
+        .map(|rest| {
+            let svg = format!(
+                "<svg class=\"fbar{}</svg>",
+                rest.split("</svg>").next().unwrap()
+            );
+            let doc = roxmltree::Document::parse(&svg).expect("the flow bars are well-formed XML");
+            doc.root_element()
+                .children()
+                .filter(|g| g.has_tag_name("g"))
+                .map(|g| g.first_element_child().unwrap().text().unwrap().to_string())
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn html_report_draws_the_flow_bars_of_each_stream_with_the_flow_views_figures() {
+    let html = html_report(&example(), &[]);
+    assert_eq!(html.matches("<h3>Flow figures</h3>").count(), 3);
+    let charts = flow_bar_titles(&html);
+    // One bar per stage of each critical path: complaint handling 6 (callback is off the
+    // path), inbound call 5, outsourced service 6 (all on the path, 5 without times).
+    let lengths: Vec<usize> = charts.iter().map(Vec::len).collect();
+    assert_eq!(lengths, [6, 5, 6]);
+    assert_eq!(
+        charts[0][0],
+        "受理 (Accept the complaint): process 10min · wait 20min · lead 30min"
+    );
+    assert_eq!(charts[2][0], "需求调研 (Needs research): no times");
+    // The stream's figures are the notes of the flow view, as the Markdown report says them.
+    for note in [
+        "<li>Lead time: 24d 5h 30min</li>",
+        "<li>Flow efficiency: 26.7%</li>",
+        "<li>Shortest path lead time: 4d 3h 45min</li>",
+        "<li>Lead time: ≥ 15d, 5 of 6 stages have no times</li>",
+        "<li>Flow efficiency: 94.6%</li>",
+    ] {
+        assert!(html.contains(note), "{note}");
+    }
+
+    // A stream without times says so and draws nothing; a hostile name with times is text
+    // in the bars and their titles.
+    let evil = "<script>alert(1)</script>";
+    let model = format!(
+        "value_streams:\n  a:\n    name: A\n    stages:\n      x: {{name: X}}\n  \
+         b:\n    name: B\n    stages:\n      y: {{name: '{evil}', process_time: 1h, wait_time: 3h}}\n"
+    );
+    let dir = model_dir(&[("m.yaml", &model)]);
+    vsm(dir.path())
+        .args(["report", "m.yaml", "-o", "out.html"])
+        .assert()
+        .code(0);
+    let html = std::fs::read_to_string(dir.path().join("out.html")).unwrap();
+    assert!(html.contains("<p class=\"muted\">No stage has a process or wait time.</p>"));
+    assert!(!html.to_lowercase().contains("<script"));
+    assert_eq!(
+        flow_bar_titles(&html),
+        [[format!("{evil}: process 1h · wait 3h · lead 4h")]]
+    );
 }
 
 #[test]
@@ -514,6 +583,55 @@ fn a_model_that_cannot_be_loaded_stops_the_report_with_1() {
         .args(["report", "m", "-o", "out.html"])
         .assert()
         .code(2);
+}
+
+#[test]
+fn top_keeps_the_highest_risks_and_applies_to_the_priorities_view_only() {
+    let json: serde_json::Value = serde_json::from_str(&run(&[
+        "table",
+        &example(),
+        "--view",
+        "priorities",
+        "--top",
+        "3",
+        "--format",
+        "json",
+    ]))
+    .unwrap();
+    // The three critical capabilities at maturity 1 of target 4: risk 4 × 3 = 12 each.
+    let ranked: Vec<(&str, i64)> = json["capabilities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c["id"].as_str().unwrap(), c["risk"].as_i64().unwrap()))
+        .collect();
+    assert_eq!(
+        ranked,
+        [
+            ("complaint-governance", 12),
+            ("root-cause-analysis", 12),
+            ("commitment-monitoring", 12)
+        ]
+    );
+    assert_eq!(json["counts"]["ranked"], 34);
+    let dir = model_dir(&[]);
+    for args in [
+        &["--view", "capabilities", "--top", "3"][..],
+        &["--top", "3"][..],
+        &["--view", "priorities", "--top", "0"][..],
+    ] {
+        let out = vsm(dir.path())
+            .args(["table", &example()])
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("--top"),
+            "{args:?}"
+        );
+    }
 }
 
 #[test]

@@ -127,3 +127,22 @@ a commitment on the same stage promises only a piece of the stage's time and is 
     bad: "value_streams:\n  resolve-enquiry:\n    name: Resolve a customer enquiry\n    stages:\n      connect: {name: Connect, process_time: 20s, wait_time: 1min}\ncommitments:\n  answer-fast: {name: Answered within 30 seconds, target: \"<= 30s\", stage: resolve-enquiry/connect}\n",
     good: "value_streams:\n  resolve-enquiry:\n    name: Resolve a customer enquiry\n    stages:\n      connect: {name: Connect, process_time: 20s, wait_time: 10s}\ncommitments:\n  answer-fast: {name: Answered within 30 seconds, target: \"<= 30s\", stage: resolve-enquiry/connect}\n",
 };
+
+pub const STAGE_WITHOUT_IT_SUPPORT: Rule = Rule {
+    code: "VSM110",
+    name: "stage-without-it-support",
+    group: Group::Value,
+    structural: false,
+    default: Some(Severity::Info),
+    summary: "every capability enabling the stage has `enablement: manual`: no system supports it",
+    explanation: "Capabilities increasingly run on data and systems; a stage whose every \
+enabling capability (those the stage lists and those its value items list) is done by hand \
+has no IT support at all. That is often where the time, the errors and the dependence on \
+single experts sit, and a candidate for digital enablement. It is a fact worth seeing, not a \
+defect: the rule is informational. A stage is reported only when every capability enabling it \
+says `enablement: manual`; a capability without `enablement`, or a reference that does not \
+resolve, leaves the answer unknown and the stage is not reported. Only the capabilities named count, \
+not those above or below them in the capability tree.",
+    bad: "stages:\n  root-cause:\n    name: Root-cause analysis\n    capabilities: [root-cause-analysis]\n    value_items:\n      - {name: The cause is removed, capabilities: [continuous-improvement]}\ncapabilities:\n  root-cause-analysis: {name: Root-cause analysis, enablement: manual}\n  continuous-improvement: {name: Continuous improvement, enablement: manual}\n",
+    good: "stages:\n  root-cause:\n    name: Root-cause analysis\n    capabilities: [root-cause-analysis, complaint-analytics]\n    value_items:\n      - {name: The cause is removed, capabilities: [continuous-improvement]}\ncapabilities:\n  root-cause-analysis: {name: Root-cause analysis, enablement: manual}\n  complaint-analytics: {name: Complaint analytics, enablement: it-supported}\n  continuous-improvement: {name: Continuous improvement, enablement: manual}\n",
+};

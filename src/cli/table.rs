@@ -23,6 +23,8 @@ pub enum View {
     Commitments,
     /// Lean figures: stage process, wait and lead times, critical path, flow efficiency
     Flow,
+    /// Capabilities ranked by risk (importance × maturity gap), with the stages they serve
+    Priorities,
 }
 
 impl From<View> for table::View {
@@ -34,6 +36,7 @@ impl From<View> for table::View {
             View::Capabilities => table::View::Capabilities,
             View::Commitments => table::View::Commitments,
             View::Flow => table::View::Flow,
+            View::Priorities => table::View::Priorities,
         }
     }
 }
@@ -78,7 +81,8 @@ pub struct Args {
     /// Which table
     #[arg(long, value_enum, default_value = "mapping")]
     pub view: View,
-    /// Only this value stream (capabilities: those it uses; commitments: trees on its stages)
+    /// Only this value stream (capabilities: those it uses; commitments: trees on its stages;
+    /// priorities: the capabilities serving it)
     #[arg(long, value_name = "ID")]
     pub stream: Option<String>,
     /// Output format [default: from the extension of -o (.md, .csv, .json), else term]
@@ -91,10 +95,16 @@ pub struct Args {
     /// Colour the terminal table
     #[arg(long, value_enum, default_value_t)]
     pub color: ColorChoice,
+    /// Only the N highest-ranked capabilities (with --view priorities only)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub top: Option<u32>,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let format = args.output.format(args.format, Format::Term, "table")?;
+    if args.top.is_some() && args.view != View::Priorities {
+        anyhow::bail!("--top applies to --view priorities only");
+    }
     let (opened, streams) = match open_streams(&args.model, &args.config, args.stream.as_deref())? {
         Ok(found) => found,
         Err(code) => return Ok(code),
@@ -103,6 +113,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let selection = Selection {
         streams,
         filtered: args.stream.is_some(),
+        top: args.top.map(|n| n as usize),
     };
     let color = args.output.colored(args.color);
     let text = table::render(

@@ -12,8 +12,9 @@ use super::page::Page;
 use super::views::capabilities::{self, Capabilities};
 use super::views::commitments::{self, Commitments};
 use super::views::mapping::Mapping;
-use super::views::{matrix, stages, Column};
-use super::{graph, severity_counts, Counts, Flagged, PerceptionRow, Report};
+use super::views::priorities::{self, Priorities, REPORT_PRIORITIES};
+use super::views::{flow, matrix, stages, Column, Table};
+use super::{flow_svg, graph, severity_counts, Counts, Flagged, PerceptionRow, Report};
 use crate::diag::Finding;
 use crate::text::plural;
 use askama::Template;
@@ -96,6 +97,17 @@ const CAPABILITY_COLUMNS: &[Column] = &[
     Column::num("Value items"),
     Column::num("Processes"),
 ];
+const PRIORITY_COLUMNS: &[Column] = &[
+    Column::num("#"),
+    Column::text("Capability"),
+    Column::num("Level"),
+    Column::text("Importance"),
+    Column::num("Maturity"),
+    Column::num("Target"),
+    Column::num("Gap"),
+    Column::num("Risk"),
+    Column::text("Serves"),
+];
 const COMMITMENT_WIDTHS: &[f64] = &[26.0, 8.0, 15.0, 21.0, 16.0, 14.0];
 const COMMITMENT_COLUMNS: &[Column] = &[
     Column::text("Commitment"),
@@ -169,6 +181,11 @@ struct StreamSection<'m> {
     /// The stage flow as SVG, drawn by `vsm`.
     flow: String,
     mapping: Mapping<'m>,
+    /// The lean flow figures (the `flow` view) and their per-stage table.
+    flow_figures: flow::Stream<'m>,
+    flow_table: Table,
+    /// The critical path's process and wait bars as SVG, drawn by `vsm`; empty without a path.
+    flow_bars: String,
     matrix: matrix::Stream<'m>,
 }
 
@@ -190,6 +207,8 @@ struct Body<'a, 'm> {
     streams: Vec<StreamSection<'m>>,
     heat_map: HeatMapHtml<'a>,
     capabilities: Vec<capabilities::Row<'m>>,
+    /// The first [`REPORT_PRIORITIES`] ranked capabilities.
+    priorities: Priorities<'m>,
     commitments: Vec<commitments::Row<'m>>,
     perceptions: Vec<PerceptionRow<'m>>,
     findings: Vec<&'a Finding>,
@@ -324,6 +343,43 @@ impl<'m> Body<'_, 'm> {
         8 + 16 * depth.min(capabilities::MAX_INDENT)
     }
 
+    /// The value streams a ranked capability serves, each with its anchor and the names of
+    /// its stages the capability serves.
+    fn served(&self, row: &priorities::Row<'m>) -> Vec<(usize, &'m str, String)> {
+        let model = self.report.views.model;
+        let mut out: Vec<(usize, &'m str, String)> = Vec::new();
+        for link in &row.stages {
+            let index = model
+                .value_streams
+                .get_index_of(link.stream.id)
+                .expect("a served stage is in the model");
+            match out.last_mut() {
+                Some((last, _, stages)) if *last == index => {
+                    stages.push_str(", ");
+                    stages.push_str(link.stage.name);
+                }
+                _ => out.push((index, link.stream.name, link.stage.name.to_string())),
+            }
+        }
+        out
+    }
+
+    /// The class of a cell of a view's table: `num` for its right-aligned columns, `c` for
+    /// its centred ones, `muted` for a placeholder.
+    fn cell_class(&self, table: &Table, column: &usize, cell: &super::views::Cell) -> String {
+        let mut classes = Vec::new();
+        if table.right.contains(column) {
+            classes.push("num");
+        }
+        if table.center.contains(column) {
+            classes.push("c");
+        }
+        if cell.mark == Some(super::views::Mark::Muted) {
+            classes.push("muted");
+        }
+        classes.join(" ")
+    }
+
     fn no_value_note(&self, no_value: &usize) -> String {
         plural(*no_value, "adds no value", "add no value")
     }
@@ -343,6 +399,9 @@ pub fn render(report: &Report<'_>) -> String {
     let streams = (0..model.value_streams.len())
         .map(|s| {
             let template = stages::Stream::new(views, s);
+            let figures = flow::Stream::new(views, s);
+            let flow_table = figures.table();
+            let flow_bars = flow_svg::render(&figures);
             StreamSection {
                 index: s,
                 no_value: template
@@ -357,6 +416,9 @@ pub fn render(report: &Report<'_>) -> String {
                 },
                 template,
                 mapping: Mapping::new(views, &[s]),
+                flow_figures: figures,
+                flow_table,
+                flow_bars,
                 matrix: matrix::Stream::new(views, s),
             }
         })
@@ -382,6 +444,7 @@ pub fn render(report: &Report<'_>) -> String {
         streams,
         heat_map: map.html(views),
         capabilities: Capabilities::new(views, None).rows,
+        priorities: Priorities::new(views, None, Some(REPORT_PRIORITIES)),
         commitments: Commitments::new(views, None).rows,
         perceptions: report.perceptions(),
         findings: report.findings_by_severity(),
@@ -395,7 +458,7 @@ pub fn render(report: &Report<'_>) -> String {
     Page {
         generator: Some(env!("CARGO_PKG_VERSION")),
         title: &report.title,
-        extra_css: graph::FLOW_CSS,
+        extra_css: &[graph::FLOW_CSS, flow_svg::CSS].concat(),
         large,
         body: &body.render().expect("writing to a String cannot fail"),
     }

@@ -8,6 +8,7 @@ use super::heatmap::HeatMap;
 use super::views::capabilities::Capabilities;
 use super::views::commitments::Commitments;
 use super::views::mapping::Mapping;
+use super::views::priorities::{Priorities, REPORT_PRIORITIES};
 use super::views::{flow, matrix, stages, Cell, Mark, Table, TableView};
 use super::{graph, severity_summary, Report};
 use std::fmt::Write;
@@ -62,6 +63,7 @@ pub fn render(report: &Report<'_>) -> String {
         out.push_str(&md_table(&table));
     }
     out.push('\n');
+    priorities_section(&mut out, views);
 
     out.push_str("## Service commitments\n\n");
     let commitments = Commitments::new(views, None).report_table(|r| report.stage_ref(r));
@@ -240,6 +242,25 @@ fn flow_section(out: &mut String, views: &Views<'_>, s: usize) {
     table.title = None;
     table.notes.clear();
     out.push_str(&md_table(&table));
+}
+
+/// The ten capabilities to improve first (the `priorities` view), and what it leaves out.
+fn priorities_section(out: &mut String, views: &Views<'_>) {
+    out.push_str("## Priorities\n\n");
+    let priorities = Priorities::new(views, None, Some(REPORT_PRIORITIES));
+    let notes = priorities.notes();
+    if priorities.rows.is_empty() {
+        out.push_str("_No capability has an importance and a maturity gap to close._\n\n");
+    } else {
+        for note in &notes {
+            let _ = writeln!(out, "- {}", md(note));
+        }
+        out.push('\n');
+        let mut table = priorities.tables().remove(0);
+        table.notes.clear();
+        out.push_str(&md_table(&table));
+        out.push('\n');
+    }
 }
 
 /// The perception points: focus points starred and in bold.

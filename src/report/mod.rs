@@ -4,6 +4,7 @@
 
 pub mod data;
 pub mod escape;
+pub mod flow_svg;
 pub mod format;
 pub mod graph;
 pub mod heatmap;

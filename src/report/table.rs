@@ -10,6 +10,7 @@ use super::views::commitments::Commitments;
 use super::views::flow::Flow;
 use super::views::mapping::Mapping;
 use super::views::matrix::Matrix;
+use super::views::priorities::Priorities;
 use super::views::stages::Stages;
 use super::views::TableView;
 
@@ -22,17 +23,19 @@ pub enum View {
     Capabilities,
     Commitments,
     Flow,
+    Priorities,
 }
 
 impl View {
     /// Every view, in the order `vsm table --help` lists them.
-    pub const ALL: [View; 6] = [
+    pub const ALL: [View; 7] = [
         View::Mapping,
         View::Matrix,
         View::Stages,
         View::Capabilities,
         View::Commitments,
         View::Flow,
+        View::Priorities,
     ];
 
     /// The view's name: `--view NAME` and the `view` field of its JSON.
@@ -44,6 +47,7 @@ impl View {
             View::Capabilities => Capabilities::NAME,
             View::Commitments => Commitments::NAME,
             View::Flow => Flow::NAME,
+            View::Priorities => Priorities::NAME,
         }
     }
 }
@@ -62,6 +66,8 @@ pub enum Format {
 pub struct Selection {
     pub streams: Vec<usize>,
     pub filtered: bool,
+    /// The priorities view: only its first N rows.
+    pub top: Option<usize>,
 }
 
 /// Renders one view.
@@ -90,6 +96,7 @@ pub fn render(
         }
         View::Commitments => out.render(&Commitments::new(views, filter)),
         View::Flow => out.render(&Flow::new(views, streams)),
+        View::Priorities => out.render(&Priorities::new(views, filter, selection.top)),
     }
 }
 

@@ -30,6 +30,7 @@ mod perception_scale_mismatch;
 mod process_without_owner;
 mod stage_flow;
 mod stage_without_capability;
+mod stage_without_it_support;
 mod trigger_not_involved;
 mod unsupported_value_item;
 mod unused_capability;
@@ -153,6 +154,10 @@ pub static CHECKS: &[(&Rule, Check)] = &[
     (
         &catalog::COMMITMENT_BEYOND_FLOW,
         commitment_beyond_flow::check,
+    ),
+    (
+        &catalog::STAGE_WITHOUT_IT_SUPPORT,
+        stage_without_it_support::check,
     ),
     (&catalog::UNUSED_CAPABILITY, unused_capability::check),
     (&catalog::UNUSED_PROCESS, unused_process::check),

@@ -91,6 +91,10 @@ async function inspect(page) {
       text: document.body.innerText,
       svgs: document.querySelectorAll('svg').length,
       sections: document.querySelectorAll('section').length,
+      streams: document.querySelectorAll('section.stream').length,
+      flowSections: document.querySelectorAll('section.stream .flow-figures').length,
+      flowBars: document.querySelectorAll('section.stream .flow-figures svg.fbar').length,
+      priorities: document.querySelectorAll('section#priorities table.priorities tbody tr').length,
       width: document.documentElement.scrollWidth,
     };
   });
@@ -115,6 +119,9 @@ async function checkReport(browser) {
     .replace(/&#x27;/g, "'").replace(/&#x2F;/g, '/').replace(/&amp;/g, '&');
   check('report: title unchanged', info.title.length > 0 && info.title === decoded, `${info.title} vs ${decoded}`);
   check('report: diagrams are inline SVG', info.svgs > 0, `${info.svgs} svg`);
+  check('report: a flow figures section per value stream', info.streams > 0 && info.flowSections === info.streams, `${info.flowSections} of ${info.streams}`);
+  check('report: flow bars drawn as SVG', info.flowBars > 0, `${info.flowBars} charts`);
+  check('report: priorities listed', info.priorities > 0, `${info.priorities} rows`);
   check('report: has overview, streams, heat map, commitments, perceptions, findings', ['Overview', 'Capability heat map', 'Service commitments', 'Perception points', 'Findings'].every((t) => info.text.includes(t)));
   const shot = process.env.REPORT_SCREENSHOT || 'target/report.png';
   mkdirSync(dirname(shot), { recursive: true });

@@ -57,7 +57,7 @@ impl Row<'_> {
     }
 }
 
-fn importance_name(importance: Importance) -> &'static str {
+pub(super) fn importance_name(importance: Importance) -> &'static str {
     match importance {
         Importance::Low => "low",
         Importance::Medium => "medium",

@@ -8,6 +8,7 @@ pub mod commitments;
 pub mod flow;
 pub mod mapping;
 pub mod matrix;
+pub mod priorities;
 pub mod stages;
 
 use super::data::{Entry, Views};
@@ -28,6 +29,11 @@ pub trait TableView {
     fn tables(&self) -> Vec<Table>;
     /// The CSV header and records: ids as written, one value per field.
     fn records(&self) -> Records;
+    /// Fields of the JSON object after the rows (the priorities view's counts of what it
+    /// left out); none for most views.
+    fn extra(&self) -> Vec<(&'static str, serde_json::Value)> {
+        Vec::new()
+    }
 }
 
 /// A CSV header and its records.
