@@ -787,23 +787,33 @@ fn same_step(a: &Step, b: &Step, renames: &Renames) -> bool {
 
 /// A process step in one line: `Route the call (owner: centre; capabilities: routing; automated)`.
 fn step_text(step: &Step) -> String {
+    step_text_renamed(step, None)
+}
+
+/// [`step_text`] with the ids of renamed elements read under their new ids.
+fn step_text_renamed(step: &Step, renames: Option<&Renames>) -> String {
+    let id =
+        |kind: Kind, id: &str| -> String { renames.map_or(id, |r| r.map(kind, id)).to_string() };
+    let ids = |kind: Kind, refs: &[Ref]| -> String {
+        refs.iter()
+            .map(|r| id(kind, &r.value))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     let mut details = Vec::new();
     if let Some(owner) = &step.owner {
-        details.push(format!("owner: {}", owner.value));
-    }
-    fn ids(refs: &[Ref]) -> Vec<&str> {
-        refs.iter().map(|r| r.value.as_str()).collect()
+        details.push(format!("owner: {}", id(Kind::Stakeholder, &owner.value)));
     }
     if !step.capabilities.is_empty() {
         details.push(format!(
             "capabilities: {}",
-            ids(&step.capabilities).join(", ")
+            ids(Kind::Capability, &step.capabilities)
         ));
     }
     if !step.information.is_empty() {
         details.push(format!(
             "information: {}",
-            ids(&step.information).join(", ")
+            ids(Kind::Information, &step.information)
         ));
     }
     if step.automated.as_ref().is_some_and(|a| a.value) {
@@ -867,7 +877,13 @@ fn field_change(field: String, old: &Val<'_>, new: &Val<'_>, renames: &Renames) 
                 .iter()
                 .map(|id| (map_id(Some(Kind::Stage), id), stage_part(id).to_string()))
                 .collect(),
-            Val::Steps(steps) => steps.iter().map(|s| (step_text(s), step_text(s))).collect(),
+            Val::Steps(steps) => steps
+                .iter()
+                .map(|s| {
+                    let shown = step_text_renamed(s, map.then_some(renames));
+                    (shown.clone(), shown)
+                })
+                .collect(),
             Val::Absent => Vec::new(),
             _ => return None,
         })

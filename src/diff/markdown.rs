@@ -217,7 +217,7 @@ fn sections(diff: &Diff) -> Vec<Section> {
                 f.introduced.len(),
                 f.fixed.len()
             ),
-            header: header(&["", "severity", "rule", "where", "message"]),
+            header: header(&["change", "severity", "rule", "where", "message"]),
             rows,
         });
     }
