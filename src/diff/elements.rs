@@ -679,8 +679,18 @@ fn compare_fields(old: &Element<'_>, new: &Element<'_>, renames: &Renames) -> Ve
         }
     }
     if !old.items.is_empty() && !new.items.is_empty() {
-        for item in new.items {
-            let Some(was) = old.items.iter().find(|i| i.name.value == item.name.value) else {
+        for (at, item) in new.items.iter().enumerate() {
+            // The n-th item of a name is compared with the n-th of that name before.
+            let nth = new.items[..at]
+                .iter()
+                .filter(|i| i.name.value == item.name.value)
+                .count();
+            let Some(was) = old
+                .items
+                .iter()
+                .filter(|i| i.name.value == item.name.value)
+                .nth(nth)
+            else {
                 continue;
             };
             let label = |field: &str| format!("value item \"{}\" {field}", item.name.value);
