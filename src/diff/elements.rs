@@ -78,7 +78,12 @@ pub struct Renames([HashMap<String, String>; 9]);
 impl Renames {
     /// The id `id` of kind `kind` on the old side has on the new side.
     pub fn map<'a>(&'a self, kind: Kind, id: &'a str) -> &'a str {
-        self.0[kind as usize].get(id).map_or(id, String::as_str)
+        let renamed = &self.0[kind as usize];
+        // Nearly always nothing of the kind was renamed: no hashing then.
+        if renamed.is_empty() {
+            return id;
+        }
+        renamed.get(id).map_or(id, String::as_str)
     }
 
     fn insert(&mut self, kind: Kind, old: &str, new: &str) {

@@ -1122,6 +1122,79 @@ mod tests {
     }
 
     #[test]
+    fn files_held_in_memory_load_as_the_same_files_on_disk() {
+        let dir = tempfile::tempdir().unwrap();
+        let files = [
+            ("a.yaml", "stakeholders:\n  c: {name: C}\n"),
+            (
+                "b.yml",
+                "\u{feff}capabilities:\n  x: {name: X, parent: nope}\n",
+            ),
+            ("ci.yaml", "jobs: {build: {}}\n"),
+        ];
+        for (name, text) in files {
+            std::fs::write(dir.path().join(name), text).unwrap();
+        }
+        let on_disk = load(&[dir.path().to_path_buf()], &Filter::default()).unwrap();
+        let in_memory = load_files(
+            files
+                .iter()
+                .map(|(name, text)| MemoryFile {
+                    path: dir.path().join(name),
+                    bytes: text.as_bytes().to_vec(),
+                    named: false,
+                })
+                .collect(),
+            &Filter::default(),
+            "memory",
+        )
+        .unwrap();
+        let messages = |l: &Loaded| {
+            l.findings
+                .iter()
+                .map(|f| f.message.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(messages(&in_memory), messages(&on_disk));
+        assert_eq!(in_memory.model.element_count(), 2);
+        assert_eq!(in_memory.skipped.len(), 1, "ci.yaml holds no model section");
+        assert_eq!(
+            in_memory.sources.files[1].text,
+            on_disk.sources.files[1].text
+        );
+        let err = load_files(Vec::new(), &Filter::default(), "`main`").unwrap_err();
+        assert!(
+            err.0.starts_with("no model files found in `main`"),
+            "{}",
+            err.0
+        );
+    }
+
+    #[test]
+    fn selection_of_files_found_under_a_root_follows_the_walk() {
+        let mut exclude = globset::GlobSetBuilder::new();
+        exclude.add(globset::Glob::new("models/drafts").unwrap());
+        exclude.add(globset::Glob::new("**/old.yaml").unwrap());
+        let filter = Filter {
+            exclude: Some(exclude.build().unwrap()),
+            ..Filter::default()
+        };
+        let root = Path::new("models");
+        let selects = |path: &str| selects(root, Path::new(path), &filter);
+        assert!(selects("models/a.yaml"));
+        assert!(selects("models/sub/b.YML"));
+        assert!(!selects("models/readme.md"));
+        assert!(!selects("models/.hidden/a.yaml"));
+        assert!(!selects("models/.a.yaml"));
+        assert!(
+            !selects("models/drafts/a.yaml"),
+            "inside an excluded folder"
+        );
+        assert!(!selects("models/sub/old.yaml"));
+        assert!(!selects("other/a.yaml"), "not under the root");
+    }
+
+    #[test]
     fn files_that_are_not_utf8_get_a_specific_hint() {
         assert!(encoding_help(b"\xFF\xFEa\x00").contains("UTF-16"));
         assert!(encoding_help(b"\x7FELF\x00\xFF").contains("binary"));
