@@ -13,12 +13,10 @@
 //! not load included (a revision git does not know, a file that is not YAML).
 
 use super::file_format::FileFormat;
-use super::workspace::Settings;
+use super::workspace::{print_unreadable, Settings};
 use super::{git, ColorChoice, ConfigFile, ModelPaths, OutputFile};
-use crate::catalog::YAML_SYNTAX;
 use crate::check::{self, Filters, Outcome};
 use crate::config::RuleSelection;
-use crate::diag::Finding;
 use crate::diff::{self, Diff, Side};
 use crate::load::{self, Loaded, MemoryFile};
 use crate::source::{normalize, relative, shown_from, slashes};
@@ -257,22 +255,13 @@ fn open_side(
     for warning in &loaded.warnings {
         crate::stderrln!("warning: {}", escaped(warning));
     }
-    let unreadable: Vec<Finding> = loaded
-        .findings
-        .iter()
-        .filter(|f| f.rule.code == YAML_SYNTAX.code)
-        .cloned()
-        .collect();
-    if !unreadable.is_empty() {
-        crate::stderr!(
-            "{}",
-            crate::render::concise::render(&loaded.sources, &unreadable)
-        );
+    let unreadable = print_unreadable(&loaded, &loaded.findings);
+    if unreadable > 0 {
         bail!(
             "{context}: the model cannot be loaded ({} not readable as YAML): a diff would \
              show everything in {} as removed",
-            plural(unreadable.len(), "file is", "files are"),
-            if unreadable.len() == 1 { "it" } else { "them" }
+            plural(unreadable, "file is", "files are"),
+            if unreadable == 1 { "it" } else { "them" }
         );
     }
     let keys = file_keys(&loaded, &roots, &settings.cwd);

@@ -259,8 +259,26 @@ pub(super) fn open(
         ..Filters::default()
     };
     let outcome = check::findings(&workspace.loaded, &filters);
-    let unreadable: Vec<Finding> = outcome
-        .findings
+    let unreadable = print_unreadable(&workspace.loaded, &outcome.findings);
+    if unreadable > 0 {
+        crate::stderrln!(
+            "error: the model cannot be loaded ({} not readable as YAML); fix {} first",
+            if unreadable == 1 {
+                "a file is"
+            } else {
+                "files are"
+            },
+            if unreadable == 1 { "it" } else { "them" }
+        );
+        return Ok(Err(ExitCode::from(1)));
+    }
+    Ok(Ok(Opened { workspace, outcome }))
+}
+
+/// Prints, in the concise form on stderr, those of `findings` that say a file of `loaded` is
+/// not readable as YAML (VSM001): a model with such a file is incomplete. Returns how many.
+pub(super) fn print_unreadable(loaded: &Loaded, findings: &[Finding]) -> usize {
+    let unreadable: Vec<Finding> = findings
         .iter()
         .filter(|f| f.rule.code == YAML_SYNTAX.code)
         .cloned()
@@ -268,20 +286,10 @@ pub(super) fn open(
     if !unreadable.is_empty() {
         crate::stderr!(
             "{}",
-            crate::render::concise::render(&workspace.loaded.sources, &unreadable)
+            crate::render::concise::render(&loaded.sources, &unreadable)
         );
-        crate::stderrln!(
-            "error: the model cannot be loaded ({} not readable as YAML); fix {} first",
-            if unreadable.len() == 1 {
-                "a file is"
-            } else {
-                "files are"
-            },
-            if unreadable.len() == 1 { "it" } else { "them" }
-        );
-        return Ok(Err(ExitCode::from(1)));
     }
-    Ok(Ok(Opened { workspace, outcome }))
+    unreadable.len()
 }
 
 /// The streams a `--stream ID` selects (all when `None`).
