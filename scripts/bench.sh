@@ -285,10 +285,12 @@ if [[ -n $DIFF_ROW ]]; then
   read -r scale streams files <<<"$DIFF_ROW"
   dir=$(model_for "$streams" "$files")
   changed="$dir-changed"
-  if [[ ! -f $changed.stamp || $(cat "$changed.stamp") != "$GEN_HASH$(sha256sum scripts/mutate_model.py | cut -c1-16)" ]]; then
+  MUT=scripts/mutate_model.py
+  MUT_HASH=$GEN_HASH$( (sha256sum "$MUT" 2>/dev/null || shasum -a 256 "$MUT") | cut -c1-16)
+  if [[ ! -f $changed.stamp || $(cat "$changed.stamp") != "$MUT_HASH" || ! -d $changed ]]; then
     log "writing $changed (1 % of the elements changed)"
-    python3 scripts/mutate_model.py "$dir" "$changed" --rate 0.01 --seed "$SEED" >&2
-    echo "$GEN_HASH$(sha256sum scripts/mutate_model.py | cut -c1-16)" >"$changed.stamp"
+    python3 "$MUT" "$dir" "$changed" --rate 0.01 --seed "$SEED" >&2
+    echo "$MUT_HASH" >"$changed.stamp"
   fi
   ctimes=() dtimes=() drss=() dratios=()
   for ((i = 1; i <= RUNS; i++)); do
