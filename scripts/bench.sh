@@ -15,6 +15,10 @@
 # check/parse. Check and floor runs alternate, and the ratio is the median of
 # the per-pair ratios, so drift in the machine's speed cancels out.
 # Then the start-up time: median of `vsm check models/customer-service`.
+# Then `vsm diff`: the model of scale DIFF_SCALE against a copy with 1 % of its
+# elements changed (scripts/mutate_model.py), `vsm diff --format json OLD NEW`
+# and `vsm check --format json OLD` alternating, with the median of the
+# per-pair ratios diff/check.
 # The Markdown table goes to stdout, progress to stderr. Timings are only
 # reported, never asserted.
 #
@@ -25,6 +29,7 @@
 #   BENCH_DIR=target/bench-models   cache of generated models (regenerated
 #                     when scripts/gen_model.py changes)
 #   SEED=1            generator seed
+#   DIFF_SCALE=1      scale of the diff benchmark (empty: skip it)
 #   VSM=path          use this binary and skip `cargo build`
 #   CARGO_TARGET_DIR  honoured for the binaries' location
 #
@@ -264,6 +269,47 @@ for row in "${ROWS[@]}"; do
       print line " |" }')")
 done
 
+# ---------------------------------------------------------------- diff -----
+DIFF_LINE=""
+if [[ $QUICK == 1 ]]; then
+  DIFF_ROW="quick 20 2"
+elif [[ -n ${DIFF_SCALE-1} ]]; then
+  ds=${DIFF_SCALE-1}
+  [[ $ds =~ ^[0-9]*\.?[0-9]+$ ]] || die "bad DIFF_SCALE '$ds'"
+  DIFF_ROW="$ds $(awk -v s="$ds" -v rs=$REF_STREAMS -v rf=$REF_FILES 'BEGIN {
+    st = int(rs * s + 0.5); nf = int(rf * s + 0.5); if (st < 1) st = 1; if (nf < 1) nf = 1; print st, nf }')"
+else
+  DIFF_ROW=""
+fi
+if [[ -n $DIFF_ROW ]]; then
+  read -r scale streams files <<<"$DIFF_ROW"
+  dir=$(model_for "$streams" "$files")
+  changed="$dir-changed"
+  MUT=scripts/mutate_model.py
+  MUT_HASH=$GEN_HASH$( (sha256sum "$MUT" 2>/dev/null || shasum -a 256 "$MUT") | cut -c1-16)
+  if [[ ! -f $changed.stamp || $(cat "$changed.stamp") != "$MUT_HASH" || ! -d $changed ]]; then
+    log "writing $changed (1 % of the elements changed)"
+    python3 "$MUT" "$dir" "$changed" --rate 0.01 --seed "$SEED" >&2
+    echo "$MUT_HASH" >"$changed.stamp"
+  fi
+  ctimes=() dtimes=() drss=() dratios=()
+  for ((i = 1; i <= RUNS; i++)); do
+    run_measured "$VSM" check --format json "$dir"
+    check_rc "vsm check --format json $dir" 0 1
+    check_us=$_us
+    ctimes+=("$_us")
+    run_measured "$VSM" diff --format json "$dir" "$changed"
+    check_rc "vsm diff --format json $dir $changed" 0 1
+    dtimes+=("$_us") drss+=("$_rss_kb")
+    dratios+=("$(awk -v d="$_us" -v c="$check_us" 'BEGIN { printf "%.4f", d / c }')")
+    log "  vsm diff   run $i/$RUNS: $(secs "$_us") s (check $(secs "$check_us") s), RSS ${_rss_kb} KiB"
+  done
+  DIFF_LINE=$(awk -v sc="$scale" -v c="$(median "${ctimes[@]}")" -v d="$(median "${dtimes[@]}")" \
+    -v r="$(median "${dratios[@]}")" -v kb="$(max "${drss[@]}")" 'BEGIN {
+      printf "Diff (scale %s, 1 %% of the elements changed): `vsm diff --format json` %.3f s, peak RSS %.1f MiB; `vsm check --format json` %.3f s; diff/check %.2f (median of paired ratios)", sc, d / 1e6, kb / 1024, c / 1e6, r }')
+  log "$DIFF_LINE"
+fi
+
 # ------------------------------------------------------------ start-up -----
 STARTUP=""
 if [[ -d $STARTUP_MODEL ]] && [[ -n $(find "$STARTUP_MODEL" -type f \( -name '*.yaml' -o -name '*.yml' \) -print -quit) ]]; then
@@ -312,6 +358,7 @@ version=$("$VSM" --version 2>/dev/null | head -n 1 || true)
   printf '%s\n' "${TABLE[@]}"
   echo
   echo "$STARTUP"
+  [[ -n $DIFF_LINE ]] && { echo; echo "$DIFF_LINE"; }
   [[ -n $PARSE_NOTE ]] && { echo; echo "Note: $PARSE_NOTE."; }
   [[ -n $RSS_NOTE ]] && { echo; echo "Note: $RSS_NOTE."; }
   echo

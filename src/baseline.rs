@@ -26,6 +26,19 @@ pub struct Fingerprint {
     pub message: String,
 }
 
+impl Fingerprint {
+    /// The fingerprint of `finding` with its file named `file` by the caller: `vsm diff` names
+    /// each side's files from that side's root, so one file matches itself across revisions.
+    pub fn named(file: String, finding: &Finding) -> Fingerprint {
+        Fingerprint {
+            file,
+            code: finding.rule.code.to_string(),
+            path: finding.path.clone(),
+            message: stable_message(&finding.message),
+        }
+    }
+}
+
 #[derive(Serialize, Deserialize)]
 struct FileFormat {
     version: u32,
@@ -116,12 +129,7 @@ fn stable_message(message: &str) -> String {
 }
 
 fn fingerprint(base: &Path, sources: &Sources, finding: &Finding) -> Fingerprint {
-    Fingerprint {
-        file: file_key(base, &sources.get(finding.loc.file).path),
-        code: finding.rule.code.to_string(),
-        path: finding.path.clone(),
-        message: stable_message(&finding.message),
-    }
+    Fingerprint::named(file_key(base, &sources.get(finding.loc.file).path), finding)
 }
 
 /// The fingerprint of a finding as a short stable hash (SARIF `partialFingerprints`), with

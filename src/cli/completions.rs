@@ -97,6 +97,11 @@ fn extra_sections(name: &str) -> String {
             ("1", "a model file is not readable as YAML: its findings are printed on standard error"),
             ("2", "a bad flag or config, a path that cannot be read, an output that cannot be written"),
         ],
+        "diff" => &[
+            ("0", "no semantic change, or changes without --exit-code"),
+            ("1", "changes with --exit-code, or a --fail-on gate hit (new-findings, value-lost)"),
+            ("2", "vsm could not do its job: a bad flag or config, a revision git does not know, a side that does not load"),
+        ],
         _ => &[("0", "success"), ("2", "a bad flag, or an output that cannot be written")],
     };
     for (code, meaning) in codes {
@@ -156,6 +161,11 @@ fn extra_sections(name: &str) -> String {
         ],
         "heatmap" => &["vsm heatmap --by risk", "vsm heatmap -o heatmap.svg"],
         "graph" => &["vsm graph --stream complaint-handling -o flow.mmd"],
+        "diff" => &[
+            "vsm diff main HEAD",
+            "vsm diff --since origin/main --fail-on value-lost",
+            "vsm diff origin/main HEAD --format md -o diff.md",
+        ],
         "explain" => &["vsm explain", "vsm explain no-value-item"],
         "init" => &["vsm init my-models"],
         "schema" => &["vsm schema -o vsm.schema.json"],

@@ -2,6 +2,7 @@
 
 mod check;
 mod completions;
+mod diff;
 mod explain;
 mod file_format;
 mod git;
@@ -32,6 +33,8 @@ pub struct Cli {
 pub enum Command {
     /// Load and validate the model; the exit code tells CI the verdict.
     Check(check::Args),
+    /// What a change does to the model: elements, value, findings and figures, old → new.
+    Diff(diff::Args),
     /// One self-contained report, HTML or Markdown (by the file's extension or --format).
     Report(report::Args),
     /// A table of the model in the terminal, or as Markdown, CSV or JSON.
@@ -56,6 +59,7 @@ pub enum Command {
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Check(args) => check::run(args),
+        Command::Diff(args) => diff::run(args),
         Command::Explain(args) => explain::run(args),
         Command::Report(args) => report::run(args),
         Command::Table(args) => table::run(args),

@@ -23,11 +23,21 @@ pub struct Workspace {
     pub root: PathBuf,
 }
 
-impl Workspace {
+/// The config a run reads, and what follows from it before any model file is read: the
+/// model paths and the filter of the walk.
+pub struct Settings {
+    pub config: Config,
+    /// The paths given, else the config's `paths` (as seen from the current folder), else `.`.
+    pub paths: Vec<PathBuf>,
+    pub filter: Filter,
+    /// The current folder, normalised.
+    pub cwd: PathBuf,
+}
+
+impl Settings {
     /// Reads the config (`--config`, else `vsm.yaml` found upwards from the checked paths, else
-    /// from the current folder) and loads the model from `paths`, else the config's `paths`,
-    /// else the current folder.
-    pub fn open(model: &ModelPaths, config_file: &ConfigFile) -> anyhow::Result<Workspace> {
+    /// from the current folder) and makes the filter its `exclude` and `follow_links` ask for.
+    pub fn find(model: &ModelPaths, config_file: &ConfigFile) -> anyhow::Result<Settings> {
         let paths = &model.paths;
         let cwd = normalize(&std::env::current_dir().context("cannot read the current folder")?);
         let config = match config_file.config.as_deref() {
@@ -47,17 +57,6 @@ impl Workspace {
                 },
             },
         };
-        let paths: Vec<PathBuf> = if !paths.is_empty() {
-            paths.to_vec()
-        } else if !config.paths.is_empty() {
-            config
-                .paths
-                .iter()
-                .map(|p| relative_to(&config.base, p))
-                .collect()
-        } else {
-            vec![PathBuf::from(".")]
-        };
         let exclude = if config.exclude.is_empty() {
             None
         } else {
@@ -74,6 +73,42 @@ impl Workspace {
             config: config.file.as_deref().and_then(|f| f.canonicalize().ok()),
             follow_links: model.follow_links || config.follow_links,
         };
+        let mut settings = Settings {
+            paths: paths.to_vec(),
+            config,
+            filter,
+            cwd,
+        };
+        if settings.paths.is_empty() {
+            settings.paths = settings.default_paths();
+        }
+        Ok(settings)
+    }
+
+    /// The paths a run reads when none is given: the config's `paths`, else the current folder.
+    pub fn default_paths(&self) -> Vec<PathBuf> {
+        if self.config.paths.is_empty() {
+            vec![PathBuf::from(".")]
+        } else {
+            self.config
+                .paths
+                .iter()
+                .map(|p| relative_to(&self.config.base, p))
+                .collect()
+        }
+    }
+}
+
+impl Workspace {
+    /// Reads the config (see [`Settings::find`]) and loads the model from `paths`, else the
+    /// config's `paths`, else the current folder.
+    pub fn open(model: &ModelPaths, config_file: &ConfigFile) -> anyhow::Result<Workspace> {
+        let Settings {
+            config,
+            paths,
+            filter,
+            cwd,
+        } = Settings::find(model, config_file)?;
         let loaded = load::load(&paths, &filter)?;
         // No output of this run may replace what it read.
         for file in &loaded.sources.files {
@@ -224,8 +259,26 @@ pub(super) fn open(
         ..Filters::default()
     };
     let outcome = check::findings(&workspace.loaded, &filters);
-    let unreadable: Vec<Finding> = outcome
-        .findings
+    let unreadable = print_unreadable(&workspace.loaded, &outcome.findings);
+    if unreadable > 0 {
+        crate::stderrln!(
+            "error: the model cannot be loaded ({} not readable as YAML); fix {} first",
+            if unreadable == 1 {
+                "a file is"
+            } else {
+                "files are"
+            },
+            if unreadable == 1 { "it" } else { "them" }
+        );
+        return Ok(Err(ExitCode::from(1)));
+    }
+    Ok(Ok(Opened { workspace, outcome }))
+}
+
+/// Prints, in the concise form on stderr, those of `findings` that say a file of `loaded` is
+/// not readable as YAML (VSM001): a model with such a file is incomplete. Returns how many.
+pub(super) fn print_unreadable(loaded: &Loaded, findings: &[Finding]) -> usize {
+    let unreadable: Vec<Finding> = findings
         .iter()
         .filter(|f| f.rule.code == YAML_SYNTAX.code)
         .cloned()
@@ -233,20 +286,10 @@ pub(super) fn open(
     if !unreadable.is_empty() {
         crate::stderr!(
             "{}",
-            crate::render::concise::render(&workspace.loaded.sources, &unreadable)
+            crate::render::concise::render(&loaded.sources, &unreadable)
         );
-        crate::stderrln!(
-            "error: the model cannot be loaded ({} not readable as YAML); fix {} first",
-            if unreadable.len() == 1 {
-                "a file is"
-            } else {
-                "files are"
-            },
-            if unreadable.len() == 1 { "it" } else { "them" }
-        );
-        return Ok(Err(ExitCode::from(1)));
     }
-    Ok(Ok(Opened { workspace, outcome }))
+    unreadable.len()
 }
 
 /// The streams a `--stream ID` selects (all when `None`).

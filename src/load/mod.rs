@@ -399,7 +399,7 @@ enum Contents {
 fn read_contents(path: &Path) -> Result<Contents, LoadError> {
     use crate::input::InputError;
     let cannot = |why: String| LoadError(format!("cannot read `{}`: {why}", path.display()));
-    let mut bytes = match crate::input::read_bytes(path, MAX_FILE_BYTES) {
+    let bytes = match crate::input::read_bytes(path, MAX_FILE_BYTES) {
         Ok(bytes) => bytes,
         Err(InputError::TooLarge { .. }) => {
             let size = std::fs::metadata(path).map_or(MAX_FILE_BYTES + 1, |m| m.len());
@@ -412,10 +412,15 @@ fn read_contents(path: &Path) -> Result<Contents, LoadError> {
         }
         Err(other) => return Err(cannot(other.to_string())),
     };
+    Ok(contents_of(bytes))
+}
+
+/// A file's bytes as text: a BOM removed, and what to do when it is not UTF-8.
+fn contents_of(mut bytes: Vec<u8>) -> Contents {
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         bytes.drain(..3);
     }
-    Ok(match String::from_utf8(bytes) {
+    match String::from_utf8(bytes) {
         Ok(text) => Contents::Text(text),
         Err(e) => Contents::NotUtf8 {
             // Everything before the first bad byte is unchanged by the lossy conversion.
@@ -423,7 +428,7 @@ fn read_contents(path: &Path) -> Result<Contents, LoadError> {
             help: encoding_help(e.as_bytes()),
             text: String::from_utf8_lossy(e.as_bytes()).into_owned(),
         },
-    })
+    }
 }
 
 impl Contents {
@@ -737,30 +742,110 @@ pub fn load(paths: &[PathBuf], filter: &Filter) -> Result<Loaded, LoadError> {
                 describe_io(&e)
             ))
         })?;
-    let read: Vec<(Candidate, Contents, Option<SkipReason>)> = files
+    let read: Vec<(PathBuf, Contents, Option<SkipReason>)> = files
         .into_par_iter()
         .map(|candidate| {
             let contents = read_contents(&candidate.path)?;
             let why = skip_reason(&candidate, &contents, filter);
-            Ok((candidate, contents, why))
+            Ok((shown_from(&cwd, &candidate.path), contents, why))
         })
         .collect::<Result<_, LoadError>>()?;
+    assemble(read, warnings, |skipped| {
+        let names: Vec<String> = paths.iter().map(|p| format!("`{}`", p.display())).collect();
+        LoadError(format!(
+            "no model files found in {}: {} no model section (`vsm check --verbose` lists them)",
+            names.join(", "),
+            plural(skipped, "YAML file holds", "YAML files hold")
+        ))
+    })
+}
+
+/// A file held in memory rather than read from disk (a blob of a git revision).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MemoryFile {
+    /// Where the file would be in the working tree, as outputs show paths (relative to the
+    /// current folder): excludes and the config are matched against it.
+    pub path: PathBuf,
+    pub bytes: Vec<u8>,
+    /// Named by the user itself (always a model unless a config), not found in a folder.
+    pub named: bool,
+}
+
+/// Loads files held in memory into one model, exactly as [`load`] loads files from disk once
+/// they are read: the same encoding checks, size limit, skipped configs and files without a
+/// model section, conversion and merge. The caller picks the files (see [`selects`]) and gives
+/// them in the order a walk would list them; `nothing_found` names where they came from when
+/// none holds a model.
+pub fn load_files(
+    files: Vec<MemoryFile>,
+    filter: &Filter,
+    nothing_found: &str,
+) -> Result<Loaded, LoadError> {
+    let read: Vec<(PathBuf, Contents, Option<SkipReason>)> = files
+        .into_par_iter()
+        .map(|file| {
+            let contents = if file.bytes.len() as u64 > MAX_FILE_BYTES {
+                Contents::TooLarge(file.bytes.len() as u64)
+            } else {
+                contents_of(file.bytes)
+            };
+            let candidate = Candidate {
+                path: file.path,
+                named: file.named,
+            };
+            let why = skip_reason(&candidate, &contents, filter);
+            (candidate.path, contents, why)
+        })
+        .collect();
+    assemble(read, Vec::new(), |skipped| {
+        LoadError(format!(
+            "no model files found in {nothing_found}: {} no model section",
+            plural(skipped, "YAML file holds", "YAML files hold")
+        ))
+    })
+}
+
+/// Whether the file `path`, found under the folder `root` (both as outputs show paths), is
+/// one the walk of [`discover`] would list: a YAML name, no hidden file or folder below
+/// `root` on its way, and neither it nor a folder on its way excluded. (Ignore files play no
+/// part: this is for files of a git revision, which hold no ignored file.)
+pub fn selects(root: &Path, path: &Path, filter: &Filter) -> bool {
+    if !is_yaml(path) {
+        return false;
+    }
+    let Ok(below) = path.strip_prefix(root) else {
+        return false;
+    };
+    let mut at = root.to_path_buf();
+    for part in below.components() {
+        if part.as_os_str().to_string_lossy().starts_with('.') {
+            return false;
+        }
+        at.push(part);
+        if filter.excluded(&at) {
+            return false;
+        }
+    }
+    true
+}
+
+/// The files read (path as shown, contents, why skipped) made into one model, in the order
+/// given; `nothing_found(skipped)` is the error when none of them is a model.
+fn assemble(
+    read: Vec<(PathBuf, Contents, Option<SkipReason>)>,
+    warnings: Vec<String>,
+    nothing_found: impl FnOnce(usize) -> LoadError,
+) -> Result<Loaded, LoadError> {
     let mut skipped = Vec::new();
     let mut models = Vec::with_capacity(read.len());
-    for (candidate, contents, why) in read {
-        let path = shown_from(&cwd, &candidate.path);
+    for (path, contents, why) in read {
         match why {
             Some(why) => skipped.push(Skipped { path, why }),
             None => models.push((path, contents)),
         }
     }
     if models.is_empty() {
-        let names: Vec<String> = paths.iter().map(|p| format!("`{}`", p.display())).collect();
-        return Err(LoadError(format!(
-            "no model files found in {}: {} no model section (`vsm check --verbose` lists them)",
-            names.join(", "),
-            plural(skipped.len(), "YAML file holds", "YAML files hold")
-        )));
+        return Err(nothing_found(skipped.len()));
     }
     let results: Vec<ReadFile> = models
         .into_par_iter()
@@ -1034,6 +1119,79 @@ mod tests {
             help: UTF16_HELP,
         };
         assert!(utf16.holds_a_model_section());
+    }
+
+    #[test]
+    fn files_held_in_memory_load_as_the_same_files_on_disk() {
+        let dir = tempfile::tempdir().unwrap();
+        let files = [
+            ("a.yaml", "stakeholders:\n  c: {name: C}\n"),
+            (
+                "b.yml",
+                "\u{feff}capabilities:\n  x: {name: X, parent: nope}\n",
+            ),
+            ("ci.yaml", "jobs: {build: {}}\n"),
+        ];
+        for (name, text) in files {
+            std::fs::write(dir.path().join(name), text).unwrap();
+        }
+        let on_disk = load(&[dir.path().to_path_buf()], &Filter::default()).unwrap();
+        let in_memory = load_files(
+            files
+                .iter()
+                .map(|(name, text)| MemoryFile {
+                    path: dir.path().join(name),
+                    bytes: text.as_bytes().to_vec(),
+                    named: false,
+                })
+                .collect(),
+            &Filter::default(),
+            "memory",
+        )
+        .unwrap();
+        let messages = |l: &Loaded| {
+            l.findings
+                .iter()
+                .map(|f| f.message.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(messages(&in_memory), messages(&on_disk));
+        assert_eq!(in_memory.model.element_count(), 2);
+        assert_eq!(in_memory.skipped.len(), 1, "ci.yaml holds no model section");
+        assert_eq!(
+            in_memory.sources.files[1].text,
+            on_disk.sources.files[1].text
+        );
+        let err = load_files(Vec::new(), &Filter::default(), "`main`").unwrap_err();
+        assert!(
+            err.0.starts_with("no model files found in `main`"),
+            "{}",
+            err.0
+        );
+    }
+
+    #[test]
+    fn selection_of_files_found_under_a_root_follows_the_walk() {
+        let mut exclude = globset::GlobSetBuilder::new();
+        exclude.add(globset::Glob::new("models/drafts").unwrap());
+        exclude.add(globset::Glob::new("**/old.yaml").unwrap());
+        let filter = Filter {
+            exclude: Some(exclude.build().unwrap()),
+            ..Filter::default()
+        };
+        let root = Path::new("models");
+        let selects = |path: &str| selects(root, Path::new(path), &filter);
+        assert!(selects("models/a.yaml"));
+        assert!(selects("models/sub/b.YML"));
+        assert!(!selects("models/readme.md"));
+        assert!(!selects("models/.hidden/a.yaml"));
+        assert!(!selects("models/.a.yaml"));
+        assert!(
+            !selects("models/drafts/a.yaml"),
+            "inside an excluded folder"
+        );
+        assert!(!selects("models/sub/old.yaml"));
+        assert!(!selects("other/a.yaml"), "not under the root");
     }
 
     #[test]
