@@ -7,6 +7,9 @@
 //! draws itself, are pasted in as they are. The sections read the typed views.
 
 use super::data::{percent_text, Entry};
+use super::heatmap::matrix::CrossMap;
+use super::heatmap::quadrant::QuadrantMap;
+use super::heatmap::stages::{StageMap, StagesHtml};
 use super::heatmap::{HeatMap, HeatMapHtml};
 use super::page::Page;
 use super::views::capabilities::{self, Capabilities};
@@ -170,6 +173,10 @@ struct StreamSection<'m> {
     flow: String,
     mapping: Mapping<'m>,
     matrix: matrix::Stream<'m>,
+    /// The stage heat map (legend and diagram), HTML that `vsm` rendered.
+    stage_heat: String,
+    /// The cross-mapping heat map (legend and table), HTML that `vsm` rendered.
+    cross_map: String,
 }
 
 /// The report body: every section's data, rendered by templates/report/body.html.
@@ -188,7 +195,9 @@ struct Body<'a, 'm> {
     severity_cards: Vec<Card>,
     flagged: Vec<Flagged>,
     streams: Vec<StreamSection<'m>>,
-    heat_map: HeatMapHtml<'a>,
+    heat_map: HeatMapHtml,
+    /// The priority quadrant (chart and lists), HTML that `vsm` rendered.
+    priorities: String,
     capabilities: Vec<capabilities::Row<'m>>,
     commitments: Vec<commitments::Row<'m>>,
     perceptions: Vec<PerceptionRow<'m>>,
@@ -339,7 +348,7 @@ pub fn render(report: &Report<'_>) -> String {
         || model.commitments.len() > CHUNK
         || model.perceptions.len() > CHUNK
         || report.findings.len() > CHUNK;
-    let map = HeatMap::new(views, report.measure);
+    let map = HeatMap::new(views, report.measure, report.palette);
     let streams = (0..model.value_streams.len())
         .map(|s| {
             let template = stages::Stream::new(views, s);
@@ -358,6 +367,15 @@ pub fn render(report: &Report<'_>) -> String {
                 template,
                 mapping: Mapping::new(views, &[s]),
                 matrix: matrix::Stream::new(views, s),
+                stage_heat: StagesHtml::new(
+                    &StageMap::new(&[s], report.measure, report.palette),
+                    views,
+                    false,
+                )
+                .to_string(),
+                cross_map: CrossMap::new(views, &[s], report.measure, report.palette)
+                    .html(views, false)
+                    .to_string(),
             }
         })
         .collect();
@@ -381,6 +399,9 @@ pub fn render(report: &Report<'_>) -> String {
         flagged: report.flagged_stages(),
         streams,
         heat_map: map.html(views),
+        priorities: QuadrantMap::new(views, None, report.palette)
+            .html(views)
+            .to_string(),
         capabilities: Capabilities::new(views, None).rows,
         commitments: Commitments::new(views, None).rows,
         perceptions: report.perceptions(),
@@ -461,7 +482,7 @@ fn cards(c: &Counts, findings: &[Finding]) -> (Vec<Card>, Vec<Card>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::heatmap::Measure;
+    use crate::report::heatmap::{Measure, Palette};
     use crate::report::views::fixture::{Fixture, SMALL};
     use crate::report::Report;
 
@@ -474,6 +495,7 @@ mod tests {
             findings: &[],
             title: "T".into(),
             measure: Measure::Gap,
+            palette: Palette::Viridis,
         })
     }
 
@@ -559,6 +581,7 @@ mod tests {
             findings: &[],
             title: evil.to_string(),
             measure: Measure::Gap,
+            palette: Palette::Viridis,
         };
         let html = super::render(&report);
         let escaped =
