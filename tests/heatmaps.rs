@@ -451,6 +451,28 @@ fn hostile_names_come_out_as_text_in_every_map_and_format() {
     }
 }
 
+/// Every row of every Markdown table has as many cells as its header: a `|` in a name is
+/// escaped, not a column.
+fn table_rows_match_their_header(md: &str, what: &str) {
+    let cells = |line: &str| line.replace("\\|", "").matches('|').count();
+    let lines: Vec<&str> = md.lines().collect();
+    let mut tables = 0;
+    for (i, pair) in lines.windows(2).enumerate() {
+        let separator = pair[1].starts_with("| ")
+            && pair[1]
+                .split('|')
+                .all(|c| c.trim().trim_matches(':').chars().all(|ch| ch == '-'));
+        if pair[0].starts_with('|') && separator {
+            tables += 1;
+            let n = cells(pair[0]);
+            for row in lines[i + 2..].iter().take_while(|l| l.starts_with('|')) {
+                assert_eq!(cells(row), n, "{what}: {row}");
+            }
+        }
+    }
+    assert!(tables > 0, "{what}: no table");
+}
+
 // ---------------------------------------------------------------------------------------------
 // The reports
 // ---------------------------------------------------------------------------------------------
