@@ -80,7 +80,10 @@ impl StageMap {
             (used, counted) if used == counted => {
                 crate::text::plural(used as usize, "capability", "capabilities")
             }
-            (used, counted) => format!("{counted} of {used} capabilities"),
+            (used, counted) => format!(
+                "{counted} of {}",
+                crate::text::plural(used as usize, "capability", "capabilities")
+            ),
         };
         Shown {
             number: stage + 1,
@@ -688,6 +691,22 @@ capabilities:
         assert!(risk
             .md_stream(&views, 0)
             .contains("| 1 | Intake | 6 | 4.0 | 2 capabilities | 🟧 | → 2, 3 |"));
+    }
+
+    #[test]
+    fn the_count_of_capabilities_is_written_in_words_that_fit_it() {
+        let fixture = Fixture::new(
+            "value_streams:\n  s:\n    stages:\n      a: {name: A, capabilities: [x]}\ncapabilities:\n  x: {name: X}\n",
+        );
+        let views = fixture.views();
+        let map = StageMap::new(&[0], Measure::Gap, Palette::Viridis);
+        assert_eq!(map.shown(&views, 0, 0).counted, "0 of 1 capability");
+        let fixture = Fixture::new(MODEL);
+        let views = fixture.views();
+        assert_eq!(map.shown(&views, 0, 0).counted, "2 capabilities");
+        assert_eq!(map.shown(&views, 0, 1).counted, "1 of 2 capabilities");
+        assert_eq!(map.shown(&views, 0, 2).counted, "no capability");
+        assert_eq!(map.shown(&views, 0, 3).counted, "1 capability");
     }
 
     #[test]
