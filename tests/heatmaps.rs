@@ -65,6 +65,9 @@ fn every_map_in_every_format() {
     for map in ["matrix", "stages", "quadrant"] {
         for format in ["term", "md", "html", "svg"] {
             let out = run(&["heatmap", &example(), "--map", map, "--format", format]);
+            if format == "md" {
+                table_rows_match_their_header(&out, map);
+            }
             if format == "svg" {
                 roxmltree::Document::parse(&out)
                     .unwrap_or_else(|e| panic!("{map} SVG is not well-formed XML: {e}"));
@@ -425,6 +428,9 @@ fn hostile_names_come_out_as_text_in_every_map_and_format() {
                     !out.contains("<b>") && !out.contains("<table>"),
                     "{fixture} {map} {format}"
                 );
+                if format == "md" {
+                    table_rows_match_their_header(&out, &format!("{fixture} {map}"));
+                }
                 if format == "svg" {
                     let doc = roxmltree::Document::parse(&out)
                         .unwrap_or_else(|e| panic!("{fixture} {map}: SVG not well-formed: {e}"));
