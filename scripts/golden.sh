@@ -71,6 +71,12 @@ for model in "${models[@]}"; do
       run "$key.heatmap.$by.$format" heatmap --color never --by "$by" --format "$format" "$model"
     done
   done
+  for map in matrix stages quadrant; do
+    for format in term md html svg; do
+      run "$key.heatmap.$map.$format" heatmap --color never --map "$map" --format "$format" "$model"
+    done
+  done
+  run "$key.heatmap.matrix.risk.rag.md" heatmap --map matrix --by risk --palette rag --format md "$model"
   for format in mermaid dot; do
     run "$key.graph.$format" graph --format "$format" "$model"
     run "$key.graph.$format.links" graph --links --format "$format" "$model"
@@ -82,6 +88,7 @@ done
 for stream in complaint-handling no-such-stream; do
   run "stream.$stream.table" table --color never --stream "$stream" models/customer-service
   run "stream.$stream.graph" graph --stream "$stream" models/customer-service
+  run "stream.$stream.heatmap.stages" heatmap --color never --map stages --stream "$stream" models/customer-service
 done
 run "explain.list" explain
 run "explain.all" explain --all

@@ -19,8 +19,10 @@ const KEYS: &[&str] = &[
     "rules",
     "report",
 ];
-const REPORT_KEYS: &[&str] = &["title", "heatmap_by"];
+const REPORT_KEYS: &[&str] = &["title", "heatmap_by", "palette"];
 pub const HEATMAP_MEASURES: &[&str] = &["gap", "maturity", "importance", "usage", "risk"];
+/// The heat maps' palettes: colour-blind-safe viridis (the default) or red-amber-green.
+pub const PALETTES: &[&str] = &["viridis", "rag"];
 
 /// When `vsm check` fails (exit code 1).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -55,6 +57,8 @@ pub struct Config {
     pub rules: Vec<RuleSetting>,
     pub report_title: Option<String>,
     pub heatmap_by: Option<String>,
+    /// `report.palette`: the heat maps' colours (one of [`PALETTES`]).
+    pub palette: Option<String>,
 }
 
 /// Which rules run and how severe their findings are: the config's `rules:` with the
@@ -380,6 +384,22 @@ impl Reader<'_> {
                                     }
                                 }
                             }
+                            "palette" => {
+                                if let Some(palette) = self.text(doc, rv, report_key) {
+                                    if PALETTES.contains(&palette.as_str()) {
+                                        config.palette = Some(palette);
+                                    } else {
+                                        self.error(
+                                            doc,
+                                            rv,
+                                            format!(
+                                                "`{palette}` is not a heat map palette: use {}",
+                                                PALETTES.join(" or ")
+                                            ),
+                                        );
+                                    }
+                                }
+                            }
                             _ => {
                                 let hint =
                                     crate::suggest::help(report_key, REPORT_KEYS.iter().copied())
@@ -443,6 +463,23 @@ mod tests {
             err.contains("vsm.yaml:5:10: `sometimes` is not a fail level"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn reads_the_heat_map_palette_and_names_a_wrong_one_with_its_place() {
+        let config = parse(Path::new("vsm.yaml"), "report:\n  palette: rag\n").unwrap();
+        assert_eq!(config.palette.as_deref(), Some("rag"));
+        let err = parse(Path::new("vsm.yaml"), "report:\n  palette: rainbow\n")
+            .unwrap_err()
+            .0;
+        assert!(
+            err.contains("vsm.yaml:2:12: `rainbow` is not a heat map palette: use viridis or rag"),
+            "{err}"
+        );
+        let err = parse(Path::new("vsm.yaml"), "report:\n  pallete: rag\n")
+            .unwrap_err()
+            .0;
+        assert!(err.contains("did you mean `palette`?"), "{err}");
     }
 
     #[test]

@@ -135,6 +135,13 @@ fn model_text_file_names_and_config_values_reach_the_terminal_escaped() {
         let (out, _) = assert_inert(d, &["heatmap", "--color", color], color == "always");
         seen.push_str(&out);
     }
+    for map in ["matrix", "stages", "quadrant"] {
+        for color in ["never", "always"] {
+            let args = ["heatmap", "--map", map, "--color", color];
+            let (out, _) = assert_inert(d, &args, color == "always");
+            seen.push_str(&out);
+        }
+    }
     // The text is there, escaped: shown, not dropped.
     for shown in [
         r"\u{1b}]52;c;aGk=\u{7}",

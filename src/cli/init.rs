@@ -25,6 +25,7 @@ rules:                  # a severity (error, warning, info) or off, by code or n
 report:
   title: Inbound service
   heatmap_by: gap
+  palette: viridis      # heat map colours: viridis (colour-blind safe) or rag
 "#;
 
 /// The model `vsm init` writes: clean under every rule enabled by default.

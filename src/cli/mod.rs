@@ -39,7 +39,7 @@ pub enum Command {
     Report(report::Args),
     /// A table of the model in the terminal, or as Markdown, CSV or JSON.
     Table(table::Args),
-    /// The capability heat map.
+    /// Heat maps: capabilities, stage × capability cross-mapping, stages, priority quadrant.
     Heatmap(heatmap::Args),
     /// A value stream's stage flow as Mermaid or Graphviz DOT.
     Graph(graph::Args),

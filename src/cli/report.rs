@@ -3,7 +3,7 @@
 use super::file_format::{self, FileFormat};
 use super::workspace::{open, Workspace};
 use super::{ConfigFile, ModelPaths};
-use crate::report::heatmap::Measure;
+use crate::report::heatmap::{Measure, Palette};
 use crate::report::{self, Report};
 use anyhow::anyhow;
 use clap::ValueEnum;
@@ -47,6 +47,38 @@ impl From<By> for Measure {
     }
 }
 
+/// The heat maps' colours (the command-line names of [`Palette`]; `vsm heatmap --palette` and
+/// `vsm report --palette`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum PaletteName {
+    /// Viridis, light yellow → dark purple: readable with any colour vision and in grey
+    Viridis,
+    /// Red-amber-green (usage: light → dark blue)
+    Rag,
+}
+
+impl From<PaletteName> for Palette {
+    fn from(name: PaletteName) -> Self {
+        match name {
+            PaletteName::Viridis => Palette::Viridis,
+            PaletteName::Rag => Palette::Rag,
+        }
+    }
+}
+
+/// The heat maps' palette: the flag, else `report.palette` of the config, else viridis.
+pub(super) fn palette(flag: Option<PaletteName>, workspace: &Workspace) -> anyhow::Result<Palette> {
+    if let Some(name) = flag {
+        return Ok(name.into());
+    }
+    match &workspace.config.palette {
+        Some(name) => Palette::parse(name).ok_or_else(|| {
+            anyhow!("report.palette: unknown palette `{name}` (use viridis or rag)")
+        }),
+        None => Ok(Palette::default()),
+    }
+}
+
 #[derive(Debug, clap::Args)]
 pub struct Args {
     #[command(flatten)]
@@ -60,9 +92,13 @@ pub struct Args {
     /// Title [default: `report.title` of vsm.yaml, else the model's name]
     #[arg(long)]
     pub title: Option<String>,
-    /// What the capability heat map is coloured by [default: `report.heatmap_by` of vsm.yaml, else gap]
+    /// What the heat maps are coloured by (the stage maps roll up gap, or risk) [default:
+    /// `report.heatmap_by` of vsm.yaml, else gap]
     #[arg(long, value_enum)]
     pub heatmap_by: Option<By>,
+    /// The heat maps' colours [default: `report.palette` of vsm.yaml, else viridis]
+    #[arg(long, value_enum)]
+    pub palette: Option<PaletteName>,
     #[command(flatten)]
     pub config: ConfigFile,
 }
@@ -97,6 +133,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Err(code) => return Ok(code),
     };
     let measure = measure(args.heatmap_by, &opened.workspace)?;
+    let palette = palette(args.palette, &opened.workspace)?;
     let views = opened.views();
     let model = &opened.workspace.loaded.model;
     let title = args
@@ -111,6 +148,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         findings: &opened.outcome.findings,
         title,
         measure,
+        palette,
     };
     let text = match format {
         Format::Html => report::html::render(&report),

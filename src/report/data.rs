@@ -130,6 +130,52 @@ impl CapabilityRow {
     }
 }
 
+/// A figure of a stage rolled up over the capabilities it uses, directly or through its value
+/// items: the worst (largest) and the mean. Capabilities without the figure are left out of
+/// both, never counted as zero; `counted` of `used` says how many had it.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Rollup {
+    pub worst: Option<i32>,
+    pub mean: Option<f64>,
+    /// The capability with the worst figure (the first written of equals).
+    pub worst_capability: Option<usize>,
+    /// Capabilities that have the figure.
+    pub counted: u32,
+    /// Capabilities the stage uses (resolved ones).
+    pub used: u32,
+}
+
+impl Rollup {
+    /// The rollup of `(capability, figure)` pairs, in the order the stage uses them.
+    fn of(figures: impl Iterator<Item = (usize, Option<i32>)>) -> Rollup {
+        let mut r = Rollup::default();
+        let mut sum = 0i64;
+        for (capability, figure) in figures {
+            r.used += 1;
+            let Some(value) = figure else { continue };
+            r.counted += 1;
+            sum += i64::from(value);
+            if r.worst.is_none_or(|w| value > w) {
+                r.worst = Some(value);
+                r.worst_capability = Some(capability);
+            }
+        }
+        if r.counted > 0 {
+            r.mean = Some(sum as f64 / f64::from(r.counted));
+        }
+        r
+    }
+}
+
+/// A stage's heat: its maturity gap and its risk rolled up over the capabilities it uses.
+/// A capability above its target counts as a gap of 0 (met), as in risk: one capability's
+/// surplus does not hide another's shortfall.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct StageHeat {
+    pub gap: Rollup,
+    pub risk: Rollup,
+}
+
 /// How much of a commitment's duration budget its parts use.
 #[derive(Clone, Copy, Debug)]
 pub struct Budget {
@@ -211,6 +257,8 @@ pub struct Views<'m> {
     /// Budget use of each commitment (duration targets only).
     pub budgets: Vec<Option<Budget>>,
     pub rows: Vec<CapabilityRow>,
+    /// The heat of each stage of each stream (gap and risk, worst and mean).
+    pub stage_heat: Vec<Vec<StageHeat>>,
 }
 
 impl<'m> Views<'m> {
@@ -333,7 +381,7 @@ impl<'m> Views<'m> {
             }
         }
 
-        Views {
+        let mut views = Views {
             model,
             resolved,
             depth,
@@ -346,7 +394,36 @@ impl<'m> Views<'m> {
             answered_by,
             budgets,
             rows,
-        }
+            stage_heat: Vec::new(),
+        };
+        views.stage_heat = views.stage_heats();
+        views
+    }
+
+    /// Every stage's heat, from the capability rows: once, for the stage heat map and reports.
+    fn stage_heats(&self) -> Vec<Vec<StageHeat>> {
+        self.model
+            .value_streams
+            .values()
+            .map(|stream| {
+                stream
+                    .stages
+                    .values()
+                    .map(|stage| {
+                        let links = self.stage_links(stage);
+                        let row = |c: usize| &self.rows[c];
+                        StageHeat {
+                            gap: Rollup::of(
+                                links
+                                    .iter()
+                                    .map(|&(c, _)| (c, row(c).gap.map(|g| g.max(0)))),
+                            ),
+                            risk: Rollup::of(links.iter().map(|&(c, _)| (c, row(c).risk))),
+                        }
+                    })
+                    .collect()
+            })
+            .collect()
     }
 
     pub fn stream(&self, index: usize) -> (&'m str, &'m ValueStream) {

@@ -7,6 +7,9 @@
 //! draws itself, are pasted in as they are. The sections read the typed views.
 
 use super::data::{percent_text, Entry};
+use super::heatmap::matrix::CrossMap;
+use super::heatmap::quadrant::QuadrantMap;
+use super::heatmap::stages::{StageMap, StagesHtml};
 use super::heatmap::{HeatMap, HeatMapHtml};
 use super::page::Page;
 use super::views::capabilities::{self, Capabilities};
@@ -187,6 +190,10 @@ struct StreamSection<'m> {
     /// The critical path's process and wait bars as SVG, drawn by `vsm`; empty without a path.
     flow_bars: String,
     matrix: matrix::Stream<'m>,
+    /// The stage heat map (legend and diagram), HTML that `vsm` rendered.
+    stage_heat: String,
+    /// The cross-mapping heat map (legend and table), HTML that `vsm` rendered.
+    cross_map: String,
 }
 
 /// The report body: every section's data, rendered by templates/report/body.html.
@@ -205,7 +212,9 @@ struct Body<'a, 'm> {
     severity_cards: Vec<Card>,
     flagged: Vec<Flagged>,
     streams: Vec<StreamSection<'m>>,
-    heat_map: HeatMapHtml<'a>,
+    heat_map: HeatMapHtml,
+    /// The priority quadrant (chart and lists), HTML that `vsm` rendered.
+    quadrant: String,
     capabilities: Vec<capabilities::Row<'m>>,
     /// The first [`REPORT_PRIORITIES`] ranked capabilities.
     priorities: Priorities<'m>,
@@ -395,7 +404,7 @@ pub fn render(report: &Report<'_>) -> String {
         || model.commitments.len() > CHUNK
         || model.perceptions.len() > CHUNK
         || report.findings.len() > CHUNK;
-    let map = HeatMap::new(views, report.measure);
+    let map = HeatMap::new(views, report.measure, report.palette);
     let streams = (0..model.value_streams.len())
         .map(|s| {
             let template = stages::Stream::new(views, s);
@@ -420,6 +429,15 @@ pub fn render(report: &Report<'_>) -> String {
                 flow_table,
                 flow_bars,
                 matrix: matrix::Stream::new(views, s),
+                stage_heat: StagesHtml::new(
+                    &StageMap::new(&[s], report.measure, report.palette),
+                    views,
+                    false,
+                )
+                .to_string(),
+                cross_map: CrossMap::new(views, &[s], report.measure, report.palette)
+                    .html(views, false)
+                    .to_string(),
             }
         })
         .collect();
@@ -443,6 +461,9 @@ pub fn render(report: &Report<'_>) -> String {
         flagged: report.flagged_stages(),
         streams,
         heat_map: map.html(views),
+        quadrant: QuadrantMap::new(views, None, report.palette)
+            .html(views)
+            .to_string(),
         capabilities: Capabilities::new(views, None).rows,
         priorities: Priorities::new(views, None, Some(REPORT_PRIORITIES)),
         commitments: Commitments::new(views, None).rows,
@@ -524,7 +545,7 @@ fn cards(c: &Counts, findings: &[Finding]) -> (Vec<Card>, Vec<Card>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::heatmap::Measure;
+    use crate::report::heatmap::{Measure, Palette};
     use crate::report::views::fixture::{Fixture, SMALL};
     use crate::report::Report;
 
@@ -537,6 +558,7 @@ mod tests {
             findings: &[],
             title: "T".into(),
             measure: Measure::Gap,
+            palette: Palette::Viridis,
         })
     }
 
@@ -622,6 +644,7 @@ mod tests {
             findings: &[],
             title: evil.to_string(),
             measure: Measure::Gap,
+            palette: Palette::Viridis,
         };
         let html = super::render(&report);
         let escaped =

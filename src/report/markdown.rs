@@ -4,6 +4,9 @@
 use super::data::Views;
 use super::escape::{markdown as md, markdown_block, markdown_heading};
 use super::format::markdown::table as md_table;
+use super::heatmap::matrix::CrossMap;
+use super::heatmap::quadrant::QuadrantMap;
+use super::heatmap::stages::StageMap;
 use super::heatmap::HeatMap;
 use super::views::capabilities::Capabilities;
 use super::views::commitments::Commitments;
@@ -48,9 +51,10 @@ pub fn render(report: &Report<'_>) -> String {
     }
     for s in 0..model.value_streams.len() {
         stream_section(&mut out, views, s);
+        heat_sections(&mut out, report, s);
     }
 
-    let map = HeatMap::new(views, report.measure);
+    let map = HeatMap::new(views, report.measure, report.palette);
     let _ = writeln!(
         out,
         "## Capability heat map\n\nColoured by {}. Level-1 capabilities in bold, their children indented below them. _no data_ means the capability lacks {}.\n",
@@ -63,7 +67,7 @@ pub fn render(report: &Report<'_>) -> String {
         out.push_str(&md_table(&table));
     }
     out.push('\n');
-    priorities_section(&mut out, views);
+    priorities_section(&mut out, report, views);
 
     out.push_str("## Service commitments\n\n");
     let commitments = Commitments::new(views, None).report_table(|r| report.stage_ref(r));
@@ -223,6 +227,22 @@ fn stream_section(out: &mut String, views: &Views<'_>, s: usize) {
     out.push('\n');
 }
 
+/// A stream's heat maps: each stage's gap (or risk) rolled up over the capabilities it uses,
+/// and the cross-mapping heat map (nothing for a stream without stages).
+fn heat_sections(out: &mut String, report: &Report<'_>, s: usize) {
+    let views = report.views;
+    if views.stream(s).1.stages.is_empty() {
+        return;
+    }
+    let stages = StageMap::new(&[s], report.measure, report.palette);
+    out.push_str("#### Stage heat map\n\n");
+    out.push_str(&stages.render_md(views, false));
+    out.push_str("#### Cross-mapping heat map\n\n");
+    out.push_str(
+        &CrossMap::new(views, &[s], report.measure, report.palette).render_md(views, false),
+    );
+}
+
 /// The lean flow figures of one stream (the `flow` view): its critical path and figures, and
 /// the per-stage table when some stage has times.
 fn flow_section(out: &mut String, views: &Views<'_>, s: usize) {
@@ -244,9 +264,12 @@ fn flow_section(out: &mut String, views: &Views<'_>, s: usize) {
     out.push_str(&md_table(&table));
 }
 
-/// The ten capabilities to improve first (the `priorities` view), and what it leaves out.
-fn priorities_section(out: &mut String, views: &Views<'_>) {
-    out.push_str("## Priorities\n\n");
+/// The priority quadrant, then the ten capabilities to improve first (the `priorities` view)
+/// and what the ranking leaves out: one section, as in the HTML report.
+fn priorities_section(out: &mut String, report: &Report<'_>, views: &Views<'_>) {
+    out.push_str("## Priorities\n\n### Priority quadrant\n\nCapabilities placed by strategic importance and maturity gap: act now first.\n\n");
+    out.push_str(&QuadrantMap::new(views, None, report.palette).render_md(views, 4));
+    out.push_str("### Ranked by risk\n\n");
     let priorities = Priorities::new(views, None, Some(REPORT_PRIORITIES));
     let notes = priorities.notes();
     if priorities.rows.is_empty() {

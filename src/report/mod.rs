@@ -1,4 +1,4 @@
-//! Reports: what managers read. Tables (`vsm table`), the capability heat map
+//! Reports: what managers read. Tables (`vsm table`), the heat maps
 //! (`vsm heatmap`), stage-flow graphs (`vsm graph`) and the one-file HTML or Markdown report
 //! (`vsm report`), all built from the same derived [`data::Views`].
 
@@ -20,7 +20,7 @@ use crate::diag::{Finding, Owner, Severity};
 use crate::load::Loaded;
 use crate::text::plural;
 use data::Views;
-use heatmap::Measure;
+use heatmap::{Measure, Palette};
 use std::collections::HashMap;
 
 /// Everything a report shows.
@@ -31,6 +31,8 @@ pub struct Report<'a> {
     pub findings: &'a [Finding],
     pub title: String,
     pub measure: Measure,
+    /// The colours of every heat map in it.
+    pub palette: Palette,
 }
 
 /// A stage that needs a look: it adds no value, or has findings.
@@ -282,6 +284,7 @@ mod tests {
             findings,
             title: "T".into(),
             measure: Measure::Gap,
+            palette: Palette::Viridis,
         }
     }
 

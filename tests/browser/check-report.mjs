@@ -123,6 +123,11 @@ async function checkReport(browser) {
   check('report: flow bars drawn as SVG', info.flowBars > 0, `${info.flowBars} charts`);
   check('report: priorities listed', info.priorities > 0, `${info.priorities} rows`);
   check('report: has overview, streams, heat map, commitments, perceptions, findings', ['Overview', 'Capability heat map', 'Service commitments', 'Perception points', 'Findings'].every((t) => info.text.includes(t)));
+  check('report: has the priority quadrant and each stream\'s stage and cross-mapping heat maps', ['Priority quadrant', 'Act now', 'Stage heat map', 'Cross-mapping heat map'].every((t) => info.text.includes(t)));
+  const quadrants = await page.locator('svg.quadrant').count();
+  const stageMaps = await page.locator('svg.heat-flow').count();
+  const heatCells = await page.locator('table.heat td.hc').count();
+  check('report: the quadrant, the stage heat maps and the cross-mapping cells are drawn', quadrants === 1 && stageMaps > 0 && heatCells > 0, `${quadrants} quadrant, ${stageMaps} stage maps, ${heatCells} cells`);
   const shot = process.env.REPORT_SCREENSHOT || 'target/report.png';
   mkdirSync(dirname(shot), { recursive: true });
   await page.screenshot({ path: shot, fullPage: true });

@@ -2,190 +2,15 @@
 //! nested inside, each coloured on a four-class scale of one measure, with a legend.
 //! Capabilities that lack the data a measure needs are shown as "no data", never as zero.
 
-use super::data::{CapabilityRow, Views};
-use super::escape;
-use super::page::Page;
-use super::svg;
+use super::legend::{self, bar, capitalise, term_bar, term_chip, Legend};
+use super::measure::Measure;
+use super::palette::{Palette, TermColor};
+use super::truncate;
+use crate::report::data::Views;
+use crate::report::escape;
+use crate::report::svg;
 use std::fmt::Write;
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
-
-/// What the heat map colours capabilities by.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Measure {
-    /// target maturity − current maturity
-    Gap,
-    /// current maturity (1–5)
-    Maturity,
-    /// strategic importance (low, medium, high, critical)
-    Importance,
-    /// how many stages, value items, processes and steps use the capability or one below it
-    Usage,
-    /// importance weight (1–4) × gap
-    Risk,
-}
-
-impl Measure {
-    /// Every measure, in the order the CLI lists them.
-    pub const ALL: [Measure; 5] = [
-        Measure::Gap,
-        Measure::Maturity,
-        Measure::Importance,
-        Measure::Usage,
-        Measure::Risk,
-    ];
-
-    /// The measure named `text` (any case), as `report.heatmap_by` of vsm.yaml names it.
-    pub fn parse(text: &str) -> Option<Measure> {
-        Measure::ALL
-            .into_iter()
-            .find(|m| m.as_str().eq_ignore_ascii_case(text))
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Measure::Gap => "gap",
-            Measure::Maturity => "maturity",
-            Measure::Importance => "importance",
-            Measure::Usage => "usage",
-            Measure::Risk => "risk",
-        }
-    }
-
-    /// The heading of the map.
-    pub fn title(self) -> &'static str {
-        match self {
-            Measure::Gap => "maturity gap (target − current maturity)",
-            Measure::Maturity => "current maturity (1–5)",
-            Measure::Importance => "strategic importance",
-            Measure::Usage => {
-                "usage (stages, value items, processes and steps using it or one below it)"
-            }
-            Measure::Risk => "risk (importance weight 1–4 × maturity gap)",
-        }
-    }
-
-    /// The measure's value, `None` when the capability lacks the data.
-    pub fn value(self, row: &CapabilityRow) -> Option<i64> {
-        match self {
-            Measure::Gap => row.gap.map(i64::from),
-            Measure::Maturity => row.maturity.map(i64::from),
-            Measure::Importance => row.importance.map(|i| i64::from(i.weight())),
-            Measure::Usage => Some(i64::from(row.usage_total())),
-            Measure::Risk => row.risk.map(i64::from),
-        }
-    }
-
-    /// The value as shown.
-    pub fn display(self, value: i64) -> String {
-        match self {
-            Measure::Importance => match value {
-                1 => "low",
-                2 => "medium",
-                3 => "high",
-                _ => "critical",
-            }
-            .to_string(),
-            _ => value.to_string(),
-        }
-    }
-
-    /// The class 0 (cool) to 3 (hot) of a value.
-    pub fn class(self, value: i64) -> usize {
-        match self {
-            Measure::Gap => value.clamp(0, 3) as usize,
-            Measure::Maturity => (4 - value.clamp(1, 4)) as usize,
-            Measure::Importance => (value.clamp(1, 4) - 1) as usize,
-            Measure::Usage => match value {
-                ..=0 => 0,
-                1..=2 => 1,
-                3..=5 => 2,
-                _ => 3,
-            },
-            Measure::Risk => match value {
-                ..=0 => 0,
-                1..=3 => 1,
-                4..=7 => 2,
-                _ => 3,
-            },
-        }
-    }
-
-    /// What each class holds, for the legend.
-    pub fn classes(self) -> [&'static str; 4] {
-        match self {
-            Measure::Gap => ["0 or less (met)", "1", "2", "3 or more"],
-            Measure::Maturity => ["4–5", "3", "2", "1"],
-            Measure::Importance => ["low", "medium", "high", "critical"],
-            Measure::Usage => ["0 (unused)", "1–2", "3–5", "6 or more"],
-            Measure::Risk => ["0", "1–3", "4–7", "8–16"],
-        }
-    }
-
-    /// What a capability needs for this measure.
-    pub fn needs(self) -> &'static str {
-        match self {
-            Measure::Gap => "maturity and target_maturity",
-            Measure::Maturity => "maturity",
-            Measure::Importance => "importance",
-            Measure::Usage => "nothing",
-            Measure::Risk => "importance, maturity and target_maturity",
-        }
-    }
-
-    /// Usage is not good or bad: it gets a blue scale; the others go green → red.
-    pub fn sequential(self) -> bool {
-        self == Measure::Usage
-    }
-
-    /// The colour of a class (`None` = no data).
-    pub fn color(self, class: Option<usize>) -> &'static str {
-        match class {
-            None => NO_DATA_COLOR,
-            Some(c) if self.sequential() => SEQUENTIAL[c.min(3)],
-            Some(c) => DIVERGING[c.min(3)],
-        }
-    }
-
-    /// Text colour readable on a class's colour.
-    pub fn ink(self, class: Option<usize>) -> &'static str {
-        match class {
-            Some(3) => "#ffffff",
-            None => "#4b5563",
-            _ => "#1f2933",
-        }
-    }
-
-    fn ansi(self, class: Option<usize>) -> u8 {
-        match class {
-            None => 244,
-            Some(c) if self.sequential() => [152, 74, 33, 27][c.min(3)],
-            Some(c) => [71, 220, 208, 160][c.min(3)],
-        }
-    }
-
-    fn emoji(self, class: Option<usize>) -> &'static str {
-        match class {
-            None => "⬜",
-            Some(c) if self.sequential() => ["▫️", "🔹", "🔹🔹", "🔹🔹🔹"][c.min(3)],
-            Some(c) => ["🟩", "🟨", "🟧", "🟥"][c.min(3)],
-        }
-    }
-}
-
-pub const DIVERGING: [&str; 4] = ["#a6d96a", "#fee08b", "#fdae61", "#d73027"];
-pub const SEQUENTIAL: [&str; 4] = ["#eef4fb", "#c6dbef", "#6baed6", "#2166ac"];
-pub const NO_DATA_COLOR: &str = "#e5e7eb";
-
-/// The bar of the terminal map: one block more per class.
-fn bar(class: Option<usize>) -> &'static str {
-    match class {
-        None => "╱╱╱╱",
-        Some(0) => "█░░░",
-        Some(1) => "██░░",
-        Some(2) => "███░",
-        Some(_) => "████",
-    }
-}
+use unicode_width::UnicodeWidthStr;
 
 /// One capability in the map, with its children.
 #[derive(Debug)]
@@ -201,13 +26,14 @@ pub struct Node {
 #[derive(Debug)]
 pub struct HeatMap {
     pub measure: Measure,
+    pub palette: Palette,
     pub blocks: Vec<Node>,
 }
 
 impl HeatMap {
-    pub fn new(views: &Views<'_>, measure: Measure) -> Self {
+    pub fn new(views: &Views<'_>, measure: Measure, palette: Palette) -> Self {
         /// Levels nested in the map: those of the format (1–9).
-        const MAX_DEPTH: usize = super::views::capabilities::MAX_INDENT as usize + 1;
+        const MAX_DEPTH: usize = crate::report::views::capabilities::MAX_INDENT as usize + 1;
         fn leaf(views: &Views<'_>, measure: Measure, index: usize) -> Node {
             let value = measure.value(&views.rows[index]);
             Node {
@@ -255,7 +81,11 @@ impl HeatMap {
                 });
             }
         }
-        HeatMap { measure, blocks }
+        HeatMap {
+            measure,
+            palette,
+            blocks,
+        }
     }
 
     fn value_text(&self, node: &Node) -> String {
@@ -282,33 +112,18 @@ impl HeatMap {
     // Terminal
     // -----------------------------------------------------------------------------------------
 
-    /// Blocks of lines: bar, value, tree and name; coloured when `color`.
-    pub fn render_term(&self, views: &Views<'_>, width: usize, color: bool) -> String {
+    /// Blocks of lines: bar, value, tree and name; coloured when `color` is on.
+    pub fn render_term(&self, views: &Views<'_>, width: usize, color: TermColor) -> String {
         let m = self.measure;
         let mut out = String::new();
-        let bold = |s: &str| {
-            if color {
-                format!("\x1b[1m{s}\x1b[0m")
-            } else {
-                s.to_string()
-            }
-        };
-        let paint = |class: Option<usize>, s: &str| {
-            if color {
-                format!("\x1b[38;5;{}m{s}\x1b[0m", m.ansi(class))
-            } else {
-                s.to_string()
-            }
-        };
-        out.push_str(&bold(&format!("Capability heat map: {}", m.title())));
+        let title = format!("Capability heat map: {}", m.title());
+        out.push_str(&if color.on() {
+            format!("\x1b[1m{title}\x1b[0m")
+        } else {
+            title
+        });
         out.push('\n');
-        let mut legend = String::from("Legend:");
-        for (class, label) in m.classes().iter().enumerate() {
-            let _ = write!(legend, "  {} {label}", paint(Some(class), bar(Some(class))));
-        }
-        let _ = write!(legend, "  {} no data", paint(None, bar(None)));
-        out.push_str(&legend);
-        out.push('\n');
+        out.push_str(&legend::term(m, self.palette, color));
         if self.blocks.is_empty() {
             out.push_str("\n(no capabilities)\n");
             return out;
@@ -345,7 +160,7 @@ impl HeatMap {
         last: Option<bool>,
         value_width: usize,
         width: usize,
-        color: bool,
+        color: TermColor,
         out: &mut String,
     ) {
         let value = self.value_text(node);
@@ -364,18 +179,14 @@ impl HeatMap {
             views.capability_name(node.capability),
             width.saturating_sub(lead.width()).max(8),
         );
-        if color {
+        if color.on() {
+            let (m, p) = (self.measure, self.palette);
             let _ = write!(
                 out,
-                "\x1b[38;5;{}m{}\x1b[0m {}{}  {prefix}{branch}",
-                self.measure.ansi(node.class),
-                bar(node.class),
+                "{} {}{}  {prefix}{branch}",
+                term_bar(m, p, node.class, color),
                 " ".repeat(pad),
-                if node.value.is_none() {
-                    format!("\x1b[2m{value}\x1b[0m")
-                } else {
-                    value
-                }
+                term_chip(&value, m, p, node.class, color)
             );
             if last.is_none() {
                 let _ = write!(out, "\x1b[1m{name}\x1b[0m");
@@ -411,17 +222,9 @@ impl HeatMap {
     // Markdown
     // -----------------------------------------------------------------------------------------
 
-    /// The legend as one Markdown line.
+    /// The legend: the squares, what they hold and the formula.
     pub fn md_legend(&self) -> String {
-        let m = self.measure;
-        let mut parts: Vec<String> = m
-            .classes()
-            .iter()
-            .enumerate()
-            .map(|(c, label)| format!("{} {}", m.emoji(Some(c)), escape::markdown(label)))
-            .collect();
-        parts.push(format!("{} no data", m.emoji(None)));
-        format!("Legend: {}", parts.join(" · "))
+        legend::markdown(self.measure, self.palette)
     }
 
     /// A table: capability (nested by indentation, level-1 in bold), value, heat.
@@ -458,7 +261,7 @@ impl HeatMap {
         let _ = writeln!(
             out,
             "| {name} | {value} | {} |",
-            self.measure.emoji(node.class)
+            self.palette.emoji(self.measure, node.class)
         );
         for child in &node.children {
             self.md_node(views, child, depth + 1, out);
@@ -471,20 +274,14 @@ impl HeatMap {
 
     /// The map as nested boxes (CSS grid of level-1 columns) under its legend, for the HTML
     /// report and `vsm heatmap --format html`.
-    pub fn html<'v>(&'v self, views: &'v Views<'v>) -> HeatMapHtml<'v> {
+    pub fn html(&self, views: &Views<'_>) -> HeatMapHtml {
         let m = self.measure;
         let mut steps = Vec::with_capacity(2 * views.rows.len());
         for block in &self.blocks {
             self.html_steps(views, block, 1, &mut steps);
         }
         HeatMapHtml {
-            measure: capitalise(m.as_str()),
-            keys: m
-                .classes()
-                .iter()
-                .enumerate()
-                .map(|(c, label)| (m.color(Some(c)), *label))
-                .collect(),
+            legend: Legend::new(m, self.palette),
             steps,
         }
     }
@@ -495,8 +292,8 @@ impl HeatMap {
         steps.push(HtmlStep::Enter {
             no_data: node.class.is_none(),
             depth: depth.min(3),
-            color: m.color(node.class),
-            ink: m.ink(node.class),
+            color: self.palette.fill(m, node.class),
+            ink: self.palette.ink(m, node.class),
             tooltip: self.tooltip(views, node),
             name: views.capability_name(node.capability).to_string(),
             value: self.value_text(node),
@@ -544,7 +341,7 @@ impl HeatMap {
             let fill = if class.is_none() {
                 "url(#hatch)".to_string()
             } else {
-                m.color(class).to_string()
+                self.palette.fill(m, class).to_string()
             };
             let _ = write!(
                 body,
@@ -556,9 +353,16 @@ impl HeatMap {
             body.push_str("</text>");
             x += 19.0 + svg::text_width(label, 12.0) + 18.0;
         }
-        let top = y + 30.0;
+        let _ = write!(
+            body,
+            r##"<text x="{MARGIN}" y="{:.1}" font-size="12" fill="#4b5563">"##,
+            y + 32.0
+        );
+        escape::html_into(&mut body, m.formula());
+        body.push_str("</text>");
+        let top = y + 48.0;
         let mut row_top = top;
-        let mut total_width = x + MARGIN;
+        let mut total_width = (x + MARGIN).max(2.0 * MARGIN + svg::text_width(m.formula(), 12.0));
         for chunk in self.blocks.chunks(PER_ROW) {
             let mut row_height: f64 = 0.0;
             for (i, block) in chunk.iter().enumerate() {
@@ -632,9 +436,9 @@ impl HeatMap {
         let fill = if node.class.is_none() {
             "url(#hatch)".to_string()
         } else {
-            m.color(node.class).to_string()
+            self.palette.fill(m, node.class).to_string()
         };
-        let ink = m.ink(node.class);
+        let ink = self.palette.ink(m, node.class);
         out.push_str("<g><title>");
         escape::html_into(out, &self.tooltip(views, node));
         let _ = write!(
@@ -669,71 +473,12 @@ impl HeatMap {
     }
 }
 
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
-/// Cuts `text` to `width` terminal columns, ending with `…` when cut; terminal controls are
-/// escaped first ([`crate::text::escaped`]), tabs and line breaks shown as spaces.
-pub fn truncate(text: &str, width: usize) -> String {
-    let text = crate::text::escaped(&text.replace(['\n', '\r', '\t'], " ")).into_owned();
-    if text.width() <= width {
-        return text;
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    out.push('…');
-    out
-}
-
-/// A standalone HTML page holding only the heat map (for `vsm heatmap --format html`).
-pub fn html_page(views: &Views<'_>, map: &HeatMap, title: &str) -> String {
-    let body = HeatMapPage {
-        title,
-        measure: map.measure.title(),
-        map: map.html(views),
-    };
-    let body = askama::Template::render(&body).expect("writing to a String cannot fail");
-    Page {
-        generator: None,
-        title,
-        extra_css: "",
-        large: false,
-        body: &body,
-    }
-    .render_page()
-}
-
-/// The body of [`html_page`].
-#[derive(askama::Template)]
-#[template(path = "heatmap.html", config = "src/report/askama.toml")]
-struct HeatMapPage<'a> {
-    title: &'a str,
-    measure: &'a str,
-    map: HeatMapHtml<'a>,
-}
-
 /// The heat map as HTML: the legend, then the boxes. The tree is walked into a flat list of
 /// steps because a template cannot recurse.
 #[derive(askama::Template)]
 #[template(path = "heatmap-map.html", config = "src/report/askama.toml")]
-pub struct HeatMapHtml<'a> {
-    /// The legend's title: the measure's name.
-    measure: String,
-    /// Each class's colour and what it holds.
-    keys: Vec<(&'static str, &'a str)>,
+pub struct HeatMapHtml {
+    legend: Legend,
     steps: Vec<HtmlStep>,
 }
 
@@ -764,7 +509,9 @@ mod tests {
     fn the_html_map_nests_children_inside_their_parent_and_escapes_names() {
         let fixture = Fixture::new(&SMALL.replace("name: Intake", "name: '<i>Intake'"));
         let views = fixture.views();
-        let html = HeatMap::new(&views, Measure::Gap).html(&views).to_string();
+        let html = HeatMap::new(&views, Measure::Gap, Palette::Viridis)
+            .html(&views)
+            .to_string();
         // Sales (gap 2) holds Intake (no target: no data) in its kids.
         assert!(html.contains(
             "<span class=\"hm-name\">Sales</span><span class=\"hm-val\">2</span></div><div class=\"hm-kids\"><div class=\"hm nodata d2\""
@@ -773,16 +520,37 @@ mod tests {
             "&lt;i&gt;Intake</span><span class=\"hm-val\">no data</span></div></div></div></div>"
         ));
         assert_eq!(html.matches("<div class=\"hm ").count(), 2);
+        // Gap 2 is class 2: viridis blue, white text chosen by its luminance.
+        assert!(html.contains("<div class=\"hm d1\" style=\"background:#31688e;color:#ffffff\""));
+    }
+
+    #[test]
+    fn the_rag_palette_colours_the_same_gap_amber_with_dark_text() {
+        let fixture = Fixture::new(SMALL);
+        let views = fixture.views();
+        let html = HeatMap::new(&views, Measure::Gap, Palette::Rag)
+            .html(&views)
+            .to_string();
+        assert!(html.contains("<div class=\"hm d1\" style=\"background:#fdae61;color:#1f2933\""));
+        let md = HeatMap::new(&views, Measure::Gap, Palette::Rag).render_md(&views);
+        assert!(md.contains("| **Sales** | 2 | 🟧 |"), "{md}");
+        let md = HeatMap::new(&views, Measure::Gap, Palette::Viridis).render_md(&views);
+        assert!(md.contains("| **Sales** | 2 | 🟦 |"), "{md}");
+        assert!(
+            md.contains("Formula: gap = target\\_maturity − maturity"),
+            "{md}"
+        );
     }
 
     #[test]
     fn an_empty_map_keeps_its_legend_and_says_so() {
         let fixture = Fixture::new("stakeholders:\n  c: {name: C}\n");
         let views = fixture.views();
-        let html = HeatMap::new(&views, Measure::Usage)
+        let html = HeatMap::new(&views, Measure::Usage, Palette::Viridis)
             .html(&views)
             .to_string();
         assert!(html.starts_with("<div class=\"legend\"><span class=\"legend-title\">Usage</span>"));
-        assert!(html.ends_with("no data</span></div><p class=\"muted\">No capabilities.</p>"));
+        assert!(html.ends_with("</span></div><p class=\"muted\">No capabilities.</p>"));
+        assert!(html.contains("<span class=\"formula\">usage = stages + value items"));
     }
 }
