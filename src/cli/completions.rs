@@ -97,6 +97,11 @@ fn extra_sections(name: &str) -> String {
             ("1", "a model file is not readable as YAML: its findings are printed on standard error"),
             ("2", "a bad flag or config, a path that cannot be read, an output that cannot be written"),
         ],
+        "impact" => &[
+            ("0", "the impact was written, findings or not"),
+            ("1", "a model file is not readable as YAML: its findings are printed on standard error"),
+            ("2", "an ID no element has, or that elements of several kinds have (pass --kind), a bad flag or config, a path that cannot be read, an output that cannot be written"),
+        ],
         _ => &[("0", "success"), ("2", "a bad flag, or an output that cannot be written")],
     };
     for (code, meaning) in codes {
@@ -156,6 +161,11 @@ fn extra_sections(name: &str) -> String {
         ],
         "heatmap" => &["vsm heatmap --by risk", "vsm heatmap -o heatmap.svg"],
         "graph" => &["vsm graph --stream complaint-handling -o flow.mmd"],
+        "impact" => &[
+            "vsm impact customer-management",
+            "vsm impact customer --kind stakeholder --format md",
+            "vsm impact inbound-call/connect -o connect.json",
+        ],
         "explain" => &["vsm explain", "vsm explain no-value-item"],
         "init" => &["vsm init my-models"],
         "schema" => &["vsm schema -o vsm.schema.json"],
