@@ -352,6 +352,15 @@ fn hostile_names_are_escaped_in_markdown_and_the_terminal() {
         md.contains("- \\-stream/=first · %%{init: {\"theme\": \"dark\"}}%%"),
         "{md}"
     );
+    // Every name of tests/fixtures/xss holds `<script>` and `<img onerror>`: never markup.
+    let xss = root().join("tests/fixtures/xss");
+    let md = impact(&["root", &xss.to_string_lossy(), "--format", "md"]);
+    let lower = md.to_lowercase();
+    assert!(
+        !lower.contains("<script") && !lower.contains("<img"),
+        "{md}"
+    );
+    assert!(md.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     // An id that starts with `-` follows `--`, as any such argument does.
     let term = impact(&["--", "-stream/=first", &hostile]);
     assert!(term.contains("Impact of stage -stream/=first"), "{term}");
