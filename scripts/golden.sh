@@ -101,3 +101,10 @@ for cmd in "" check report table heatmap graph explain init schema completions m
   # shellcheck disable=SC2086
   run "help.${cmd:-vsm}" $cmd --help
 done
+for id in customer-management handle-inbound-call customer-profile-info customer inbound-call/connect \
+  delivery-2d no-such-id; do
+  for format in term md json; do
+    run "impact.$(echo "$id" | tr '/' '_').$format" impact --color never --format "$format" "$id" models/customer-service
+  done
+done
+run "help.impact" impact --help

@@ -14,6 +14,8 @@ use rayon::prelude::*;
 
 pub mod flow;
 pub use flow::{FlowPath, StageTimes, StreamFlow};
+pub mod uses;
+pub use uses::UsedBy;
 
 /// How often a capability is used, by kind of user.
 ///
@@ -171,6 +173,17 @@ pub struct Resolved {
     pub scales: Scales,
     /// Ids of one kind that look alike (rule VSM212).
     pub confusable: Vec<Confusable>,
+    /// Who references each element (`vsm impact`, the report's capability uses): built on
+    /// first use by [`Resolved::used_by`], once, so `vsm check`, which reads none of it, does
+    /// not pay for it.
+    used_by: std::sync::OnceLock<UsedBy>,
+}
+
+impl Resolved {
+    /// Who references each element of `model`, the model this was resolved from.
+    pub fn used_by(&self, model: &Model) -> &UsedBy {
+        self.used_by.get_or_init(|| UsedBy::of(model))
+    }
 }
 
 /// Ids of one kind with one Unicode TR39 skeleton (`admin` and `аdmin` with a Cyrillic `а`):
@@ -503,6 +516,7 @@ pub fn resolve(model: &Model) -> (Resolved, Vec<Finding>) {
         commitment_graph,
         usage,
         scales: Scales::of(model),
+        used_by: std::sync::OnceLock::new(),
     };
     (resolved, findings)
 }

@@ -102,6 +102,11 @@ fn extra_sections(name: &str) -> String {
             ("1", "changes with --exit-code, or a --fail-on gate hit (new-findings, value-lost)"),
             ("2", "vsm could not do its job: a bad flag or config, a revision git does not know, a side that does not load"),
         ],
+        "impact" => &[
+            ("0", "the impact was written, findings or not"),
+            ("1", "a model file is not readable as YAML: its findings are printed on standard error"),
+            ("2", "an ID no element has, or that elements of several kinds have (pass --kind), a bad flag or config, a path that cannot be read, an output that cannot be written"),
+        ],
         _ => &[("0", "success"), ("2", "a bad flag, or an output that cannot be written")],
     };
     for (code, meaning) in codes {
@@ -165,6 +170,11 @@ fn extra_sections(name: &str) -> String {
             "vsm diff main HEAD",
             "vsm diff --since origin/main --fail-on value-lost",
             "vsm diff origin/main HEAD --format md -o diff.md",
+        ],
+        "impact" => &[
+            "vsm impact customer-management",
+            "vsm impact customer --kind stakeholder --format md",
+            "vsm impact inbound-call/connect -o connect.json",
         ],
         "explain" => &["vsm explain", "vsm explain no-value-item"],
         "init" => &["vsm init my-models"],

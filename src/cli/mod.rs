@@ -8,6 +8,7 @@ mod file_format;
 mod git;
 mod graph;
 mod heatmap;
+mod impact;
 mod init;
 mod report;
 mod schema;
@@ -43,6 +44,8 @@ pub enum Command {
     Heatmap(heatmap::Args),
     /// A value stream's stage flow as Mermaid or Graphviz DOT.
     Graph(graph::Args),
+    /// What depends on an element (capability, process, stage, ...) and what it touches.
+    Impact(impact::Args),
     /// Explain a rule (code or name); with no rule, list every rule.
     Explain(explain::Args),
     /// Write a small, valid starter model and a vsm.yaml.
@@ -65,6 +68,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Table(args) => table::run(args),
         Command::Heatmap(args) => heatmap::run(args),
         Command::Graph(args) => graph::run(args),
+        Command::Impact(args) => impact::run(args),
         Command::Init(args) => init::run(args),
         Command::Schema(args) => schema::run(args),
         Command::Completions(args) => completions::run(args),

@@ -11,6 +11,7 @@ use super::heatmap::matrix::CrossMap;
 use super::heatmap::quadrant::QuadrantMap;
 use super::heatmap::stages::{StageMap, StagesHtml};
 use super::heatmap::{HeatMap, HeatMapHtml};
+use super::impact;
 use super::page::Page;
 use super::views::capabilities::{self, Capabilities};
 use super::views::commitments::{self, Commitments};
@@ -111,6 +112,12 @@ const PRIORITY_COLUMNS: &[Column] = &[
     Column::num("Risk"),
     Column::text("Serves"),
 ];
+const USES_WIDTHS: &[f64] = &[30.0, 42.0, 28.0];
+const USES_COLUMNS: &[Column] = &[
+    Column::text("Capability"),
+    Column::text("Stages"),
+    Column::text("Processes"),
+];
 const COMMITMENT_WIDTHS: &[f64] = &[26.0, 8.0, 15.0, 21.0, 16.0, 14.0];
 const COMMITMENT_COLUMNS: &[Column] = &[
     Column::text("Commitment"),
@@ -196,6 +203,63 @@ struct StreamSection<'m> {
     cross_map: String,
 }
 
+/// A stage a capability is used in, linked to its row in the stream's stage table.
+pub struct StageLink {
+    stream: usize,
+    stage: usize,
+    /// `Stream › Stage`.
+    label: String,
+}
+
+/// Where a capability is named (the capabilities section): the same derived facts as
+/// `vsm impact` ([`impact::direct_uses`]).
+pub struct CapabilityUses<'m> {
+    name: &'m str,
+    /// The indentation class, as in the inventory.
+    indent: u32,
+    root: bool,
+    stages: Vec<StageLink>,
+    processes: Vec<&'m str>,
+    /// A capability below it is used.
+    used_below: bool,
+}
+
+/// Every capability in tree order with where it is named.
+fn capability_uses<'m>(views: &super::data::Views<'m>) -> Vec<CapabilityUses<'m>> {
+    let used = views.resolved.used_by(views.model);
+    views
+        .capability_rows()
+        .map(|row| {
+            let uses = impact::direct_uses(used, row.index);
+            let level = row.depth.unwrap_or(1);
+            CapabilityUses {
+                name: views.capability_name(row.index),
+                indent: level.saturating_sub(1).min(capabilities::MAX_INDENT),
+                root: level == 1,
+                stages: uses
+                    .stages
+                    .iter()
+                    .map(|&(stream, stage)| StageLink {
+                        stream,
+                        stage,
+                        label: format!(
+                            "{} › {}",
+                            views.stream(stream).1.common.label(),
+                            views.stage(stream, stage).1.common.label()
+                        ),
+                    })
+                    .collect(),
+                processes: uses
+                    .processes
+                    .iter()
+                    .map(|&p| views.model.processes[p].common.label())
+                    .collect(),
+                used_below: row.usage.subtree > row.usage.direct(),
+            }
+        })
+        .collect()
+}
+
 /// The report body: every section's data, rendered by templates/report/body.html.
 #[derive(Template)]
 #[template(path = "report/body.html", config = "src/report/askama.toml")]
@@ -218,6 +282,8 @@ struct Body<'a, 'm> {
     capabilities: Vec<capabilities::Row<'m>>,
     /// The first [`REPORT_PRIORITIES`] ranked capabilities.
     priorities: Priorities<'m>,
+    /// Where each capability is named, in tree order.
+    capability_uses: Vec<CapabilityUses<'m>>,
     commitments: Vec<commitments::Row<'m>>,
     perceptions: Vec<PerceptionRow<'m>>,
     findings: Vec<&'a Finding>,
@@ -278,6 +344,10 @@ impl<'m> Body<'_, 'm> {
             CAPABILITY_COLUMNS,
             &self.capabilities,
         )
+    }
+
+    fn capability_uses_table(&self) -> LongTable<'_, CapabilityUses<'m>> {
+        LongTable::new("uses", USES_WIDTHS, USES_COLUMNS, &self.capability_uses)
     }
 
     fn commitment_table(&self) -> LongTable<'_, commitments::Row<'m>> {
@@ -466,6 +536,7 @@ pub fn render(report: &Report<'_>) -> String {
             .to_string(),
         capabilities: Capabilities::new(views, None).rows,
         priorities: Priorities::new(views, None, Some(REPORT_PRIORITIES)),
+        capability_uses: capability_uses(views),
         commitments: Commitments::new(views, None).rows,
         perceptions: report.perceptions(),
         findings: report.findings_by_severity(),
@@ -582,7 +653,13 @@ mod tests {
         }
         let html = render_yaml(&yaml);
         let caps = &html[html.find("<h3>Capability inventory</h3>").unwrap()..];
-        let caps = &caps[..caps.find("</section>").unwrap()];
+        let (caps, uses) = caps.split_at(caps.find("<h3>Where each capability").unwrap());
+        // The table of where each capability is used is cut the same way.
+        assert_eq!(
+            uses.matches("<div class=\"chunk\"><table class=\"uses fixed\">")
+                .count(),
+            2
+        );
         assert_eq!(
             caps.matches("<div class=\"chunk\"><table class=\"caps fixed\">")
                 .count(),
@@ -628,6 +705,26 @@ mod tests {
         assert!(html.contains("<span class=\"tag warn\">1 adds no value</span>"));
         // The matrix: Sales listed by Take order, its child Intake only through a value item.
         assert!(html.contains("<tr class=\"group\"><td>Sales</td><td class=\"mark\">●</td><td></td></tr><tr><td style=\"padding-left:24px\">Intake</td><td class=\"mark\">○</td><td></td></tr>"));
+    }
+
+    #[test]
+    fn each_capability_links_the_stages_that_name_it_to_their_rows() {
+        let html = render_yaml(SMALL);
+        // Both stages of the one stream have a row anchor; Ship adds no value.
+        assert!(html.contains("<tr id=\"stage-0-0\"><td class=\"num\">1</td>"));
+        assert!(html.contains("<tr id=\"stage-0-1\" class=\"novalue\">"));
+        let uses = &html[html.find("<h3>Where each capability is used</h3>").unwrap()..];
+        let uses = &uses[..uses.find("</section>").unwrap()];
+        // Sales is named by the Take order stage, Intake by its value item; the process
+        // names neither.
+        assert_eq!(
+            uses.matches("<a href=\"#stage-0-0\">Order › Take order</a>")
+                .count(),
+            2,
+            "{uses}"
+        );
+        assert!(!uses.contains("Write it"));
+        assert!(!uses.contains("stage-0-1"));
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub mod format;
 pub mod graph;
 pub mod heatmap;
 pub mod html;
+pub mod impact;
 pub mod markdown;
 pub mod page;
 pub mod svg;
