@@ -14,6 +14,8 @@ use rayon::prelude::*;
 
 pub mod flow;
 pub use flow::{FlowPath, StageTimes, StreamFlow};
+pub mod referrers;
+pub use referrers::{InformationUsers, Referrers, StageAt, StakeholderRoles, StepAt};
 
 /// How often a capability is used, by kind of user.
 ///
@@ -171,6 +173,18 @@ pub struct Resolved {
     pub scales: Scales,
     /// Ids of one kind that look alike (rule VSM212).
     pub confusable: Vec<Confusable>,
+    /// Who refers to each process, information item and stakeholder: built on first use
+    /// ([`Resolved::referrers`]), since only the views of processes, stakeholders and
+    /// information read it and `vsm check` would pay for it on every run.
+    pub referrers: std::sync::OnceLock<Referrers>,
+}
+
+impl Resolved {
+    /// Who refers to each process, information item and stakeholder of `model`, the model this
+    /// was resolved from; computed once, on the first call.
+    pub fn referrers(&self, model: &Model) -> &Referrers {
+        self.referrers.get_or_init(|| Referrers::of(model))
+    }
 }
 
 /// Ids of one kind with one Unicode TR39 skeleton (`admin` and `аdmin` with a Cyrillic `а`):
@@ -503,6 +517,7 @@ pub fn resolve(model: &Model) -> (Resolved, Vec<Finding>) {
         commitment_graph,
         usage,
         scales: Scales::of(model),
+        referrers: std::sync::OnceLock::new(),
     };
     (resolved, findings)
 }
