@@ -23,6 +23,14 @@ pub enum View {
     Commitments,
     /// Lean figures: stage process, wait and lead times, critical path, flow efficiency
     Flow,
+    /// Each process with its owner, its steps in order and the stages it realises
+    Processes,
+    /// Stakeholder × stage matrix per stream (trigger, participants), and what each owns
+    Stakeholders,
+    /// Each information item with its business object and the stages, processes, steps using it
+    Information,
+    /// Every stage-flow edge: exit conditions beside the next stage's entry conditions
+    Handoffs,
 }
 
 impl From<View> for table::View {
@@ -34,6 +42,10 @@ impl From<View> for table::View {
             View::Capabilities => table::View::Capabilities,
             View::Commitments => table::View::Commitments,
             View::Flow => table::View::Flow,
+            View::Processes => table::View::Processes,
+            View::Stakeholders => table::View::Stakeholders,
+            View::Information => table::View::Information,
+            View::Handoffs => table::View::Handoffs,
         }
     }
 }
@@ -78,7 +90,8 @@ pub struct Args {
     /// Which table
     #[arg(long, value_enum, default_value = "mapping")]
     pub view: View,
-    /// Only this value stream (capabilities: those it uses; commitments: trees on its stages)
+    /// Only this value stream (capabilities: those it uses; commitments: trees on its stages;
+    /// processes, information: those its stages list; stakeholders: those it involves)
     #[arg(long, value_name = "ID")]
     pub stream: Option<String>,
     /// Output format [default: from the extension of -o (.md, .csv, .json), else term]

@@ -1,5 +1,6 @@
-//! `vsm table`: the mapping, matrix, stage-template, capability, commitment and flow views as
-//! terminal tables, GitHub-flavoured Markdown, CSV (RFC 4180) and JSON (docs/reports.md).
+//! `vsm table`: the mapping, matrix, stage-template, capability, commitment and flow views, and
+//! the views of processes, stakeholders, information and hand-offs, as terminal tables,
+//! GitHub-flavoured Markdown, CSV (RFC 4180) and JSON (docs/reports.md).
 //! Each view is built once ([`super::views`]); each format is one renderer over any view
 //! ([`super::format`]).
 
@@ -8,9 +9,13 @@ use super::format::{csv, json, markdown, term};
 use super::views::capabilities::Capabilities;
 use super::views::commitments::Commitments;
 use super::views::flow::Flow;
+use super::views::handoffs::Handoffs;
+use super::views::information::Information;
 use super::views::mapping::Mapping;
 use super::views::matrix::Matrix;
+use super::views::processes::Processes;
 use super::views::stages::Stages;
+use super::views::stakeholders::Stakeholders;
 use super::views::TableView;
 
 /// Which table.
@@ -22,17 +27,25 @@ pub enum View {
     Capabilities,
     Commitments,
     Flow,
+    Processes,
+    Stakeholders,
+    Information,
+    Handoffs,
 }
 
 impl View {
     /// Every view, in the order `vsm table --help` lists them.
-    pub const ALL: [View; 6] = [
+    pub const ALL: [View; 10] = [
         View::Mapping,
         View::Matrix,
         View::Stages,
         View::Capabilities,
         View::Commitments,
         View::Flow,
+        View::Processes,
+        View::Stakeholders,
+        View::Information,
+        View::Handoffs,
     ];
 
     /// The view's name: `--view NAME` and the `view` field of its JSON.
@@ -44,6 +57,10 @@ impl View {
             View::Capabilities => Capabilities::NAME,
             View::Commitments => Commitments::NAME,
             View::Flow => Flow::NAME,
+            View::Processes => Processes::NAME,
+            View::Stakeholders => Stakeholders::NAME,
+            View::Information => Information::NAME,
+            View::Handoffs => Handoffs::NAME,
         }
     }
 }
@@ -90,6 +107,10 @@ pub fn render(
         }
         View::Commitments => out.render(&Commitments::new(views, filter)),
         View::Flow => out.render(&Flow::new(views, streams)),
+        View::Processes => out.render(&Processes::new(views, filter)),
+        View::Stakeholders => out.render(&Stakeholders::new(views, streams, selection.filtered)),
+        View::Information => out.render(&Information::new(views, filter)),
+        View::Handoffs => out.render(&Handoffs::new(views, streams)),
     }
 }
 
