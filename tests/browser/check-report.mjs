@@ -116,6 +116,7 @@ async function checkReport(browser) {
   check('report: title unchanged', info.title.length > 0 && info.title === decoded, `${info.title} vs ${decoded}`);
   check('report: diagrams are inline SVG', info.svgs > 0, `${info.svgs} svg`);
   check('report: has overview, streams, heat map, commitments, perceptions, findings', ['Overview', 'Capability heat map', 'Service commitments', 'Perception points', 'Findings'].every((t) => info.text.includes(t)));
+  check('report: has the processes, stakeholders, information and hand-offs sections', ['processes', 'stakeholders', 'information', 'handoffs'].every((id) => html.includes(`<section id="${id}" class="major">`) && html.includes(`href="#${id}"`)));
   const shot = process.env.REPORT_SCREENSHOT || 'target/report.png';
   mkdirSync(dirname(shot), { recursive: true });
   await page.screenshot({ path: shot, fullPage: true });
