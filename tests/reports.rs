@@ -884,3 +884,41 @@ fn one_stream_keeps_its_own_stakeholders_processes_and_information() {
         .collect();
     assert_eq!(ids, ["handle-inbound-call"]);
 }
+
+/// The sections of processes, stakeholders, information and hand-offs in both reports.
+#[test]
+fn hostile_names_come_out_escaped_in_the_four_new_sections() {
+    let html = html_report(&hostile(), &[]);
+    let dir = model_dir(&[]);
+    vsm(dir.path())
+        .args(["report", &hostile(), "-o", "x.md"])
+        .assert()
+        .code(0);
+    let md = std::fs::read_to_string(dir.path().join("x.md")).unwrap();
+    for (id, heading, needle) in [
+        ("processes", "## Processes", "流程"),
+        ("stakeholders", "## Stakeholders", "customer"),
+        ("information", "## Information", "信息"),
+        ("handoffs", "## Hand-offs", "阶段2"),
+    ] {
+        let section = &html[html.find(&format!("<section id=\"{id}\"")).unwrap()..];
+        let section = &section[..section.find("</section>").unwrap()];
+        assert!(!section.to_lowercase().contains("<script"), "{id}");
+        assert!(!section.contains("<img"), "{id}");
+        // The payload is there, as text, beside the element's own Chinese name.
+        assert!(
+            section.contains("&lt;script&gt;alert(1)&lt;&#x2F;script&gt;"),
+            "{id}"
+        );
+        assert!(section.contains(needle), "{id}");
+
+        let part = &md[md.find(&format!("{heading}\n")).unwrap()..];
+        let part = &part[..part[3..].find("\n## ").map_or(part.len(), |end| end + 3)];
+        assert!(!part.to_lowercase().contains("<script"), "{heading}");
+        assert!(
+            part.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+            "{heading}: {part}"
+        );
+        assert!(part.contains(needle), "{heading}");
+    }
+}
