@@ -1,5 +1,5 @@
 //! Elements, stages and process steps as the views of processes, stakeholders, information and
-//! hand-offs name them: typed for JSON, with the one text each gets in a table (`Stream ›
+//! hand-offs name them: typed for JSON, with the text each gets in a table (`Stream: Stage,
 //! Stage`, `Process › 2. Step`) and in CSV (`stream/stage`, `process#2`).
 
 use super::Named;
@@ -22,13 +22,12 @@ pub fn element<'m>(views: &Views<'m>, kind: Kind, index: usize) -> Named<'m> {
         Kind::Perception => m.perceptions.get_index(index).map(|(id, _)| id),
         Kind::Stage => None,
     };
-    let common = m.common(kind, index);
-    match (id, common) {
-        (Some(id), Some(common)) => Named {
-            id,
-            name: common.label(),
-        },
-        _ => unreachable!("element {index} of {kind:?} is an index the resolver found"),
+    let (id, common) = id
+        .zip(m.common(kind, index))
+        .expect("an index into the kind's section, as the resolver found it");
+    Named {
+        id,
+        name: common.label(),
     }
 }
 
@@ -66,11 +65,6 @@ impl<'m> StageRef<'m> {
 
     pub fn all(views: &Views<'m>, at: &[StageAt]) -> Vec<Self> {
         at.iter().map(|&a| StageRef::new(views, a)).collect()
-    }
-
-    /// `Stream › Stage`, as tables and reports show a stage outside its stream.
-    pub fn label(&self) -> String {
-        format!("{} › {}", self.stream.name, self.stage.name)
     }
 
     /// `stream/stage`: the stage as a model references it.
