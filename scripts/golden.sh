@@ -61,7 +61,7 @@ for model in "${models[@]}"; do
   done
   run "$key.check.statistics" check --color never --format concise --statistics "$model"
   run "$key.check.select" check --color never --format concise --select missing-description "$model"
-  for view in mapping matrix stages capabilities commitments flow priorities; do
+  for view in mapping matrix stages capabilities commitments flow priorities processes stakeholders information handoffs; do
     for format in term md csv json; do
       run "$key.table.$view.$format" table --color never --view "$view" --format "$format" "$model"
     done

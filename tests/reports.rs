@@ -827,3 +827,216 @@ fn an_unknown_stream_is_exit_2_with_a_suggestion_in_table_and_graph() {
             ));
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// The views of processes, stakeholders, information and hand-offs
+// ---------------------------------------------------------------------------------------------
+
+/// A stream with a branch (a → b and c, both → d) where b has no exit conditions and d no
+/// entry conditions, and a process realising two of its stages.
+const BRANCH: &str = "\
+stakeholders:
+  client: {name: Client}
+  clerk: {name: Clerk}
+value_streams:
+  s:
+    name: S
+    trigger: client
+    stages:
+      a: {name: A, stakeholders: [client], exit_conditions: [Order taken], next: [b, c], processes: [serve]}
+      b: {name: B, stakeholders: [clerk], entry_conditions: [Order taken], next: [d]}
+      c: {name: C, stakeholders: [clerk], entry_conditions: [Order taken], exit_conditions: [Packed], next: [d], processes: [serve]}
+      d: {name: D, stakeholders: [client]}
+processes:
+  serve:
+    name: Serve
+    owner: clerk
+    steps: [{name: Greet, owner: clerk, automated: true}, {name: Pack}]
+";
+
+#[test]
+fn the_handoffs_of_a_branch_flag_the_sides_without_conditions_in_every_output() {
+    let dir = model_dir(&[("m.yaml", BRANCH)]);
+    let json: serde_json::Value = serde_json::from_str(&run_in(
+        dir.path(),
+        &["table", "m.yaml", "--view", "handoffs", "--format", "json"],
+    ))
+    .unwrap();
+    let edges: Vec<(String, String, serde_json::Value)> = json["streams"][0]["handoffs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| {
+            (
+                h["from"]["id"].as_str().unwrap().to_string(),
+                h["to"]["id"].as_str().unwrap().to_string(),
+                h["missing"].clone(),
+            )
+        })
+        .collect();
+    let edge = |from: &str, to: &str, missing: serde_json::Value| {
+        (from.to_string(), to.to_string(), missing)
+    };
+    assert_eq!(
+        edges,
+        [
+            edge("a", "b", serde_json::Value::Null),
+            edge("a", "c", serde_json::Value::Null),
+            edge("b", "d", "both".into()),
+            edge("c", "d", "entry".into()),
+        ]
+    );
+    let term = run_in(dir.path(), &["table", "m.yaml", "--view", "handoffs"]);
+    assert!(
+        term.contains("4 hand-offs; 2 lack conditions on one side or both."),
+        "{term}"
+    );
+    assert!(term.contains("⚠ no conditions on either side"), "{term}");
+
+    vsm(dir.path())
+        .args(["report", "m.yaml", "-o", "r.html"])
+        .assert()
+        .code(0);
+    let html = std::fs::read_to_string(dir.path().join("r.html")).unwrap();
+    let section = &html[html.find("<section id=\"handoffs\"").unwrap()..];
+    let section = &section[..section.find("</section>").unwrap()];
+    assert_eq!(section.matches("<tr class=\"review\">").count(), 2);
+    assert!(section.contains("<span class=\"tag warn\">⚠ no entry conditions</span>"));
+    assert!(section.contains("4 hand-offs in 1 value stream; 2 lack conditions"));
+}
+
+#[test]
+fn both_reports_have_a_section_for_processes_stakeholders_information_and_handoffs() {
+    let html = html_report(&example(), &[]);
+    let order = positions(
+        &html,
+        &[
+            "<a href=\"#processes\">Processes</a>",
+            "<a href=\"#handoffs\">Hand-offs</a>",
+            "<section id=\"perceptions\"",
+            "<section id=\"processes\" class=\"major\">",
+            "<section id=\"stakeholders\" class=\"major\">",
+            "<section id=\"information\" class=\"major\">",
+            "<section id=\"handoffs\" class=\"major\">",
+            "<section id=\"findings\"",
+        ],
+    );
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
+    // The ticket process: 2 of its 7 steps automated; the complainant triggers complaint
+    // handling (★) and takes part in its stages 1, 3 and 4.
+    assert!(html.contains("<tr class=\"root\"><td>投诉工单处理流程 (Complaint ticket handling)</td><td>Complaint handling team (客诉处理组)</td><td>2 of 7 steps</td>"));
+    assert!(html.contains("<tr><td>投诉人 (Complainant)</td><td class=\"mark\">★</td><td class=\"mark\">●</td><td></td><td class=\"mark\">●</td><td class=\"mark\">●</td><td></td><td></td><td></td></tr>"));
+    // 6 + 4 + 5 edges, every stage with conditions on both sides.
+    assert!(html.contains("15 hand-offs in 3 value streams; each with exit and entry conditions."));
+    assert_eq!(html.matches("<table class=\"matrix who\">").count(), 3);
+
+    let dir = model_dir(&[]);
+    vsm(dir.path())
+        .args(["report", &example(), "-o", "r.md"])
+        .assert()
+        .code(0);
+    let md = std::fs::read_to_string(dir.path().join("r.md")).unwrap();
+    let order = positions(
+        &md,
+        &[
+            "## Perception points",
+            "## Processes",
+            "## Stakeholders",
+            "### What each stakeholder owns",
+            "## Information",
+            "## Hand-offs",
+            "## Findings",
+        ],
+    );
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
+    check_md_tables(&md);
+}
+
+#[test]
+fn one_stream_keeps_its_own_stakeholders_processes_and_information() {
+    let stakeholders = run(&[
+        "table",
+        &example(),
+        "--view",
+        "stakeholders",
+        "--stream",
+        "inbound-call",
+        "--format",
+        "csv",
+    ]);
+    let mut reader = csv::ReaderBuilder::new().from_reader(stakeholders.as_bytes());
+    let headers: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(
+        headers[8..],
+        [
+            "inbound-call/connect",
+            "inbound-call/identify",
+            "inbound-call/understand",
+            "inbound-call/resolve",
+            "inbound-call/close"
+        ]
+    );
+    // Customer, agent, team leader and IT department take part in the inbound call.
+    let ids: Vec<String> = reader
+        .records()
+        .map(|r| r.unwrap()[0].to_string())
+        .collect();
+    assert_eq!(ids, ["customer", "agent", "team-leader", "it-department"]);
+
+    let json: serde_json::Value = serde_json::from_str(&run(&[
+        "table",
+        &example(),
+        "--view",
+        "processes",
+        "--stream",
+        "inbound-call",
+        "--format",
+        "json",
+    ]))
+    .unwrap();
+    let ids: Vec<&str> = json["processes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["handle-inbound-call"]);
+}
+
+/// The sections of processes, stakeholders, information and hand-offs in both reports.
+#[test]
+fn hostile_names_come_out_escaped_in_the_four_new_sections() {
+    let html = html_report(&hostile(), &[]);
+    let dir = model_dir(&[]);
+    vsm(dir.path())
+        .args(["report", &hostile(), "-o", "x.md"])
+        .assert()
+        .code(0);
+    let md = std::fs::read_to_string(dir.path().join("x.md")).unwrap();
+    for (id, heading, needle) in [
+        ("processes", "## Processes", "流程"),
+        ("stakeholders", "## Stakeholders", "customer"),
+        ("information", "## Information", "信息"),
+        ("handoffs", "## Hand-offs", "阶段2"),
+    ] {
+        let section = &html[html.find(&format!("<section id=\"{id}\"")).unwrap()..];
+        let section = &section[..section.find("</section>").unwrap()];
+        assert!(!section.to_lowercase().contains("<script"), "{id}");
+        assert!(!section.contains("<img"), "{id}");
+        // The payload is there, as text, beside the element's own Chinese name.
+        assert!(
+            section.contains("&lt;script&gt;alert(1)&lt;&#x2F;script&gt;"),
+            "{id}"
+        );
+        assert!(section.contains(needle), "{id}");
+
+        let part = &md[md.find(&format!("{heading}\n")).unwrap()..];
+        let part = &part[..part[3..].find("\n## ").map_or(part.len(), |end| end + 3)];
+        assert!(!part.to_lowercase().contains("<script"), "{heading}");
+        assert!(
+            part.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+            "{heading}: {part}"
+        );
+        assert!(part.contains(needle), "{heading}");
+    }
+}

@@ -25,6 +25,14 @@ pub enum View {
     Flow,
     /// Capabilities ranked by risk (importance × maturity gap), with the stages they serve
     Priorities,
+    /// Each process with its owner, its steps in order and the stages it realises
+    Processes,
+    /// Stakeholder × stage matrix per stream (trigger, participants), and what each owns
+    Stakeholders,
+    /// Each information item with its business object and the stages, processes, steps using it
+    Information,
+    /// Every stage-flow edge: exit conditions beside the next stage's entry conditions
+    Handoffs,
 }
 
 impl From<View> for table::View {
@@ -37,6 +45,10 @@ impl From<View> for table::View {
             View::Commitments => table::View::Commitments,
             View::Flow => table::View::Flow,
             View::Priorities => table::View::Priorities,
+            View::Processes => table::View::Processes,
+            View::Stakeholders => table::View::Stakeholders,
+            View::Information => table::View::Information,
+            View::Handoffs => table::View::Handoffs,
         }
     }
 }
@@ -82,7 +94,8 @@ pub struct Args {
     #[arg(long, value_enum, default_value = "mapping")]
     pub view: View,
     /// Only this value stream (capabilities: those it uses; commitments: trees on its stages;
-    /// priorities: the capabilities serving it)
+    /// priorities: the capabilities serving it; processes, information: those its stages
+    /// list; stakeholders: those it involves)
     #[arg(long, value_name = "ID")]
     pub stream: Option<String>,
     /// Output format [default: from the extension of -o (.md, .csv, .json), else term]

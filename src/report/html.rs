@@ -15,8 +15,12 @@ use super::impact;
 use super::page::Page;
 use super::views::capabilities::{self, Capabilities};
 use super::views::commitments::{self, Commitments};
+use super::views::handoffs::{self, Handoffs};
+use super::views::information::{self, Information};
 use super::views::mapping::Mapping;
 use super::views::priorities::{self, Priorities, REPORT_PRIORITIES};
+use super::views::processes::{self, Processes};
+use super::views::stakeholders::{self, Stakeholders};
 use super::views::{flow, matrix, stages, Column, Table};
 use super::{flow_svg, graph, severity_counts, Counts, Flagged, PerceptionRow, Report};
 use crate::diag::Finding;
@@ -138,6 +142,14 @@ const PERCEPTION_COLUMNS: &[Column] = &[
     Column::num("Gap"),
     Column::text("Answered by"),
 ];
+const PROCESS_WIDTHS: &[f64] = &[24.0, 13.0, 8.0, 19.0, 17.0, 19.0];
+const PROCESS_COLUMNS: &[Column] = &processes::COLUMNS;
+const OWNS_WIDTHS: &[f64] = &[18.0, 8.0, 18.0, 24.0, 18.0, 14.0];
+const OWNS_COLUMNS: &[Column] = &stakeholders::OWNS_COLUMNS;
+const INFORMATION_WIDTHS: &[f64] = &[20.0, 14.0, 24.0, 16.0, 26.0];
+const INFORMATION_COLUMNS: &[Column] = &information::COLUMNS;
+const HANDOFF_WIDTHS: &[f64] = &[16.0, 27.0, 16.0, 27.0, 14.0];
+const HANDOFF_COLUMNS: &[Column] = &handoffs::COLUMNS;
 const FINDING_WIDTHS: &[f64] = &[8.0, 16.0, 52.0, 24.0];
 const FINDING_COLUMNS: &[Column] = &[
     Column::text("Severity"),
@@ -286,6 +298,12 @@ struct Body<'a, 'm> {
     capability_uses: Vec<CapabilityUses<'m>>,
     commitments: Vec<commitments::Row<'m>>,
     perceptions: Vec<PerceptionRow<'m>>,
+    /// The views of processes, stakeholders, information and hand-offs: a section each.
+    process_lines: &'a [processes::Line<'a, 'm>],
+    stakeholders: &'a Stakeholders<'m>,
+    information: &'a [information::Row<'m>],
+    handoff_lines: &'a [handoffs::Line<'a, 'm>],
+    handoff_summary: String,
     findings: Vec<&'a Finding>,
     version: &'static str,
     files: String,
@@ -464,6 +482,45 @@ impl<'m> Body<'_, 'm> {
     }
 }
 
+/// The tables of the sections of processes, stakeholders, information and hand-offs.
+impl<'a, 'm> Body<'a, 'm> {
+    fn process_table(&self) -> LongTable<'_, processes::Line<'a, 'm>> {
+        LongTable::new(
+            "processes",
+            PROCESS_WIDTHS,
+            PROCESS_COLUMNS,
+            self.process_lines,
+        )
+    }
+
+    fn owns_table(&self) -> LongTable<'_, stakeholders::Row<'m>> {
+        LongTable::new("owns", OWNS_WIDTHS, OWNS_COLUMNS, &self.stakeholders.rows)
+    }
+
+    fn information_table(&self) -> LongTable<'_, information::Row<'m>> {
+        LongTable::new(
+            "information",
+            INFORMATION_WIDTHS,
+            INFORMATION_COLUMNS,
+            self.information,
+        )
+    }
+
+    fn handoff_table(&self) -> LongTable<'_, handoffs::Line<'a, 'm>> {
+        LongTable::new(
+            "handoffs",
+            HANDOFF_WIDTHS,
+            HANDOFF_COLUMNS,
+            self.handoff_lines,
+        )
+    }
+
+    /// Names of elements, one per line of a list cell.
+    fn names(&self, items: &[super::views::Named<'_>]) -> Vec<String> {
+        super::views::refs::names(items)
+    }
+}
+
 /// The whole report as one HTML document.
 pub fn render(report: &Report<'_>) -> String {
     let views = report.views;
@@ -512,6 +569,13 @@ pub fn render(report: &Report<'_>) -> String {
         })
         .collect();
     let (cards, severity_cards) = cards(&report.counts(), report.findings);
+    let all_streams: Vec<usize> = (0..model.value_streams.len()).collect();
+    let processes = Processes::new(views, None);
+    let process_lines = processes.lines();
+    let stakeholders = Stakeholders::new(views, &all_streams, false);
+    let information = Information::new(views, None);
+    let handoffs = Handoffs::new(views, &all_streams);
+    let handoff_lines = handoffs.lines();
     let body = Body {
         report,
         title: &report.title,
@@ -539,6 +603,11 @@ pub fn render(report: &Report<'_>) -> String {
         capability_uses: capability_uses(views),
         commitments: Commitments::new(views, None).rows,
         perceptions: report.perceptions(),
+        process_lines: &process_lines,
+        stakeholders: &stakeholders,
+        information: &information.rows,
+        handoff_lines: &handoff_lines,
+        handoff_summary: handoffs.summary(),
         findings: report.findings_by_severity(),
         version: env!("CARGO_PKG_VERSION"),
         files: plural(

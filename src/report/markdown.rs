@@ -10,8 +10,12 @@ use super::heatmap::stages::StageMap;
 use super::heatmap::HeatMap;
 use super::views::capabilities::Capabilities;
 use super::views::commitments::Commitments;
+use super::views::handoffs::Handoffs;
+use super::views::information::Information;
 use super::views::mapping::Mapping;
 use super::views::priorities::{Priorities, REPORT_PRIORITIES};
+use super::views::processes::Processes;
+use super::views::stakeholders::{self as who, Stakeholders};
 use super::views::{flow, matrix, stages, Cell, Mark, Table, TableView};
 use super::{graph, severity_summary, Report};
 use std::fmt::Write;
@@ -87,6 +91,8 @@ pub fn render(report: &Report<'_>) -> String {
         out.push_str(&md_table(&perceptions_table(report)));
         out.push('\n');
     }
+
+    element_sections(&mut out, views);
 
     out.push_str("## Findings\n\n");
     if report.findings.is_empty() {
@@ -326,4 +332,74 @@ fn perceptions_table(report: &Report<'_>) -> Table {
         })
         .collect();
     t
+}
+
+/// The sections of the processes, stakeholders, information and hand-offs views, as the HTML
+/// report has them: the views' own tables, under `###` headings where a view has one table per
+/// stream.
+fn element_sections(out: &mut String, views: &Views<'_>) {
+    use super::format::markdown::render as md_tables;
+    let all: Vec<usize> = (0..views.model.value_streams.len()).collect();
+
+    out.push_str("## Processes\n\n");
+    let processes = Processes::new(views, None);
+    if processes.rows.is_empty() {
+        out.push_str("_The model has no process._\n\n");
+    } else {
+        out.push_str("Each end-to-end process (in bold) with its owner, its own capabilities and information and the stages it realises (the stages that list it), followed by its steps in order.\n\n");
+        out.push_str(&md_tables(&processes.tables(), 3));
+        out.push('\n');
+    }
+
+    out.push_str("## Stakeholders\n\n");
+    let stakeholders = Stakeholders::new(views, &all, false);
+    if stakeholders.rows.is_empty() {
+        out.push_str("_The model has no stakeholder._\n\n");
+    } else {
+        let _ = writeln!(
+            out,
+            "Who takes part where: per value stream, {}. Then what each stakeholder owns.\n",
+            md(who::LEGEND)
+        );
+        let mut tables = stakeholders.tables();
+        for table in &mut tables {
+            // The legend is said once above.
+            table.notes.retain(|note| note != who::LEGEND);
+        }
+        out.push_str(&md_tables(&tables, 3));
+        out.push('\n');
+    }
+
+    out.push_str("## Information\n\n");
+    let information = Information::new(views, None);
+    if information.rows.is_empty() {
+        out.push_str("_The model has no information item._\n\n");
+    } else {
+        out.push_str("Each information item with the business object it is organised around, and the stages, processes and process steps that use it.\n\n");
+        out.push_str(&md_tables(&information.tables(), 3));
+        out.push('\n');
+    }
+
+    out.push_str("## Hand-offs\n\n");
+    let handoffs = Handoffs::new(views, &all);
+    let mut tables: Vec<Table> = handoffs
+        .streams
+        .iter()
+        .filter(|s| !s.handoffs.is_empty())
+        .map(|s| s.table())
+        .collect();
+    if tables.is_empty() {
+        out.push_str("_No stage flows into another._\n\n");
+    } else {
+        let _ = writeln!(
+            out,
+            "Every edge of the stage flows: the exit conditions of the stage handing over beside the entry conditions of the stage taking over (meeting the exit conditions triggers the next stage). {}\n",
+            md(&handoffs.summary())
+        );
+        for table in &mut tables {
+            table.notes.clear();
+        }
+        out.push_str(&md_tables(&tables, 3));
+        out.push('\n');
+    }
 }

@@ -1,5 +1,6 @@
-//! `vsm table`: the mapping, matrix, stage-template, capability, commitment and flow views as
-//! terminal tables, GitHub-flavoured Markdown, CSV (RFC 4180) and JSON (docs/reports.md).
+//! `vsm table`: the mapping, matrix, stage-template, capability, commitment and flow views, and
+//! the views of processes, stakeholders, information and hand-offs, as terminal tables,
+//! GitHub-flavoured Markdown, CSV (RFC 4180) and JSON (docs/reports.md).
 //! Each view is built once ([`super::views`]); each format is one renderer over any view
 //! ([`super::format`]).
 
@@ -8,10 +9,14 @@ use super::format::{csv, json, markdown, term};
 use super::views::capabilities::Capabilities;
 use super::views::commitments::Commitments;
 use super::views::flow::Flow;
+use super::views::handoffs::Handoffs;
+use super::views::information::Information;
 use super::views::mapping::Mapping;
 use super::views::matrix::Matrix;
 use super::views::priorities::Priorities;
+use super::views::processes::Processes;
 use super::views::stages::Stages;
+use super::views::stakeholders::Stakeholders;
 use super::views::TableView;
 
 /// Which table.
@@ -24,11 +29,15 @@ pub enum View {
     Commitments,
     Flow,
     Priorities,
+    Processes,
+    Stakeholders,
+    Information,
+    Handoffs,
 }
 
 impl View {
     /// Every view, in the order `vsm table --help` lists them.
-    pub const ALL: [View; 7] = [
+    pub const ALL: [View; 11] = [
         View::Mapping,
         View::Matrix,
         View::Stages,
@@ -36,6 +45,10 @@ impl View {
         View::Commitments,
         View::Flow,
         View::Priorities,
+        View::Processes,
+        View::Stakeholders,
+        View::Information,
+        View::Handoffs,
     ];
 
     /// The view's name: `--view NAME` and the `view` field of its JSON.
@@ -48,6 +61,10 @@ impl View {
             View::Commitments => Commitments::NAME,
             View::Flow => Flow::NAME,
             View::Priorities => Priorities::NAME,
+            View::Processes => Processes::NAME,
+            View::Stakeholders => Stakeholders::NAME,
+            View::Information => Information::NAME,
+            View::Handoffs => Handoffs::NAME,
         }
     }
 }
@@ -97,6 +114,10 @@ pub fn render(
         View::Commitments => out.render(&Commitments::new(views, filter)),
         View::Flow => out.render(&Flow::new(views, streams)),
         View::Priorities => out.render(&Priorities::new(views, filter, selection.top)),
+        View::Processes => out.render(&Processes::new(views, filter)),
+        View::Stakeholders => out.render(&Stakeholders::new(views, streams, selection.filtered)),
+        View::Information => out.render(&Information::new(views, filter)),
+        View::Handoffs => out.render(&Handoffs::new(views, streams)),
     }
 }
 

@@ -128,6 +128,7 @@ async function checkReport(browser) {
   const stageMaps = await page.locator('svg.heat-flow').count();
   const heatCells = await page.locator('table.heat td.hc').count();
   check('report: the quadrant, the stage heat maps and the cross-mapping cells are drawn', quadrants === 1 && stageMaps > 0 && heatCells > 0, `${quadrants} quadrant, ${stageMaps} stage maps, ${heatCells} cells`);
+  check('report: has the processes, stakeholders, information and hand-offs sections', ['processes', 'stakeholders', 'information', 'handoffs'].every((id) => html.includes(`<section id="${id}" class="major">`) && html.includes(`href="#${id}"`)));
   const shot = process.env.REPORT_SCREENSHOT || 'target/report.png';
   mkdirSync(dirname(shot), { recursive: true });
   await page.screenshot({ path: shot, fullPage: true });

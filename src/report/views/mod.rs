@@ -1,4 +1,4 @@
-//! The six `vsm table` views as data: each is built once from the model's derived
+//! The `vsm table` views as data: each is built once from the model's derived
 //! [`Views`](super::data::Views) into typed rows (serialised as they are for JSON), and gives
 //! the tables the terminal and Markdown show and the records CSV writes. The renderers (the
 //! `format` module) know no view; the HTML and Markdown reports read the same rows.
@@ -6,10 +6,15 @@
 pub mod capabilities;
 pub mod commitments;
 pub mod flow;
+pub mod handoffs;
+pub mod information;
 pub mod mapping;
 pub mod matrix;
 pub mod priorities;
+pub mod processes;
+pub mod refs;
 pub mod stages;
+pub mod stakeholders;
 
 use super::data::{Entry, Views};
 use crate::model::{Kind, Text};
@@ -346,6 +351,14 @@ pub(crate) mod fixture {
         pub fn views(&self) -> Views<'_> {
             Views::new(&self.loaded.model, &self.resolved)
         }
+    }
+
+    /// The example model (models/customer-service), loaded and resolved as `vsm table` does.
+    pub fn example() -> (crate::load::Loaded, crate::resolve::Resolved) {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("models/customer-service");
+        let loaded = crate::load::load(&[root], &crate::load::Filter::default()).unwrap();
+        let (resolved, _) = crate::resolve::resolve(&loaded.model);
+        (loaded, resolved)
     }
 
     /// One stream of two stages: the first adds value through a capability with a child, the
