@@ -32,6 +32,7 @@ pub mod cli;
 pub mod config;
 pub mod diag;
 pub mod input;
+pub mod interop;
 pub mod load;
 pub mod model;
 pub mod render;
