@@ -109,7 +109,7 @@ fn run_archimate(args: ArchimateArgs) -> anyhow::Result<ExitCode> {
         crate::text::escaped(&args.file.display().to_string())
     );
     for line in import.summary.lines() {
-        crate::stderrln!("{}", crate::text::escaped(&line));
+        crate::stderrln!("{}", crate::text::escaped_lines(&line));
     }
     crate::stderrln!(
         "Next: `vsm check {}`.",

@@ -74,7 +74,7 @@ pub struct Draft {
     pub perceptions: Vec<Element>,
 }
 
-/// The folder the value streams' files go in.
+/// The folder the value streams' files go in, one file a stream.
 pub const STREAMS_FOLDER: &str = "value-streams";
 
 impl Draft {
@@ -108,8 +108,11 @@ impl Draft {
             }
         }
         let mut names = FileNames::default();
-        for stream in &self.value_streams {
-            let name = names.claim(&stream.id);
+        // Files are read in the order of their names: a number in front keeps the streams in
+        // the order of the draft (`01-complaint-handling.yaml`).
+        let width = self.value_streams.len().to_string().len().max(2);
+        for (n, stream) in self.value_streams.iter().enumerate() {
+            let name = names.claim(&format!("{:0width$}-{}", n + 1, stream.id));
             let text = section_text(header, key::VALUE_STREAMS, std::slice::from_ref(stream));
             files.push((PathBuf::from(STREAMS_FOLDER).join(name), text));
         }
@@ -493,7 +496,7 @@ mod tests {
                 "model.yaml",
                 "stakeholders.yaml",
                 "capabilities.yaml",
-                "value-streams/_.hidden.yaml"
+                "value-streams/01-.hidden.yaml"
             ]
         );
         assert_eq!(

@@ -18,8 +18,8 @@ use std::collections::{BTreeMap, HashMap};
 /// and why.
 #[derive(Debug, Default)]
 pub struct Summary {
-    /// (what, how many) in the order of the format's sections.
-    pub imported: Vec<(&'static str, usize)>,
+    /// (one, many, how many) in the order of the format's sections.
+    pub imported: Vec<(&'static str, &'static str, usize)>,
     /// Elements not imported, by type and reason: `ApplicationComponent` → 10.
     pub skipped_elements: BTreeMap<String, usize>,
     /// Relationships not imported: `Serving (ApplicationService → BusinessProcess)` → 31.
@@ -47,20 +47,20 @@ impl Summary {
         let imported: Vec<String> = self
             .imported
             .iter()
-            .map(|(what, n)| format!("{n} {what}"))
+            .map(|(one, many, n)| crate::text::plural(*n, one, many))
             .collect();
         lines.push(format!("imported: {}", imported.join(", ")));
         let (elements, relationships) = self.skipped();
         if elements > 0 {
             lines.push(format!(
-                "not imported: {} ({})",
+                "not imported: {}:{}",
                 crate::text::plural(elements, "element", "elements"),
                 by_count(&self.skipped_elements)
             ));
         }
         if relationships > 0 {
             lines.push(format!(
-                "not imported: {} ({})",
+                "not imported: {}:{}",
                 crate::text::plural(relationships, "relationship", "relationships"),
                 by_count(&self.skipped_relationships)
             ));
@@ -68,7 +68,7 @@ impl Summary {
         if !self.skipped_properties.is_empty() {
             let n: usize = self.skipped_properties.values().sum();
             lines.push(format!(
-                "not imported: {} with names that are no field of the format ({})",
+                "not imported: {} with names that are no field of the format:{}",
                 crate::text::plural(n, "property", "properties"),
                 by_count(&self.skipped_properties)
             ));
@@ -86,15 +86,14 @@ impl Summary {
     }
 }
 
-/// `12 Node, 5 Device`: the largest counts first, then by name.
+/// `\n  12 Node\n  5 Device`: one indented line each, the largest counts first, then by name.
 fn by_count(counts: &BTreeMap<String, usize>) -> String {
     let mut sorted: Vec<(&String, &usize)> = counts.iter().collect();
     sorted.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
     sorted
         .iter()
-        .map(|(what, n)| format!("{n} {what}"))
-        .collect::<Vec<_>>()
-        .join(", ")
+        .map(|(what, n)| format!("\n  {n} {what}"))
+        .collect()
 }
 
 /// What an element of the file becomes.
@@ -824,18 +823,26 @@ impl<'x> Mapper<'x> {
             .filter(|r| matches!(r, Role::Step(_)))
             .count();
         let values = self.role.iter().filter(|r| **r == Role::ValueItem).count();
-        let imported: [(&'static str, usize); 11] = [
-            ("stakeholders", draft.stakeholders.len()),
-            ("value streams", draft.value_streams.len()),
-            ("stages", stages),
-            ("value items", values),
-            ("capabilities", draft.capabilities.len()),
-            ("processes", draft.processes.len()),
-            ("steps", steps),
-            ("information", draft.information.len()),
-            ("business objects", draft.business_objects.len()),
-            ("commitments", draft.commitments.len()),
-            ("perception points", draft.perceptions.len()),
+        let imported: [(&'static str, &'static str, usize); 11] = [
+            ("stakeholder", "stakeholders", draft.stakeholders.len()),
+            ("value stream", "value streams", draft.value_streams.len()),
+            ("stage", "stages", stages),
+            ("value item", "value items", values),
+            ("capability", "capabilities", draft.capabilities.len()),
+            ("process", "processes", draft.processes.len()),
+            ("step", "steps", steps),
+            ("information", "information", draft.information.len()),
+            (
+                "business object",
+                "business objects",
+                draft.business_objects.len(),
+            ),
+            ("commitment", "commitments", draft.commitments.len()),
+            (
+                "perception point",
+                "perception points",
+                draft.perceptions.len(),
+            ),
         ];
         self.summary.imported = imported.to_vec();
     }
