@@ -290,8 +290,8 @@ impl<'x> Mapper<'x> {
                 }
             }
         }
-        for e in 0..n {
-            if self.role[e] == Role::ValueItem && !placed[e] {
+        for (e, placed) in placed.into_iter().enumerate() {
+            if self.role[e] == Role::ValueItem && !placed {
                 self.skip_element(e, "Value (associated with no stage)");
                 self.role[e] = Role::Skipped;
             }

@@ -713,9 +713,9 @@ impl<'m> Writer<'m> {
     fn xml(&mut self) -> String {
         let mut out = String::with_capacity(256 * (self.nodes.len() + self.relationships.len()));
         out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        let _ = write!(
+        let _ = writeln!(
             out,
-            "<model xmlns=\"{NAMESPACE}\" xmlns:xsi=\"{XSI}\" xsi:schemaLocation=\"{SCHEMA_LOCATION}\" identifier=\"id-model\">\n"
+            "<model xmlns=\"{NAMESPACE}\" xmlns:xsi=\"{XSI}\" xsi:schemaLocation=\"{SCHEMA_LOCATION}\" identifier=\"id-model\">"
         );
         let meta = self.model.meta.as_ref();
         let name = meta
