@@ -336,16 +336,16 @@ fn bad_exchange_files_are_refused_with_their_place_and_nothing_is_written() {
 #[test]
 fn a_file_over_the_size_limit_is_refused_without_reading_it() {
     let dir = tempfile::tempdir().unwrap();
-    // 100 MB, sparse: the size is refused before a byte is read.
+    // 300 MB, sparse: the size is refused before a byte is read.
     let file = std::fs::File::create(dir.path().join("huge.xml")).unwrap();
-    file.set_len(100_000_000).unwrap();
+    file.set_len(300_000_000).unwrap();
     let output = vsm(dir.path())
         .args(["import", "archimate", "huge.xml", "-o", "out"])
         .output()
         .unwrap();
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(2), "{stderr}");
-    assert!(stderr.contains("larger than 96 MB"), "{stderr}");
+    assert!(stderr.contains("larger than 268 MB"), "{stderr}");
     assert!(!dir.path().join("out").exists());
 }
 

@@ -656,6 +656,16 @@ impl<'m> Writer<'m> {
         const GAP: i32 = 40;
         const CAP_H: i32 = 50;
         let m = self.model;
+        // The serving and flow relationships by stage node, found once for all diagrams.
+        let mut serving: HashMap<usize, Vec<usize>> = HashMap::new();
+        let mut flows: HashMap<usize, Vec<usize>> = HashMap::new();
+        for (r, rel) in self.relationships.iter().enumerate() {
+            match rel.kind {
+                "Serving" => serving.entry(rel.target).or_default().push(r),
+                "Flow" => flows.entry(rel.source).or_default().push(r),
+                _ => {}
+            }
+        }
         for (s, (stream_id, stream)) in m.value_streams.iter().enumerate() {
             let members: Vec<usize> = (0..stream.stages.len()).collect();
             let flow: Vec<(usize, usize)> = self.resolved.flow[s]
