@@ -80,7 +80,12 @@ pub fn parse(text: &str) -> Result<Exchange, InputProblem> {
         )
     })?;
     let line_starts = std::iter::once(0)
-        .chain(text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i + 1))
+        .chain(
+            text.bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| i + 1),
+        )
         .collect();
     Reader {
         doc: &doc,

@@ -695,19 +695,22 @@ impl<'m> Writer<'m> {
             for (column, &st) in order.iter().enumerate() {
                 let x = 20 + column as i32 * (STAGE_W + GAP);
                 let stage_element = self.stages[s][st];
-                let mut row = 0;
-                for (r, rel) in self.relationships.iter().enumerate() {
-                    if rel.kind == "Serving" && rel.target == stage_element {
-                        let y = 20 + STAGE_H + GAP + row * (CAP_H + 20);
-                        row += 1;
-                        let node = view.nodes.len();
-                        view.nodes.push((rel.source, x, y, STAGE_W, CAP_H));
-                        view.connections.push((r, node, stage_node[&stage_element]));
-                    }
+                for (row, &r) in serving
+                    .get(&stage_element)
+                    .into_iter()
+                    .flatten()
+                    .enumerate()
+                {
+                    let y = 20 + STAGE_H + GAP + row as i32 * (CAP_H + 20);
+                    let node = view.nodes.len();
+                    view.nodes
+                        .push((self.relationships[r].source, x, y, STAGE_W, CAP_H));
+                    view.connections.push((r, node, stage_node[&stage_element]));
                 }
             }
-            for (r, rel) in self.relationships.iter().enumerate() {
-                if rel.kind == "Flow" {
+            for &st in &order {
+                for &r in flows.get(&self.stages[s][st]).into_iter().flatten() {
+                    let rel = &self.relationships[r];
                     if let (Some(&a), Some(&b)) =
                         (stage_node.get(&rel.source), stage_node.get(&rel.target))
                     {
