@@ -35,7 +35,7 @@ LAYERS = [
     # 5: one path for findings
     ["check"],
     # 6: everything users read
-    ["render", "report", "schema", "diff"],
+    ["render", "report", "schema", "diff", "interop"],
     # 7: the command line
     ["cli"],
     # 8: the crate root

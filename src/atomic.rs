@@ -10,6 +10,9 @@
 //! - new files get the permissions the user's `umask` allows (`0666 & !umask`), replaced files
 //!   keep theirs;
 //! - the temporary file is removed when `vsm` is interrupted (SIGINT, SIGTERM, SIGHUP).
+//!
+//! A folder of files ([`write_folder`], what `vsm import` writes) is written the same way: into
+//! a temporary folder beside the target, renamed into place once every file is in it.
 
 use anyhow::{bail, Context as _};
 use std::collections::HashSet;
@@ -177,12 +180,176 @@ fn pending(path: &Path, add: bool) {
     }
 }
 
-/// Removes temporary files being written (what an interrupted run must not leave).
+/// Removes temporary files and folders being written (what an interrupted run must not leave).
 fn remove_all(pending: &[PathBuf]) {
     let unique: HashSet<&PathBuf> = pending.iter().collect();
     for path in unique {
-        let _ = std::fs::remove_file(path);
+        if path.is_dir() {
+            let _ = std::fs::remove_dir_all(path);
+        } else {
+            let _ = std::fs::remove_file(path);
+        }
     }
+}
+
+/// Writes `files` (paths relative to `target`, with their bytes) as the folder `target`, whole
+/// or not at all: into a temporary folder beside it, then renamed into place. A target that
+/// exists must be an empty folder, or `replace` must be given: the old folder is then moved
+/// aside, the new one renamed in, and the old one removed. A target holding a file this run
+/// read is refused (it would be deleted).
+pub fn write_folder(
+    target: &Path,
+    files: &[(PathBuf, Vec<u8>)],
+    replace: bool,
+) -> anyhow::Result<()> {
+    let existing = match std::fs::symlink_metadata(target) {
+        Ok(meta) if meta.is_dir() => {
+            let empty = std::fs::read_dir(target)
+                .with_context(|| format!("cannot read the folder `{}`", target.display()))?
+                .next()
+                .is_none();
+            if !empty && !replace {
+                bail!(
+                    "`{}` exists and is not empty: choose a new folder, or give --force to \
+                     replace it",
+                    target.display()
+                );
+            }
+            if holds_a_file_read(target) {
+                bail!(
+                    "refusing to replace `{}`: it holds a file this run read; choose another \
+                     folder",
+                    target.display()
+                );
+            }
+            true
+        }
+        Ok(_) => bail!(
+            "cannot write the folder `{}`: a file of that name exists",
+            target.display()
+        ),
+        Err(_) => false,
+    };
+    for (path, _) in files {
+        let safe = path
+            .components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)));
+        if !safe || path.as_os_str().is_empty() {
+            bail!(
+                "cannot write `{}` inside the folder: not a plain relative path",
+                path.display()
+            );
+        }
+    }
+    remove_pending_on_interrupt();
+    let parent = match target.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let temp = tempfile::Builder::new()
+        .prefix(".vsm-tmp-")
+        .tempdir_in(parent)
+        .with_context(|| {
+            format!(
+                "cannot write `{}`: cannot create a folder in `{}`",
+                target.display(),
+                parent.display()
+            )
+        })?;
+    let temp_path = temp.path().to_path_buf();
+    pending(&temp_path, true);
+    let written = (|| -> anyhow::Result<()> {
+        for (path, bytes) in files {
+            let file = temp_path.join(path);
+            if let Some(folder) = file.parent() {
+                std::fs::create_dir_all(folder)
+                    .with_context(|| format!("cannot write `{}`", target.join(path).display()))?;
+            }
+            let mut out = std::fs::File::create(&file)
+                .with_context(|| format!("cannot write `{}`", target.join(path).display()))?;
+            out.write_all(bytes)
+                .and_then(|_| out.sync_all())
+                .with_context(|| format!("cannot write `{}`", target.join(path).display()))?;
+        }
+        // tempdir creates the folder 0700; a new folder gets what the umask allows, as
+        // `mkdir` would give it.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let probe = tempfile::Builder::new()
+                .permissions(std::fs::Permissions::from_mode(0o777))
+                .tempdir_in(&temp_path)?;
+            let mode = std::fs::metadata(probe.path())?.permissions().mode() & 0o777;
+            drop(probe);
+            std::fs::set_permissions(&temp_path, std::fs::Permissions::from_mode(mode))?;
+        }
+        let aside = if existing {
+            let aside = parent.join(format!(
+                ".vsm-old-{}",
+                temp_path
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .unwrap_or("folder")
+            ));
+            // An empty folder is replaced by rename itself; a full one is moved aside first.
+            match std::fs::rename(&temp_path, target) {
+                Ok(()) => return Ok(()),
+                Err(_) => {
+                    std::fs::rename(target, &aside)
+                        .with_context(|| format!("cannot replace `{}`", target.display()))?;
+                    Some(aside)
+                }
+            }
+        } else {
+            None
+        };
+        let renamed = std::fs::rename(&temp_path, target)
+            .with_context(|| format!("cannot write `{}`", target.display()));
+        if let Some(aside) = aside {
+            if renamed.is_ok() {
+                let _ = std::fs::remove_dir_all(&aside);
+            } else {
+                // Put the old folder back: the run changed nothing.
+                let _ = std::fs::rename(&aside, target);
+            }
+        }
+        renamed
+    })();
+    pending(&temp_path, false);
+    match written {
+        Ok(()) => {
+            // Renamed away: nothing left for the guard to remove.
+            let _ = temp.keep();
+            Ok(())
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// Whether a file this run read lies under `folder`.
+fn holds_a_file_read(folder: &Path) -> bool {
+    let read = READ
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+        .clone();
+    if read.is_empty() {
+        return false;
+    }
+    let mut stack = vec![folder.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let Ok(meta) = entry.metadata() else { continue };
+            if meta.is_dir() {
+                stack.push(entry.path());
+            } else if file_key(&meta).is_some_and(|k| read.contains(&k)) {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// On SIGINT, SIGTERM or SIGHUP: remove the temporary files being written, then exit as a
@@ -286,6 +453,41 @@ mod tests {
             std::fs::read_to_string(&model).unwrap(),
             "stakeholders: {}\n"
         );
+    }
+
+    #[test]
+    fn a_folder_is_written_whole_and_replaced_only_when_asked() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("model");
+        let files = vec![
+            (std::path::PathBuf::from("a.yaml"), b"a: 1\n".to_vec()),
+            (std::path::PathBuf::from("sub/b.yaml"), b"b: 2\n".to_vec()),
+        ];
+        super::write_folder(&target, &files, false).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(target.join("sub/b.yaml")).unwrap(),
+            "b: 2\n"
+        );
+        // Beside the target, nothing but the target: no temporary folder is left.
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+        let error = super::write_folder(&target, &files[..1], false)
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("not empty"), "{error}");
+        assert!(
+            target.join("sub/b.yaml").exists(),
+            "refused: the old folder stays whole"
+        );
+        super::write_folder(&target, &files[..1], true).unwrap();
+        assert!(target.join("a.yaml").exists());
+        assert!(
+            !target.join("sub").exists(),
+            "replaced: nothing of the old folder is left"
+        );
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+        let escape = vec![(std::path::PathBuf::from("../x.yaml"), Vec::new())];
+        assert!(super::write_folder(&dir.path().join("other"), &escape, false).is_err());
+        assert!(!dir.path().join("x.yaml").exists() && !dir.path().join("other").exists());
     }
 
     /// What the signal handler runs: the temporary files being written go, finished outputs

@@ -33,6 +33,7 @@ pub mod config;
 pub mod diag;
 pub mod diff;
 pub mod input;
+pub mod interop;
 pub mod load;
 pub mod model;
 pub mod render;

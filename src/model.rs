@@ -228,6 +228,9 @@ pub struct Common {
     pub description: Option<Text>,
     /// Rule names or codes switched off for this element.
     pub allow: Vec<Ref>,
+    /// Its identifier in an ArchiMate exchange file, kept so a re-import or an export keeps
+    /// the element's identity (docs/interop.md).
+    pub archimate_id: Option<Text>,
 }
 
 impl Common {
@@ -237,6 +240,7 @@ impl Common {
             name: None,
             description: None,
             allow: Vec::new(),
+            archimate_id: None,
         }
     }
 
@@ -302,6 +306,8 @@ pub struct ValueItem {
     pub description: Option<Text>,
     pub capabilities: Vec<Ref>,
     pub measure: Option<Text>,
+    /// Its identifier in an ArchiMate exchange file (a `Value` element).
+    pub archimate_id: Option<Text>,
 }
 
 #[derive(Clone, Debug)]
@@ -334,6 +340,8 @@ pub struct Step {
     pub capabilities: Vec<Ref>,
     pub information: Vec<Ref>,
     pub automated: Option<Spanned<bool>>,
+    /// Its identifier in an ArchiMate exchange file (a sub-process).
+    pub archimate_id: Option<Text>,
 }
 
 #[derive(Clone, Debug)]

@@ -121,6 +121,10 @@ fn field(object: Element, name: &str) -> Option<(Type, &'static str)> {
             Rules,
             "Rules (codes or names) switched off for this element.",
         )),
+        key::ARCHIMATE_ID => Some((
+            Text,
+            "Its identifier in an ArchiMate exchange file (vsm import/export archimate).",
+        )),
         _ => None,
     };
     if common.is_some() {

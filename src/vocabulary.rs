@@ -61,6 +61,9 @@ pub mod key {
     pub const CURRENT: &str = "current";
     pub const EXPECTED: &str = "expected";
     pub const FOCUS: &str = "focus";
+    /// The element's identifier in an ArchiMate exchange file: written by `vsm import
+    /// archimate`, kept by `vsm export archimate` (docs/interop.md).
+    pub const ARCHIMATE_ID: &str = "archimate_id";
 }
 
 use key::*;
@@ -80,7 +83,7 @@ pub const SECTIONS: &[&str] = &[
 
 // The fields of each kind of element, in the order messages and the schema list them.
 pub const MODEL_FIELDS: &[&str] = &[NAME, DESCRIPTION, VERSION, OWNER];
-pub const STAKEHOLDER_FIELDS: &[&str] = &[NAME, TYPE, DESCRIPTION, ALLOW];
+pub const STAKEHOLDER_FIELDS: &[&str] = &[NAME, TYPE, DESCRIPTION, ARCHIMATE_ID, ALLOW];
 pub const VALUE_STREAM_FIELDS: &[&str] = &[
     NAME,
     DESCRIPTION,
@@ -88,6 +91,7 @@ pub const VALUE_STREAM_FIELDS: &[&str] = &[
     VALUE_PROPOSITION,
     SEGMENT,
     STAGES,
+    ARCHIMATE_ID,
     ALLOW,
 ];
 pub const STAGE_FIELDS: &[&str] = &[
@@ -104,9 +108,10 @@ pub const STAGE_FIELDS: &[&str] = &[
     NEXT,
     PROCESS_TIME,
     WAIT_TIME,
+    ARCHIMATE_ID,
     ALLOW,
 ];
-pub const VALUE_ITEM_FIELDS: &[&str] = &[NAME, DESCRIPTION, CAPABILITIES, MEASURE];
+pub const VALUE_ITEM_FIELDS: &[&str] = &[NAME, DESCRIPTION, CAPABILITIES, MEASURE, ARCHIMATE_ID];
 pub const CAPABILITY_FIELDS: &[&str] = &[
     NAME,
     DESCRIPTION,
@@ -117,6 +122,7 @@ pub const CAPABILITY_FIELDS: &[&str] = &[
     IMPORTANCE,
     OWNER,
     ENABLEMENT,
+    ARCHIMATE_ID,
     ALLOW,
 ];
 pub const PROCESS_FIELDS: &[&str] = &[
@@ -126,11 +132,20 @@ pub const PROCESS_FIELDS: &[&str] = &[
     CAPABILITIES,
     INFORMATION,
     STEPS,
+    ARCHIMATE_ID,
     ALLOW,
 ];
-pub const STEP_FIELDS: &[&str] = &[NAME, OWNER, CAPABILITIES, INFORMATION, AUTOMATED];
-pub const INFORMATION_FIELDS: &[&str] = &[NAME, DESCRIPTION, BUSINESS_OBJECT, ALLOW];
-pub const BUSINESS_OBJECT_FIELDS: &[&str] = &[NAME, DESCRIPTION, ATTRIBUTES, RELATED, ALLOW];
+pub const STEP_FIELDS: &[&str] = &[
+    NAME,
+    OWNER,
+    CAPABILITIES,
+    INFORMATION,
+    AUTOMATED,
+    ARCHIMATE_ID,
+];
+pub const INFORMATION_FIELDS: &[&str] = &[NAME, DESCRIPTION, BUSINESS_OBJECT, ARCHIMATE_ID, ALLOW];
+pub const BUSINESS_OBJECT_FIELDS: &[&str] =
+    &[NAME, DESCRIPTION, ATTRIBUTES, RELATED, ARCHIMATE_ID, ALLOW];
 pub const COMMITMENT_FIELDS: &[&str] = &[
     NAME,
     DESCRIPTION,
@@ -140,6 +155,7 @@ pub const COMMITMENT_FIELDS: &[&str] = &[
     PERCEPTION,
     PARTS,
     COMPOSITION,
+    ARCHIMATE_ID,
     ALLOW,
 ];
 pub const PERCEPTION_FIELDS: &[&str] = &[
@@ -151,6 +167,7 @@ pub const PERCEPTION_FIELDS: &[&str] = &[
     CURRENT,
     EXPECTED,
     FOCUS,
+    ARCHIMATE_ID,
     ALLOW,
 ];
 

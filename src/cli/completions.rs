@@ -181,6 +181,11 @@ fn extra_sections(name: &str) -> String {
         "schema" => &["vsm schema -o vsm.schema.json"],
         "completions" => &["vsm completions bash > /etc/bash_completion.d/vsm"],
         "man" => &["vsm man --out-dir /usr/local/share/man/man1"],
+        "import" => &[
+            "vsm import archimate model.xml -o models",
+            "vsm import csv --capabilities capabilities.csv -o models/capabilities.yaml",
+        ],
+        "export" => &["vsm export archimate models -o model.xml"],
         _ => &[],
     };
     for example in examples {

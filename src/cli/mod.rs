@@ -4,11 +4,13 @@ mod check;
 mod completions;
 mod diff;
 mod explain;
+mod export;
 mod file_format;
 mod git;
 mod graph;
 mod heatmap;
 mod impact;
+mod import;
 mod init;
 mod report;
 mod schema;
@@ -56,6 +58,10 @@ pub enum Command {
     Completions(completions::Args),
     /// Print the man page (roff), or write every page with --out-dir.
     Man(completions::ManArgs),
+    /// Read a model from an ArchiMate exchange file or a spreadsheet (CSV).
+    Import(import::Args),
+    /// Write the model as an ArchiMate exchange file.
+    Export(export::Args),
 }
 
 /// Runs a parsed command line.
@@ -73,6 +79,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Schema(args) => schema::run(args),
         Command::Completions(args) => completions::run(args),
         Command::Man(args) => completions::run_man(args),
+        Command::Import(args) => import::run(args),
+        Command::Export(args) => export::run(args),
     }
 }
 

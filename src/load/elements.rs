@@ -219,6 +219,7 @@ impl<'a> Converter<'a> {
             key::NAME => common.name = self.text(value, key),
             key::DESCRIPTION => common.description = self.text(value, key),
             key::ALLOW => common.allow = self.refs(value, key),
+            key::ARCHIMATE_ID => common.archimate_id = self.text(value, key),
             _ => return false,
         }
         true
@@ -416,6 +417,7 @@ impl<'a> Converter<'a> {
                     description: None,
                     capabilities: Vec::new(),
                     measure: None,
+                    archimate_id: None,
                 };
                 let mut named = false;
                 for (k, key, v) in self.entries(node) {
@@ -429,6 +431,7 @@ impl<'a> Converter<'a> {
                         key::DESCRIPTION => item.description = self.text(v, key),
                         key::CAPABILITIES => item.capabilities = self.refs(v, key),
                         key::MEASURE => item.measure = self.text(v, key),
+                        key::ARCHIMATE_ID => item.archimate_id = self.text(v, key),
                         _ => self.unknown_field(k, key, VALUE_ITEM_FIELDS, "field"),
                     }
                 }
@@ -447,6 +450,7 @@ impl<'a> Converter<'a> {
                 description: None,
                 capabilities: Vec::new(),
                 measure: None,
+                archimate_id: None,
             }),
         }
     }
@@ -518,6 +522,7 @@ impl<'a> Converter<'a> {
             capabilities: Vec::new(),
             information: Vec::new(),
             automated: None,
+            archimate_id: None,
         };
         let doc = self.doc;
         if let NodeKind::Scalar { .. } = doc.kind(doc.deref(node)) {
@@ -536,6 +541,7 @@ impl<'a> Converter<'a> {
                 key::CAPABILITIES => step.capabilities = self.refs(v, key),
                 key::INFORMATION => step.information = self.refs(v, key),
                 key::AUTOMATED => step.automated = self.boolean(v, key),
+                key::ARCHIMATE_ID => step.archimate_id = self.text(v, key),
                 _ => self.unknown_field(k, key, STEP_FIELDS, "field"),
             }
         }

@@ -5,6 +5,7 @@ mod elements;
 mod scalars;
 
 pub use convert::*;
+pub use scalars::{nfc, valid_id};
 
 use crate::catalog::{DUPLICATE_ID, YAML_SYNTAX};
 use crate::diag::Finding;

@@ -15,7 +15,7 @@ use unicode_security::GeneralSecurityProfile;
 
 /// An id or a reference in Unicode NFC, so that `café` typed with a combining accent and
 /// `café` typed with `é` are one id. Borrowed work is skipped for text already in NFC.
-pub(super) fn nfc(text: &str) -> String {
+pub fn nfc(text: &str) -> String {
     if text.is_ascii() || unicode_normalization::is_nfc(text) {
         text.to_string()
     } else {
@@ -37,6 +37,12 @@ fn id_char(c: char) -> bool {
         return c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.');
     }
     (c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)) && !invisible(c)
+}
+
+/// Whether `text` is an id as the format allows it (what [`Converter::check_id`] accepts):
+/// for tools that make ids, such as `vsm import`.
+pub fn valid_id(text: &str) -> bool {
+    !text.is_empty() && text.chars().all(id_char)
 }
 
 impl Converter<'_> {

@@ -32,6 +32,7 @@ pub struct Row<'m> {
     pub owner: Option<Entry<'m>>,
     pub enablement: Option<&'static str>,
     pub used_by: UsedBy,
+    pub description: Option<&'m str>,
 }
 
 /// What uses a capability.
@@ -110,6 +111,7 @@ impl<'m> Capabilities<'m> {
                         steps: usage.steps,
                         children: usage.children,
                     },
+                    description: c.common.description.as_ref().map(|d| d.value.as_str()),
                 }
             })
             .collect();
@@ -131,9 +133,10 @@ const COLUMNS: [Column; 10] = [
     Column::num("Processes"),
 ];
 
-/// The CSV header (comma-separated): ids and raw values, one field each.
+/// The CSV header (comma-separated): ids and raw values, one field each. `owner_id` and
+/// `description` come last, so `vsm import csv --capabilities` reads the table back whole.
 const CSV_COLUMNS: &str =
-    "id,name,parent_id,level,maturity,target_maturity,gap,importance,risk,owner,enablement,stages,value_items,processes,steps";
+    "id,name,parent_id,level,maturity,target_maturity,gap,importance,risk,owner,enablement,stages,value_items,processes,steps,owner_id,description";
 
 impl<'m> TableView for Capabilities<'m> {
     const NAME: &'static str = "capabilities";
@@ -194,6 +197,8 @@ impl<'m> TableView for Capabilities<'m> {
                         r.used_by.value_items.to_string(),
                         r.used_by.processes.to_string(),
                         r.used_by.steps.to_string(),
+                        r.owner.map(|o| o.id.to_string()).unwrap_or_default(),
+                        r.description.unwrap_or_default().to_string(),
                     ]
                 })
                 .collect(),
@@ -255,6 +260,7 @@ mod tests {
                 "maturity": 3, "target_maturity": null, "gap": null, "importance": null,
                 "risk": null, "owner": null, "enablement": "it-supported",
                 "used_by": {"stages": 0, "value_items": 1, "processes": 0, "steps": 0, "children": 0},
+                "description": null,
             })
         );
     }
