@@ -2,7 +2,7 @@
 //! field read by a scalar reader (`scalars.rs`). Keys are matched against the
 //! [`vocabulary`](crate::vocabulary); any other key is reported with the kind's field list.
 
-use super::convert::{Converter, Entry, FileModel};
+use super::convert::{AnyElement, Converter, Element, Entry, FileModel};
 use crate::diag::shown;
 use crate::model::*;
 use crate::vocabulary::{
@@ -66,7 +66,7 @@ impl<'a> Converter<'a> {
 
     /// A mapping of id → element (a section, or a stream's `stages`); each element converted
     /// by `convert`. False when it is written but is no mapping: its elements are not read.
-    fn section<T>(
+    fn section<T: Element>(
         &mut self,
         value: NodeId,
         field: &str,
@@ -96,6 +96,9 @@ impl<'a> Converter<'a> {
             }
         }
         let entries = self.entries(value);
+        // One allocation at the final size (a map grown by doubling keeps up to half its
+        // room empty: 10 stages took the room of 16).
+        target.reserve_exact(entries.len());
         for (n, &(key_node, key, element)) in entries.iter().enumerate() {
             let id = Text::new(super::scalars::nfc(key), self.loc(key_node));
             self.check_id(&id);
@@ -124,12 +127,42 @@ impl<'a> Converter<'a> {
                 }
             }
             let len = self.enter(&id.value);
-            if let Some(converted) = convert(self, id.clone(), element) {
+            let converted = match self.converted_early(element) {
+                Some(early) => early,
+                None => convert(self, id.clone(), element),
+            };
+            if let Some(converted) = converted {
                 target.insert(id.value, converted);
             }
             self.leave(len);
         }
         true
+    }
+
+    /// Converts the element `node` of the section `section` (a stage of a stream when
+    /// `stage`) as [`Self::section`] would; `None` when `section` holds no elements.
+    pub(super) fn early_element(
+        &mut self,
+        section: &str,
+        stage: bool,
+        id: Text,
+        node: NodeId,
+    ) -> Option<Option<AnyElement>> {
+        fn any<T: Element>(element: Option<T>) -> Option<AnyElement> {
+            element.map(T::into_any)
+        }
+        Some(match section {
+            _ if stage => any(self.stage(id, node)),
+            key::STAKEHOLDERS => any(self.stakeholder(id, node)),
+            key::VALUE_STREAMS => any(self.value_stream(id, node)),
+            key::CAPABILITIES => any(self.capability(id, node)),
+            key::PROCESSES => any(self.process(id, node)),
+            key::INFORMATION => any(self.information(id, node)),
+            key::BUSINESS_OBJECTS => any(self.business_object(id, node)),
+            key::COMMITMENTS => any(self.commitment(id, node)),
+            key::PERCEPTIONS => any(self.perception(id, node)),
+            _ => return None,
+        })
     }
 
     /// The id a user most likely meant for the first entry of a list written where a mapping
