@@ -10,12 +10,12 @@ use crate::catalog::{DUPLICATE_ID, INVALID_ID, INVALID_VALUE, MISSING_FIELD, UNK
 use crate::diag::{shown, Finding};
 use crate::model::{
     BusinessObject, Capability, Commitment, Information, Model, Perception, Process, Stage,
-    Stakeholder, Text, ValueStream,
+    Stakeholder, ValueStream,
 };
 use crate::source::{FileId, Loc};
 use crate::suggest;
-use crate::vocabulary::{key, SECTIONS};
-use crate::yaml::{self, Document, NodeId, NodeKind, Scalar};
+use crate::vocabulary::SECTIONS;
+use crate::yaml::{Document, NodeId, NodeKind, Scalar};
 use std::collections::HashMap;
 
 /// The model read from one file, before it is merged with the others.
@@ -27,7 +27,7 @@ pub struct FileModel {
 
 /// Converts every document of one file, each into its own model: they are merged like files,
 /// so an id defined in two documents of one file is reported as a duplicate too. `early`
-/// holds the elements [`ElementTaker`] converted while the file was parsed.
+/// holds the elements converted while the file was parsed (`ElementTaker`).
 pub fn convert_file(
     file: FileId,
     docs: &[Document],
@@ -54,82 +54,6 @@ pub fn convert_file(
         .collect()
 }
 
-/// Converts each element of a file as soon as the parser has read it, so that the file's
-/// tree never holds more than about one element: a 150 MB file of a million small stages
-/// held a 1 GB tree beside its model (see `docs/performance.md`).
-///
-/// An element is converted early exactly as its section will read it: same id, same element
-/// path, same findings. The findings wait with the element, and the section's reading takes
-/// both where it would have converted the element, so the output cannot change: an element
-/// the section skips (its key written twice, say) is dropped with its findings, as if it had
-/// never been read. The parser only offers self-contained elements (no anchor, no alias);
-/// the others stay in the tree and are converted as before.
-pub struct ElementTaker {
-    file: FileId,
-    early: Early,
-}
-
-impl ElementTaker {
-    pub fn new(file: FileId) -> Self {
-        ElementTaker {
-            file,
-            early: Early::default(),
-        }
-    }
-
-    /// The elements converted so far, for [`convert_file`].
-    pub fn into_early(self) -> Early {
-        self.early
-    }
-}
-
-impl yaml::Take for ElementTaker {
-    /// Elements of a section (`stakeholders.x`), and stages (`value_streams.s.stages.x`).
-    fn offers(&self, depth: usize) -> bool {
-        depth == 2 || depth == 4
-    }
-
-    fn take(&mut self, doc: &Document, keys: &[NodeId], value: NodeId) -> Option<u32> {
-        // Keys as `entries` reads them; a merge key `<<` is no entry.
-        let texts: Vec<&str> = keys
-            .iter()
-            .map(|&k| doc.scalar_text(k).filter(|&t| t != "<<"))
-            .collect::<Option<_>>()?;
-        let section = texts[0];
-        let stage = match texts.len() {
-            2 => false,
-            4 if section == key::VALUE_STREAMS && texts[2] == key::STAGES => true,
-            _ => return None,
-        };
-        // The element path the section's reading would have: ids in NFC.
-        let mut path = section.to_string();
-        for (level, text) in texts.iter().enumerate().skip(1) {
-            path.push('.');
-            if level % 2 == 1 {
-                path.push_str(&super::scalars::nfc(text));
-            } else {
-                path.push_str(text);
-            }
-        }
-        let id_key = keys[keys.len() - 1];
-        let mut findings = Vec::new();
-        let mut conv = Converter {
-            doc,
-            file: self.file,
-            findings: &mut findings,
-            path,
-            merged: HashMap::new(),
-            early: &mut self.early,
-        };
-        let id = Text::new(
-            super::scalars::nfc(texts[texts.len() - 1]),
-            conv.loc(id_key),
-        );
-        let element = conv.early_element(section, stage, id, value)?;
-        Some(self.early.put(Converted { element, findings }))
-    }
-}
-
 /// Elements converted while their file was parsed, each waiting for its section's reading.
 /// A slot taken is reused, so stages converted early and taken by their stream's conversion
 /// cost no room once the stream is converted.
@@ -146,7 +70,7 @@ pub(super) struct Converted {
 }
 
 impl Early {
-    fn put(&mut self, converted: Converted) -> u32 {
+    pub(super) fn put(&mut self, converted: Converted) -> u32 {
         let converted = Some(Box::new(converted));
         match self.free.pop() {
             Some(number) => {
@@ -235,6 +159,24 @@ pub(super) struct Converter<'a> {
 pub(super) type Entry<'d> = (NodeId, &'d str, NodeId);
 
 impl<'a> Converter<'a> {
+    /// A converter of the document `doc` of file `file`, at the element path `path`.
+    pub(super) fn new(
+        doc: &'a Document<'a>,
+        file: FileId,
+        findings: &'a mut Vec<Finding>,
+        path: String,
+        early: &'a mut Early,
+    ) -> Self {
+        Converter {
+            doc,
+            file,
+            findings,
+            path,
+            merged: HashMap::new(),
+            early,
+        }
+    }
+
     /// The element at `node` if it was converted while the file was parsed (its findings
     /// then join the others here, where converting it now would have reported them).
     pub(super) fn converted_early<T: Element>(&mut self, node: NodeId) -> Option<Option<T>> {

@@ -529,7 +529,7 @@ fn encoding_help(bytes: &[u8]) -> &'static str {
 /// Parses `text` and converts each of its documents; a syntax error becomes one finding.
 fn parse_and_convert(file_id: FileId, text: &str, findings: &mut Vec<Finding>) -> Vec<FileModel> {
     // Elements are converted as they are parsed, so the tree never holds the whole file.
-    let mut taker = convert::ElementTaker::new(file_id);
+    let mut taker = elements::ElementTaker::new(file_id);
     match yaml::parse_with(text, &mut taker) {
         Ok(docs) => convert::convert_file(file_id, &docs, findings, taker.into_early()),
         Err(error) => {
@@ -987,7 +987,7 @@ mod tests {
                 ));
             }
         }
-        let mut taker = convert::ElementTaker::new(0);
+        let mut taker = elements::ElementTaker::new(0);
         let docs = yaml::parse_with(&text, &mut taker).unwrap();
         // What stays: the root mapping, each section's key and mapping, and a key and a
         // taken value per element (one stakeholder, 200 streams).
