@@ -975,6 +975,64 @@ mod tests {
     }
 
     #[test]
+    fn every_yaml_file_of_the_repository_reads_the_same_with_early_conversion() {
+        // The models, the rule examples and the hostile corpus, whole and with lines dropped
+        // or cut short (each variant that is still YAML): early conversion must change
+        // neither the model nor a finding.
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files = Vec::new();
+        for dir in ["models", "examples", "tests/hostile"] {
+            let walk = ignore::WalkBuilder::new(root.join(dir))
+                .hidden(false)
+                .build();
+            for entry in walk.filter_map(Result::ok) {
+                let path = entry.path();
+                let small = entry
+                    .metadata()
+                    .is_ok_and(|m| m.is_file() && m.len() < 200_000);
+                if small && is_yaml(path) {
+                    files.push(path.to_path_buf());
+                }
+            }
+        }
+        assert!(files.len() > 50, "{} YAML files found", files.len());
+        let mut compared = 0;
+        for path in files {
+            let Ok(text) = std::fs::read_to_string(&path) else {
+                continue;
+            };
+            let lines: Vec<&str> = text.lines().collect();
+            let mut variants = vec![text.clone()];
+            for every in [3, 5, 7] {
+                let kept: Vec<&str> = lines
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| i % every != every - 1)
+                    .map(|(_, l)| *l)
+                    .collect();
+                variants.push(kept.join("\n"));
+            }
+            variants.push(lines[..lines.len() * 2 / 3].join("\n"));
+            for variant in variants {
+                if yaml::parse(&variant).is_err() {
+                    continue;
+                }
+                let loaded = load_text("m.yaml", &variant);
+                let (model, findings) = converted_after_the_parse(&variant);
+                assert_eq!(format!("{:?}", loaded.model), model, "{}", path.display());
+                assert_eq!(
+                    format!("{:?}", loaded.findings),
+                    format!("{findings:?}"),
+                    "{}",
+                    path.display()
+                );
+                compared += 1;
+            }
+        }
+        assert!(compared > 200, "{compared} texts compared");
+    }
+
+    #[test]
     fn a_file_of_many_elements_never_holds_them_all_as_a_tree() {
         let mut text = String::from("stakeholders:\n  c: {name: C}\nvalue_streams:\n");
         for s in 0..200 {
