@@ -925,6 +925,71 @@ mod tests {
         assert_eq!(starts, [(5, "-"), (12, "x"), (16, "-"), (29, "-")]);
     }
 
+    /// Takes every entry offered at depth 2 and notes its keys.
+    #[derive(Default)]
+    struct TakeAll {
+        taken: Vec<Vec<String>>,
+    }
+
+    impl Take for TakeAll {
+        fn offers(&self, depth: usize) -> bool {
+            depth == 2
+        }
+
+        fn take(&mut self, doc: &Document, keys: &[NodeId], _value: NodeId) -> Option<u32> {
+            let keys = keys
+                .iter()
+                .map(|&k| doc.scalar_text(k).unwrap().to_string());
+            self.taken.push(keys.collect());
+            Some(self.taken.len() as u32 - 1)
+        }
+    }
+
+    #[test]
+    fn only_self_contained_entries_are_taken_and_their_node_stays() {
+        let text = concat!(
+            "a:\n",
+            "  plain: {x: 1, y: [2, 3]}\n",
+            "  anchored: &n {x: 1}\n",
+            "  aliasing: {x: *n}\n",
+            "  holding-an-anchor: {x: &m 1}\n",
+            "  text: just text\n",
+            "b: &whole\n",
+            "  inside-an-anchor: {x: 1}\n",
+            "c:\n",
+            "  - in-a-list: {x: 1}\n",
+            "d: {last: {z: 9}}\n",
+        );
+        let mut taker = TakeAll::default();
+        let doc = parse_with(text, &mut taker).unwrap().remove(0);
+        assert_eq!(taker.taken, [["a", "plain"], ["d", "last"]]);
+        let NodeKind::Map(sections) = doc.kind(doc.root.unwrap()) else {
+            panic!()
+        };
+        let NodeKind::Map(entries) = doc.kind(sections[0].1) else {
+            panic!()
+        };
+        let plain = entries[0].1;
+        assert_eq!(doc.taken(plain), Some(0));
+        assert!(matches!(doc.kind(plain), NodeKind::Map(&[])));
+        let span = doc.node(plain).span;
+        assert_eq!(
+            &text[span.start as usize..span.end as usize],
+            "{x: 1, y: [2, 3]}"
+        );
+        // What follows the taken entry is read as before, aliases and all.
+        assert_eq!(doc.taken(entries[1].1), None);
+        let NodeKind::Map(aliasing) = doc.kind(entries[2].1) else {
+            panic!()
+        };
+        assert_eq!(doc.scalar(aliasing[0].1), None, "an alias of a mapping");
+        assert_eq!(doc.scalar_text(entries[4].1), Some("just text"));
+        // A taken mapping keeps its own node, not those under it: 6 under `plain` (`x`, `1`,
+        // `y`, the list and its two items), 2 under `last`.
+        let whole = parse(text).unwrap().remove(0);
+        assert_eq!(whole.nodes().count() - doc.nodes().count(), 6 + 2);
+    }
+
     #[test]
     fn duplicate_keys_are_kept_for_the_checker() {
         let doc = first("a: 1\na: 2\n");
