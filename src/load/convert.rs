@@ -26,9 +26,18 @@ pub struct FileModel {
 }
 
 /// Converts every document of one file, each into its own model: they are merged like files,
-/// so an id defined in two documents of one file is reported as a duplicate too. `early`
-/// holds the elements converted while the file was parsed (`ElementTaker`).
+/// so an id defined in two documents of one file is reported as a duplicate too.
 pub fn convert_file(
+    file: FileId,
+    docs: &[Document],
+    findings: &mut Vec<Finding>,
+) -> Vec<FileModel> {
+    convert_with_early(file, docs, findings, Early::default())
+}
+
+/// [`convert_file`] for documents parsed with an `ElementTaker`: `early` holds the elements
+/// it converted while the file was parsed.
+pub fn convert_with_early(
     file: FileId,
     docs: &[Document],
     findings: &mut Vec<Finding>,

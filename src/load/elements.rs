@@ -40,7 +40,7 @@ impl ElementTaker {
         }
     }
 
-    /// The elements converted so far, for `convert_file`.
+    /// The elements converted so far, for `convert_with_early`.
     pub fn into_early(self) -> Early {
         self.early
     }

@@ -531,7 +531,7 @@ fn parse_and_convert(file_id: FileId, text: &str, findings: &mut Vec<Finding>) -
     // Elements are converted as they are parsed, so the tree never holds the whole file.
     let mut taker = elements::ElementTaker::new(file_id);
     match yaml::parse_with(text, &mut taker) {
-        Ok(docs) => convert::convert_file(file_id, &docs, findings, taker.into_early()),
+        Ok(docs) => convert::convert_with_early(file_id, &docs, findings, taker.into_early()),
         Err(error) => {
             let at = floor_char_boundary(text, error.offset.min(text.len()));
             let end = text[at..].chars().next().map_or(at, |c| at + c.len_utf8());
@@ -930,7 +930,7 @@ mod tests {
         let docs = yaml::parse(text).expect("valid YAML");
         let mut loaded = Loaded::default();
         let mut meta_loc = None;
-        for file_model in convert::convert_file(0, &docs, &mut findings, Default::default()) {
+        for file_model in convert::convert_file(0, &docs, &mut findings) {
             merge(&mut loaded, file_model, &mut meta_loc);
         }
         findings.extend(loaded.findings);
