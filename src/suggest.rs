@@ -14,6 +14,9 @@ const MAX_COMPARISONS: usize = 20_000;
 
 /// Distance computations left for the whole run: thousands of broken references against
 /// thousands of ids would otherwise take seconds; past the budget there is no suggestion.
+/// Each word is granted up to [`MAX_COMPARISONS`] and gives back what it did not use, so the
+/// budget counts comparisons made, not words (250 broken references against a handful of ids
+/// used to spend it all).
 static RUN_BUDGET: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(5_000_000);
 
 /// A comparison of strings longer than this counts against the budgets as one comparison
@@ -74,6 +77,7 @@ where
             best = Some((distance, candidate));
         }
     }
+    RUN_BUDGET.fetch_add(left, Ordering::Relaxed);
     best.map(|(_, c)| c)
 }
 
@@ -169,6 +173,16 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_run_budget_counts_comparisons_made_not_words() {
+        // Far more words than the budget would grant at 20,000 each: every one is answered.
+        let ids = ["call-routing", "billing"];
+        let grants = 5_000_000 / MAX_COMPARISONS;
+        for _ in 0..2 * grants {
+            assert_eq!(did_you_mean("biling", ids), Some("billing"));
+        }
+    }
 
     #[test]
     fn finds_a_typo_and_ignores_strangers() {
