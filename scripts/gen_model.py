@@ -6,6 +6,12 @@ Deterministic for a given --seed. Python 3 standard library only.
     python3 scripts/gen_model.py --out /tmp/m                  # 2000 streams, ~16 MB
     python3 scripts/gen_model.py --streams 20 --files 2 --out /tmp/tiny
     python3 scripts/gen_model.py --defects 0.05 --out /tmp/bad --force
+    python3 scripts/gen_model.py --flat-stages 1000000 --out /tmp/flat
+
+--flat-stages N writes instead one file, OUT/stages.yaml, of N small stages
+(about 150 bytes each, one per line, ten to a stream) and the few elements
+they name: the shape whose peak memory per byte of input is the highest
+(docs/performance.md, "Peak memory of a single large file").
 
 Layout of the output directory (F = --files, capped at the number of streams):
     value-streams/streams-NN.yaml   F files, the value streams spread evenly
@@ -798,6 +804,30 @@ def write(path, text):
     return len(data)
 
 
+def write_flat_stages(path, n):
+    """One file of `n` stages written one per line, ten to a stream (see --flat-stages)."""
+    out = header(f"{n} small stages in one file", 1)
+    out.append("stakeholders:\n  customer: {name: Customer, type: external}\n"
+               "  agent: {name: Agent, type: internal}\n")
+    out.append("capabilities:\n")
+    for c in range(10):
+        out.append(f"  cap-{c}: {{name: Capability {c}, level: 1, owner: agent}}\n")
+    out.append("value_streams:\n")
+    streams = (n + 9) // 10
+    for s in range(streams):
+        out.append(f"  stream-{s:06d}:\n    name: Stream {s}\n    trigger: customer\n    stages:\n")
+        for g in range(min(10, n - s * 10)):
+            out.append(f"      s{s:06d}-{g}: {{name: Stage {g}, stakeholders: [customer], entry_conditions: [in], "
+                       f"exit_conditions: [out], value_items: [v{g}], capabilities: [cap-{g}]}}\n")
+        if len(out) > 100_000:
+            with open(path, "a", encoding="utf-8") as f:
+                f.write("".join(out))
+            out.clear()
+    with open(path, "a", encoding="utf-8") as f:
+        f.write("".join(out))
+    return os.path.getsize(path)
+
+
 def main():
     ap = argparse.ArgumentParser(description="Generate a large, valid vsm model (format v1).")
     ap.add_argument("--streams", type=int, default=2000, help="value streams (default 2000)")
@@ -810,7 +840,21 @@ def main():
     ap.add_argument("--out", required=True, help="output directory (created; must be empty unless --force)")
     ap.add_argument("--force", action="store_true",
                     help="write into a non-empty directory (replaces files this script writes)")
+    ap.add_argument("--flat-stages", type=int, metavar="N",
+                    help="write only OUT/stages.yaml: N small stages in one file, one per line")
     args = ap.parse_args()
+    if args.flat_stages is not None:
+        if args.flat_stages < 1:
+            ap.error("--flat-stages must be at least 1")
+        os.makedirs(args.out, exist_ok=True)
+        path = os.path.join(args.out, "stages.yaml")
+        if os.path.exists(path):
+            if not args.force:
+                ap.error(f"{path} exists (use --force to overwrite)")
+            os.remove(path)
+        size = write_flat_stages(path, args.flat_stages)
+        print(f"wrote {path}: {args.flat_stages} stages, {size} bytes", file=sys.stderr)
+        return
     if args.streams < 1 or args.files < 1:
         ap.error("--streams and --files must be at least 1")
     if not 0.0 <= args.defects <= 1.0:

@@ -199,11 +199,15 @@ impl Resolved {
 }
 
 /// Ids of one kind with one Unicode TR39 skeleton (`admin` and `аdmin` with a Cyrillic `а`):
-/// indices into the kind's section, in written order.
+/// indices into the kind's section, in written order. Stages are compared within their
+/// stream (a reference names the stream first): `stream` is then its index, and `ids` index
+/// its stages.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Confusable {
     pub kind: Kind,
     pub ids: Vec<usize>,
+    /// The value stream whose stages `ids` are (`None` for every other kind).
+    pub stream: Option<usize>,
 }
 
 /// The groups of look-alike ids of every kind, each kind's groups in the order of their first id.
@@ -237,27 +241,47 @@ fn confusable_ids(model: &Model) -> Vec<Confusable> {
         }
         state.finish()
     };
-    let mut out = Vec::new();
-    for kind in ALL_KINDS {
+    // The groups of more than one id among `ids` (a kind's, or one stream's stages).
+    let groups = |ids: &mut dyn Iterator<Item = &str>, found: &mut dyn FnMut(Vec<usize>)| {
         let mut by_hash: IndexMap<u64, Vec<usize>> = IndexMap::new();
-        for (index, id) in ids_of(model, kind).enumerate() {
+        let mut all: Vec<&str> = Vec::new();
+        for (index, id) in ids.enumerate() {
             by_hash.entry(skeleton_hash(id)).or_default().push(index);
+            all.push(id);
         }
-        let mut ids: Option<Vec<&str>> = None;
         for candidates in by_hash.into_values().filter(|ids| ids.len() > 1) {
-            let ids = ids.get_or_insert_with(|| ids_of(model, kind).collect());
             let mut groups: IndexMap<String, Vec<usize>> = IndexMap::new();
             for index in candidates {
-                let skeleton: String = unicode_security::skeleton(ids[index]).collect();
+                let skeleton: String = unicode_security::skeleton(all[index]).collect();
                 groups.entry(skeleton).or_default().push(index);
             }
-            out.extend(
-                groups
-                    .into_values()
-                    .filter(|ids| ids.len() > 1)
-                    .map(|ids| Confusable { kind, ids }),
-            );
+            groups
+                .into_values()
+                .filter(|ids| ids.len() > 1)
+                .for_each(&mut *found);
         }
+    };
+    let mut out = Vec::new();
+    for kind in ALL_KINDS {
+        groups(&mut ids_of(model, kind), &mut |ids| {
+            out.push(Confusable {
+                kind,
+                ids,
+                stream: None,
+            })
+        });
+    }
+    for (index, stream) in model.value_streams.values().enumerate() {
+        if stream.stages.len() < 2 {
+            continue;
+        }
+        groups(&mut stream.stages.keys().map(String::as_str), &mut |ids| {
+            out.push(Confusable {
+                kind: Kind::Stage,
+                ids,
+                stream: Some(index),
+            })
+        });
     }
     out
 }
@@ -965,6 +989,35 @@ mod tests {
         assert_eq!(
             ids,
             [vec!["modern", "modem"], vec!["admin", "\u{0430}dmin"]]
+        );
+    }
+
+    #[test]
+    fn look_alike_stage_ids_are_grouped_within_their_stream() {
+        // `s` has `connect` and `c\u{043e}nnect` (Cyrillic о) and `rnodern`/`modern`; `t` has a
+        // `connect` too, which is no look-alike: stage references name their stream.
+        let text = "value_streams:\n  s:\n    name: S\n    stages:\n      connect: {name: A}\n      \
+                    rnodern: {name: B}\n      c\u{043e}nnect: {name: C}\n      modern: {name: D}\n  \
+                    t:\n    name: T\n    stages:\n      connect: {name: E}\n      other: {name: F}\n";
+        let loaded = crate::load::load_text("model.yaml", text);
+        let groups: Vec<_> = confusable_ids(&loaded.model)
+            .into_iter()
+            .filter(|g| g.kind == Kind::Stage)
+            .collect();
+        assert_eq!(
+            groups,
+            [
+                Confusable {
+                    kind: Kind::Stage,
+                    ids: vec![0, 2],
+                    stream: Some(0)
+                },
+                Confusable {
+                    kind: Kind::Stage,
+                    ids: vec![1, 3],
+                    stream: Some(0)
+                },
+            ]
         );
     }
 }

@@ -2,9 +2,11 @@
 //!
 //! As in rustc, a candidate is compared only when its length is within the distance limit of
 //! the word's, the common start and end are skipped before the distance is computed, and the
-//! distance is only computed up to the limit (a band of `2 × limit + 1` cells per row): one
-//! comparison costs time linear in the length of the strings, however long they are, so a
-//! 100,000-character id with one wrong letter costs a few passes over it, not 10¹⁰ cells.
+//! distance is only computed up to the limit (a band of `2 × limit + 1` cells per row, the
+//! limit being at most 4): one comparison costs time linear in the length of the strings,
+//! however long they are, so a 100,000-character id with two wrong letters far apart costs a
+//! few passes over it, not 10¹⁰ cells. Long comparisons count against the run's budget by
+//! their length, so many long ids cannot add up to more work than many short ones.
 
 /// At most this many candidates are compared for one word: a model with 16,000 stages must
 /// not make every unresolved reference cost 16,000 distance computations.
@@ -12,11 +14,14 @@ const MAX_COMPARISONS: usize = 20_000;
 
 /// Distance computations left for the whole run: thousands of broken references against
 /// thousands of ids would otherwise take seconds; past the budget there is no suggestion.
+/// Each word is granted up to [`MAX_COMPARISONS`] and gives back what it did not use, so the
+/// budget counts comparisons made, not words (250 broken references against a handful of ids
+/// used to spend it all).
 static RUN_BUDGET: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(5_000_000);
 
-/// After the common start and end are skipped, at most this many characters of each string
-/// are compared; a longer difference is no typo.
-const MAX_COMPARED_CHARS: usize = 256;
+/// A comparison of strings longer than this counts against the budgets as one comparison
+/// per this many bytes.
+const BYTES_PER_COMPARISON: usize = 256;
 
 /// The candidate closest to `word`, if it is close enough to be a likely typo.
 pub fn did_you_mean<'a, I>(word: &str, candidates: I) -> Option<&'a str>
@@ -36,7 +41,12 @@ where
     let word_len = word.chars().count();
     let limit = (word_len / 3).clamp(1, 4);
     let mut best: Option<(usize, &'a str)> = None;
-    for candidate in candidates.into_iter().take(granted) {
+    let mut left = granted;
+    for candidate in candidates {
+        if left == 0 {
+            break;
+        }
+        left -= 1;
         if candidate == word {
             continue;
         }
@@ -45,6 +55,12 @@ where
         if candidate.len().abs_diff(word.len()) > 4 * limit {
             continue;
         }
+        // What follows reads the whole candidate: a long one costs by its length.
+        let cost = candidate.len().max(word.len()) / BYTES_PER_COMPARISON;
+        if cost > left {
+            break;
+        }
+        left -= cost;
         let len = candidate.chars().count();
         if len.abs_diff(word_len) > limit {
             continue;
@@ -61,6 +77,7 @@ where
             best = Some((distance, candidate));
         }
     }
+    RUN_BUDGET.fetch_add(left, Ordering::Relaxed);
     best.map(|(_, c)| c)
 }
 
@@ -71,7 +88,8 @@ fn same_ignoring_case(a: &str, b: &str) -> bool {
 }
 
 /// The edit distance of `a` and `b` (insertions, deletions, substitutions and swaps of two
-/// neighbours), if it is at most `limit`. Time linear in the strings' length.
+/// neighbours), if it is at most `limit`. Time linear in the strings' length, whatever part of
+/// them differs: two typos at the two ends of a 100,000-character id are found too.
 fn bounded_distance(a: &str, b: &str, limit: usize) -> Option<usize> {
     // The common start and end cost nothing; a typo leaves a short middle.
     let prefix: usize = a
@@ -89,46 +107,51 @@ fn bounded_distance(a: &str, b: &str, limit: usize) -> Option<usize> {
         .map(|(x, _)| x.len_utf8())
         .sum();
     let (a, b) = (&a[..a.len() - suffix], &b[..b.len() - suffix]);
-    let a: Vec<char> = a.chars().take(MAX_COMPARED_CHARS + 1).collect();
-    let b: Vec<char> = b.chars().take(MAX_COMPARED_CHARS + 1).collect();
-    if a.len() > MAX_COMPARED_CHARS || b.len() > MAX_COMPARED_CHARS {
-        return None;
-    }
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
     banded_osa(&a, &b, limit)
 }
 
 /// Optimal-string-alignment distance of `a` and `b` up to `limit`, computing only the cells
-/// within `limit` of the diagonal (the others exceed it anyway).
+/// within `limit` of the diagonal (the others exceed it anyway). Each row keeps only its band:
+/// the cell of column `j` in row `i` is at `j + limit - i`, so memory is `O(limit)` and time
+/// `O(limit × length)`, with no cost growing with the product of the lengths.
 fn banded_osa(a: &[char], b: &[char], limit: usize) -> Option<usize> {
     let (n, m) = (a.len(), b.len());
     if n.abs_diff(m) > limit {
         return None;
     }
     let over = limit + 1;
+    let width = 2 * limit + 1;
+    // The column of band cell `k` in row `i`, if the table has it.
+    let column = |i: usize, k: usize| (i + k).checked_sub(limit).filter(|&j| j <= m);
     // Three rows: two back (for swaps), the previous one and the current one.
-    let mut before = vec![over; m + 1];
-    let mut previous: Vec<usize> = (0..=m).map(|j| j.min(over)).collect();
-    let mut current = vec![over; m + 1];
+    let mut before = vec![over; width];
+    let mut previous: Vec<usize> = (0..width)
+        .map(|k| column(0, k).map_or(over, |j| j.min(over)))
+        .collect();
+    let mut current = vec![over; width];
     for i in 1..=n {
-        let from = i.saturating_sub(limit).max(1);
-        let to = (i + limit).min(m);
-        // The cells just outside the band are read by this row and the next: out of reach.
-        // (The rows are reused, so they may hold values of an older row.)
-        current[from - 1] = if from == 1 { i.min(over) } else { over };
-        if to < m {
-            current[to + 1] = over;
-        }
-        let mut row_min = current[from - 1];
-        for j in from..=to {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut cell = (previous[j - 1] + cost)
-                .min(previous[j] + 1)
-                .min(current[j - 1] + 1);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                cell = cell.min(before[j - 2] + 1);
-            }
-            current[j] = cell.min(over);
-            row_min = row_min.min(current[j]);
+        let mut row_min = over;
+        for k in 0..width {
+            let cell = match column(i, k) {
+                None => over,
+                Some(0) => i.min(over),
+                Some(j) => {
+                    let cost = usize::from(a[i - 1] != b[j - 1]);
+                    // Diagonal, above and left: (i-1, j-1), (i-1, j) and (i, j-1).
+                    let mut cell = (previous[k] + cost)
+                        .min(previous.get(k + 1).map_or(over, |&up| up + 1))
+                        .min(k.checked_sub(1).map_or(over, |left| current[left] + 1));
+                    if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                        // A swap of two neighbours: (i-2, j-2), the same band cell two rows up.
+                        cell = cell.min(before[k] + 1);
+                    }
+                    cell.min(over)
+                }
+            };
+            current[k] = cell;
+            row_min = row_min.min(cell);
         }
         if row_min > limit {
             return None;
@@ -136,7 +159,7 @@ fn banded_osa(a: &[char], b: &[char], limit: usize) -> Option<usize> {
         std::mem::swap(&mut before, &mut previous);
         std::mem::swap(&mut previous, &mut current);
     }
-    Some(previous[m]).filter(|&d| d <= limit)
+    Some(previous[m + limit - n]).filter(|&d| d <= limit)
 }
 
 /// `did you mean `x`?` help text, if a candidate is close.
@@ -150,6 +173,16 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_run_budget_counts_comparisons_made_not_words() {
+        // Far more words than the budget would grant at 20,000 each: every one is answered.
+        let ids = ["call-routing", "billing"];
+        let grants = 5_000_000 / MAX_COMPARISONS;
+        for _ in 0..2 * grants {
+            assert_eq!(did_you_mean("biling", ids), Some("billing"));
+        }
+    }
 
     #[test]
     fn finds_a_typo_and_ignores_strangers() {
@@ -187,8 +220,30 @@ mod tests {
         let id = "a".repeat(1_000_000);
         let typo = format!("{}b{}", &id[..500_000], &id[500_001..]);
         assert_eq!(did_you_mean(&typo, [id.as_str()]), Some(id.as_str()));
-        // Two differences far apart leave a long middle: no suggestion, and no long work.
+    }
+
+    #[test]
+    fn typos_far_apart_in_a_long_id_are_found_in_linear_time() {
+        // Two wrong letters at the two ends leave a middle of 10⁶ characters to compare: the
+        // band keeps it to a few passes. (Bounding the middle at 256 characters missed it.)
+        let id = "a".repeat(1_000_000);
         let far = format!("b{}b", &id[2..]);
-        assert_eq!(did_you_mean(&far, [id.as_str()]), None);
+        assert_eq!(did_you_mean(&far, [id.as_str()]), Some(id.as_str()));
+        // Four edits spread over the id (a swap, a letter dropped, one wrong, one added) are
+        // the most a word of any length may have; a fifth is no typo.
+        let mut text: Vec<char> = "abcdefghij".repeat(30_000).chars().collect();
+        let original: String = text.iter().collect();
+        text.swap(10, 11);
+        text.remove(100_000);
+        text[200_000] = 'x';
+        text.insert(299_000, 'y');
+        let four: String = text.iter().collect();
+        assert_eq!(
+            did_you_mean(&four, [original.as_str()]),
+            Some(original.as_str())
+        );
+        text[250_000] = 'z';
+        let five: String = text.iter().collect();
+        assert_eq!(did_you_mean(&five, [original.as_str()]), None);
     }
 }

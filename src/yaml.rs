@@ -6,6 +6,10 @@
 //! arena tree from it: nodes in one `Vec` (no recursive drop, so 10,000-deep nesting cannot
 //! overflow the stack), byte spans, duplicate keys kept (the converter reports them), aliases
 //! kept as links with a budget on how much they may expand (alias bombs are rejected).
+//!
+//! A node is 20 bytes (a file of many small elements holds about 20 nodes per 150 bytes of
+//! text), and [`parse_with`] lets the reader take each complete element out of the tree as
+//! soon as it is parsed, so a large file is never held whole as a tree.
 
 use saphyr_parser::{Event, Parser, ScalarStyle, Span as MarkerSpan};
 use std::collections::HashMap;
@@ -61,25 +65,41 @@ pub enum NodeKind<'d> {
 pub struct Node {
     pub span: Span,
     kind: Stored,
-    pub tag: Option<Box<str>>,
 }
 
 /// How a node is kept: collections as ranges of the document's shared child lists, and
 /// scalars as a range of the source text when their value is written there verbatim (almost
-/// every scalar), so building the tree allocates nothing per node.
+/// every scalar), so building the tree allocates nothing per node. Tags and the few scalars
+/// whose value is not written verbatim (escapes, folded lines) are kept beside the nodes.
 #[derive(Debug)]
 enum Stored {
-    Scalar { text: Text, plain: bool },
-    Seq { start: u32, len: u32 },
-    Map { start: u32, len: u32 },
+    /// A scalar whose value is the source text from `start` to `end`.
+    Verbatim {
+        start: u32,
+        end: u32,
+        plain: bool,
+    },
+    /// A scalar whose value is `owned[index]` of its document.
+    Owned {
+        index: u32,
+        plain: bool,
+    },
+    Seq {
+        start: u32,
+        len: u32,
+    },
+    Map {
+        start: u32,
+        len: u32,
+    },
     Alias(NodeId),
+    /// A mapping taken out of the tree while parsing (see [`Take`]), with the number the
+    /// taker gave it; it reads as an empty mapping.
+    Taken(u32),
 }
 
-#[derive(Debug)]
-enum Text {
-    Source { start: u32, end: u32 },
-    Owned(Box<str>),
-}
+// Twenty bytes a node: the tree of a file of small elements is about three times its text.
+const _: () = assert!(std::mem::size_of::<Node>() == 20);
 
 /// One YAML document of a file.
 #[derive(Debug)]
@@ -88,6 +108,10 @@ pub struct Document<'src> {
     nodes: Vec<Node>,
     items: Vec<NodeId>,
     pairs: Vec<(NodeId, NodeId)>,
+    /// Values of scalars not written verbatim, in node order.
+    owned: Vec<Box<str>>,
+    /// Tags of the nodes that have one, in node order (few do).
+    tags: Vec<(NodeId, Box<str>)>,
     pub root: Option<NodeId>,
 }
 
@@ -115,6 +139,8 @@ impl<'src> Document<'src> {
             nodes: Vec::new(),
             items: Vec::new(),
             pairs: Vec::new(),
+            owned: Vec::new(),
+            tags: Vec::new(),
             root: None,
         }
     }
@@ -135,21 +161,40 @@ impl<'src> Document<'src> {
 
     /// What `node` (a node of this document) is.
     pub fn kind_of<'d>(&'d self, node: &'d Node) -> NodeKind<'d> {
-        match &node.kind {
-            Stored::Scalar { text, plain } => NodeKind::Scalar {
-                text: match text {
-                    Text::Source { start, end } => &self.source[*start as usize..*end as usize],
-                    Text::Owned(text) => text,
-                },
-                plain: *plain,
+        match node.kind {
+            Stored::Verbatim { start, end, plain } => NodeKind::Scalar {
+                text: &self.source[start as usize..end as usize],
+                plain,
+            },
+            Stored::Owned { index, plain } => NodeKind::Scalar {
+                text: &self.owned[index as usize],
+                plain,
             },
             Stored::Seq { start, len } => {
-                NodeKind::Seq(&self.items[*start as usize..(*start + *len) as usize])
+                NodeKind::Seq(&self.items[start as usize..(start + len) as usize])
             }
             Stored::Map { start, len } => {
-                NodeKind::Map(&self.pairs[*start as usize..(*start + *len) as usize])
+                NodeKind::Map(&self.pairs[start as usize..(start + len) as usize])
             }
-            Stored::Alias(target) => NodeKind::Alias(*target),
+            Stored::Alias(target) => NodeKind::Alias(target),
+            Stored::Taken(_) => NodeKind::Map(&[]),
+        }
+    }
+
+    /// The number a [`Take`] gave the mapping at `id` when it took it out of the tree.
+    pub fn taken(&self, id: NodeId) -> Option<u32> {
+        match self.nodes[id as usize].kind {
+            Stored::Taken(number) => Some(number),
+            _ => None,
+        }
+    }
+
+    /// The tag of the node at `id` (`tag:yaml.org,2002:str` for `!!str`), if it has one.
+    pub fn tag(&self, id: NodeId) -> Option<&str> {
+        let at = self.tags.partition_point(|&(node, _)| node < id);
+        match self.tags.get(at) {
+            Some((node, tag)) if *node == id => Some(tag),
+            _ => None,
         }
     }
 
@@ -164,11 +209,9 @@ impl<'src> Document<'src> {
 
     /// The scalar at `id` (after aliases), typed by the core schema; `None` for collections.
     pub fn scalar(&self, id: NodeId) -> Option<Scalar<'_>> {
-        let node = self.node(self.deref(id));
-        match self.kind_of(node) {
-            NodeKind::Scalar { text, plain } => {
-                Some(resolve_scalar(text, plain, node.tag.as_deref()))
-            }
+        let id = self.deref(id);
+        match self.kind(id) {
+            NodeKind::Scalar { text, plain } => Some(resolve_scalar(text, plain, self.tag(id))),
             _ => None,
         }
     }
@@ -411,20 +454,83 @@ struct Open {
     anchor: usize,
     /// Nodes this container stands for once aliases are expanded.
     size: u64,
+    /// The document's lists and counters when the container opened: what to cut back to if
+    /// its subtree is taken out.
+    marks: Marks,
+}
+
+#[derive(Clone, Copy)]
+struct Marks {
+    items: usize,
+    pairs: usize,
+    owned: usize,
+    tags: usize,
+    anchors: usize,
+    aliases: usize,
+}
+
+/// Takes complete elements out of a document while it is parsed (see [`parse_with`]): a
+/// reader that converts each one at once keeps what it made of it, not its tree.
+pub trait Take {
+    /// Whether the entries of a mapping `depth` mappings deep (the root mapping's own
+    /// entries are at depth 1) are offered to [`Take::take`].
+    fn offers(&self, depth: usize) -> bool;
+
+    /// The value of an entry is complete. `keys` are the key of each open mapping from the
+    /// root down, the entry's own last; `value` is a mapping. Returning a number takes it
+    /// out: its node stays (with its span) and reads as an empty mapping, its subtree is
+    /// dropped, and [`Document::taken`] gives the number back.
+    fn take(&mut self, doc: &Document, keys: &[NodeId], value: NodeId) -> Option<u32>;
+
+    /// A new document starts (node ids start again from 0).
+    fn new_document(&mut self) {}
+}
+
+/// Takes nothing: the whole tree is kept.
+struct KeepAll;
+
+impl Take for KeepAll {
+    fn offers(&self, _depth: usize) -> bool {
+        false
+    }
+
+    fn take(&mut self, _doc: &Document, _keys: &[NodeId], _value: NodeId) -> Option<u32> {
+        None
+    }
 }
 
 /// Parses every document of `text` into spanned node trees.
 pub fn parse(text: &str) -> Result<Vec<Document<'_>>, SyntaxError> {
+    parse_with(text, &mut KeepAll)
+}
+
+/// Parses like [`parse`], offering `taker` each complete entry of the mappings it asks for.
+///
+/// Only a subtree that is self-contained is offered: a mapping without an anchor, holding no
+/// anchor and no alias, inside no anchored collection, with a mapping at every level above it.
+/// Nothing can then point into it, and it points nowhere outside itself, so dropping it
+/// changes nothing for the rest of the document. The arena keeps its room, so the next
+/// element is built in the same memory: a file of many elements needs the tree of its
+/// largest one, not of all.
+pub fn parse_with<'t>(
+    text: &'t str,
+    taker: &mut dyn Take,
+) -> Result<Vec<Document<'t>>, SyntaxError> {
     let positions = CharToByte::new(text);
     let mut documents = Vec::new();
     let mut doc = Document::new(text);
-    let mut sizes: Vec<u64> = Vec::new();
-    let mut anchors: HashMap<usize, NodeId> = HashMap::new();
+    // Each anchor of this document: the node it names and how many nodes that stands for.
+    let mut anchors: HashMap<usize, (NodeId, u64)> = HashMap::new();
     let mut stack: Vec<Open> = Vec::new();
     // Children of every open container, innermost last: one buffer instead of a growing
     // `Vec` per container, so each container allocates once, at its exact size.
     let mut children: Vec<NodeId> = Vec::new();
     let mut alias_budget_used: u64 = 0;
+    // Anchors defined and aliases met so far: a subtree that adds to neither is
+    // self-contained.
+    let mut anchors_defined = 0usize;
+    let mut aliases_met = 0usize;
+    let mut keys: Vec<NodeId> = Vec::new();
 
     for item in Parser::new_from_str(text) {
         let (event, marker_span) = item.map_err(|e| SyntaxError {
@@ -440,8 +546,8 @@ pub fn parse(text: &str) -> Result<Vec<Document<'_>>, SyntaxError> {
             Event::StreamStart | Event::StreamEnd | Event::Nothing => continue,
             Event::DocumentStart(_) => {
                 doc = Document::new(text);
-                sizes.clear();
                 anchors.clear();
+                taker.new_document();
                 continue;
             }
             Event::DocumentEnd => {
@@ -466,43 +572,36 @@ pub fn parse(text: &str) -> Result<Vec<Document<'_>>, SyntaxError> {
                 } else {
                     span
                 };
+                let plain = style == ScalarStyle::Plain;
                 // Where the source holds the value as written, point at it instead of copying.
                 let written = text.get(verbatim.0 as usize..verbatim.1 as usize);
                 let stored = if verbatim.0 <= verbatim.1 && written == Some(value.as_ref()) {
-                    Text::Source {
+                    Stored::Verbatim {
                         start: verbatim.0,
                         end: verbatim.1,
+                        plain,
                     }
                 } else {
-                    Text::Owned(value.as_ref().into())
+                    doc.owned.push(value.as_ref().into());
+                    Stored::Owned {
+                        index: (doc.owned.len() - 1) as u32,
+                        plain,
+                    }
                 };
-                let node = push(
-                    &mut doc,
-                    &mut sizes,
-                    Node {
-                        span,
-                        kind: Stored::Scalar {
-                            text: stored,
-                            plain: style == ScalarStyle::Plain,
-                        },
-                        tag: tag
-                            .map(|t| format!("{}{}", expand_handle(&t.handle), t.suffix).into()),
-                    },
-                    weight,
-                );
+                let node = push(&mut doc, span, stored, tag_name(tag.as_deref()));
                 if anchor != 0 {
-                    anchors.insert(anchor, node);
+                    anchors.insert(anchor, (node, weight));
+                    anchors_defined += 1;
                 }
                 (node, weight)
             }
             Event::Alias(anchor) => {
-                let Some(&target) = anchors.get(&anchor) else {
+                let Some(&(target, size)) = anchors.get(&anchor) else {
                     return Err(SyntaxError {
                         offset: span.start as usize,
                         message: "alias to an unknown anchor".into(),
                     });
                 };
-                let size = sizes[target as usize];
                 alias_budget_used = alias_budget_used.saturating_add(size);
                 if alias_budget_used > MAX_ALIAS_EXPANSION {
                     return Err(SyntaxError {
@@ -514,16 +613,8 @@ pub fn parse(text: &str) -> Result<Vec<Document<'_>>, SyntaxError> {
                         ),
                     });
                 }
-                let node = push(
-                    &mut doc,
-                    &mut sizes,
-                    Node {
-                        span,
-                        kind: Stored::Alias(target),
-                        tag: None,
-                    },
-                    size,
-                );
+                aliases_met += 1;
+                let node = push(&mut doc, span, Stored::Alias(target), None);
                 (node, size)
             }
             Event::SequenceStart(anchor, tag) | Event::MappingStart(anchor, tag) => {
@@ -538,22 +629,20 @@ pub fn parse(text: &str) -> Result<Vec<Document<'_>>, SyntaxError> {
                 } else {
                     Stored::Seq { start: 0, len: 0 }
                 };
-                let node = push(
-                    &mut doc,
-                    &mut sizes,
-                    Node {
-                        span,
-                        kind,
-                        tag: tag
-                            .map(|t| format!("{}{}", expand_handle(&t.handle), t.suffix).into()),
-                    },
-                    1,
-                );
+                let node = push(&mut doc, span, kind, tag_name(tag.as_deref()));
                 stack.push(Open {
                     node,
                     first_child: children.len(),
                     anchor,
                     size: 1,
+                    marks: Marks {
+                        items: doc.items.len(),
+                        pairs: doc.pairs.len(),
+                        owned: doc.owned.len(),
+                        tags: doc.tags.len(),
+                        anchors: anchors_defined,
+                        aliases: aliases_met,
+                    },
                 });
                 continue;
             }
@@ -562,24 +651,33 @@ pub fn parse(text: &str) -> Result<Vec<Document<'_>>, SyntaxError> {
                 let node = &mut doc.nodes[open.node as usize];
                 node.span.end = node.span.end.max(span.end).max(span.start);
                 let own = &children[open.first_child..];
-                match &mut node.kind {
+                let is_map = match &mut node.kind {
                     Stored::Map { start, len } => {
                         *start = doc.pairs.len() as u32;
                         *len = (own.len() / 2) as u32;
                         doc.pairs
                             .extend(own.chunks_exact(2).map(|kv| (kv[0], kv[1])));
+                        true
                     }
                     Stored::Seq { start, len } => {
                         *start = doc.items.len() as u32;
                         *len = own.len() as u32;
                         doc.items.extend_from_slice(own);
+                        false
                     }
                     _ => unreachable!("only collections are opened"),
-                }
+                };
                 children.truncate(open.first_child);
-                sizes[open.node as usize] = open.size;
                 if open.anchor != 0 {
-                    anchors.insert(open.anchor, open.node);
+                    anchors.insert(open.anchor, (open.node, open.size));
+                    anchors_defined += 1;
+                }
+                let self_contained = is_map
+                    && open.anchor == 0
+                    && anchors_defined == open.marks.anchors
+                    && aliases_met == open.marks.aliases;
+                if self_contained && taker.offers(stack.len()) {
+                    offer(&mut doc, &stack, &children, &mut keys, &open, taker);
                 }
                 (open.node, open.size)
             }
@@ -594,6 +692,42 @@ pub fn parse(text: &str) -> Result<Vec<Document<'_>>, SyntaxError> {
         }
     }
     Ok(documents)
+}
+
+/// Offers the mapping `open` just closed to `taker` if it is the value of an entry and every
+/// level above it is an unanchored mapping; cuts its subtree out of `doc` if taken.
+fn offer(
+    doc: &mut Document,
+    stack: &[Open],
+    children: &[NodeId],
+    keys: &mut Vec<NodeId>,
+    open: &Open,
+    taker: &mut dyn Take,
+) {
+    keys.clear();
+    for (level, parent) in stack.iter().enumerate() {
+        let is_map = matches!(doc.nodes[parent.node as usize].kind, Stored::Map { .. });
+        // The child being built under `parent`: the next level's container, or `open`.
+        let child_first = stack
+            .get(level + 1)
+            .map_or(children.len(), |inner| inner.first_child);
+        let written = child_first - parent.first_child;
+        // In a mapping a child after an odd number of nodes is a value, its key just before.
+        if !is_map || parent.anchor != 0 || written % 2 == 0 {
+            return;
+        }
+        keys.push(children[child_first - 1]);
+    }
+    let Some(number) = taker.take(doc, keys, open.node) else {
+        return;
+    };
+    let marks = open.marks;
+    doc.nodes.truncate(open.node as usize + 1);
+    doc.nodes[open.node as usize].kind = Stored::Taken(number);
+    doc.items.truncate(marks.items);
+    doc.pairs.truncate(marks.pairs);
+    doc.owned.truncate(marks.owned);
+    doc.tags.truncate(marks.tags);
 }
 
 /// An empty entry of a block list (`-` and nothing after it) is placed by the parser after
@@ -641,11 +775,18 @@ pub(crate) fn quoted_end(text: &str, span: Span) -> Span {
     span
 }
 
-fn push(doc: &mut Document, sizes: &mut Vec<u64>, node: Node, size: u64) -> NodeId {
+fn push(doc: &mut Document, span: Span, kind: Stored, tag: Option<Box<str>>) -> NodeId {
     let id = doc.nodes.len() as NodeId;
-    doc.nodes.push(node);
-    sizes.push(size);
+    doc.nodes.push(Node { span, kind });
+    if let Some(tag) = tag {
+        doc.tags.push((id, tag));
+    }
     id
+}
+
+/// A tag as written with its handle expanded (`!!str` is `tag:yaml.org,2002:str`).
+fn tag_name(tag: Option<&saphyr_parser::Tag>) -> Option<Box<str>> {
+    tag.map(|t| format!("{}{}", expand_handle(&t.handle), t.suffix).into())
 }
 
 fn expand_handle(handle: &str) -> &str {
@@ -782,6 +923,71 @@ mod tests {
             })
             .collect();
         assert_eq!(starts, [(5, "-"), (12, "x"), (16, "-"), (29, "-")]);
+    }
+
+    /// Takes every entry offered at depth 2 and notes its keys.
+    #[derive(Default)]
+    struct TakeAll {
+        taken: Vec<Vec<String>>,
+    }
+
+    impl Take for TakeAll {
+        fn offers(&self, depth: usize) -> bool {
+            depth == 2
+        }
+
+        fn take(&mut self, doc: &Document, keys: &[NodeId], _value: NodeId) -> Option<u32> {
+            let keys = keys
+                .iter()
+                .map(|&k| doc.scalar_text(k).unwrap().to_string());
+            self.taken.push(keys.collect());
+            Some(self.taken.len() as u32 - 1)
+        }
+    }
+
+    #[test]
+    fn only_self_contained_entries_are_taken_and_their_node_stays() {
+        let text = concat!(
+            "a:\n",
+            "  plain: {x: 1, y: [2, 3]}\n",
+            "  anchored: &n {x: 1}\n",
+            "  aliasing: {x: *n}\n",
+            "  holding-an-anchor: {x: &m 1}\n",
+            "  text: just text\n",
+            "b: &whole\n",
+            "  inside-an-anchor: {x: 1}\n",
+            "c:\n",
+            "  - in-a-list: {x: 1}\n",
+            "d: {last: {z: 9}}\n",
+        );
+        let mut taker = TakeAll::default();
+        let doc = parse_with(text, &mut taker).unwrap().remove(0);
+        assert_eq!(taker.taken, [["a", "plain"], ["d", "last"]]);
+        let NodeKind::Map(sections) = doc.kind(doc.root.unwrap()) else {
+            panic!()
+        };
+        let NodeKind::Map(entries) = doc.kind(sections[0].1) else {
+            panic!()
+        };
+        let plain = entries[0].1;
+        assert_eq!(doc.taken(plain), Some(0));
+        assert!(matches!(doc.kind(plain), NodeKind::Map(&[])));
+        let span = doc.node(plain).span;
+        assert_eq!(
+            &text[span.start as usize..span.end as usize],
+            "{x: 1, y: [2, 3]}"
+        );
+        // What follows the taken entry is read as before, aliases and all.
+        assert_eq!(doc.taken(entries[1].1), None);
+        let NodeKind::Map(aliasing) = doc.kind(entries[2].1) else {
+            panic!()
+        };
+        assert_eq!(doc.scalar(aliasing[0].1), None, "an alias of a mapping");
+        assert_eq!(doc.scalar_text(entries[4].1), Some("just text"));
+        // A taken mapping keeps its own node, not those under it: 6 under `plain` (`x`, `1`,
+        // `y`, the list and its two items), 2 under `last`.
+        let whole = parse(text).unwrap().remove(0);
+        assert_eq!(whole.nodes().count() - doc.nodes().count(), 6 + 2);
     }
 
     #[test]

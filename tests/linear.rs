@@ -135,6 +135,32 @@ fn did_you_mean_on_a_long_id_is_linear_in_its_length() {
     );
 }
 
+#[test]
+fn did_you_mean_finds_two_typos_far_apart_in_a_long_id() {
+    // A wrong letter near each end of a 50,000-character id: everything between them differs
+    // in place, so comparing only the first 256 characters of the middle found nothing.
+    let id: String = "abcdefghij".repeat(5_000);
+    let mut typo = id.clone().into_bytes();
+    typo[3] = b'x';
+    typo[49_996] = b'x';
+    let typo = String::from_utf8(typo).unwrap();
+    let text = format!("stakeholders:\n  o: {{name: O}}\ncapabilities:\n  ? {id}\n  : {{name: C, level: 1}}\nprocesses:\n  p: {{name: P, owner: o, capabilities: [{typo}]}}\n");
+    let dir = common::model_dir(&[("model.yaml", &text)]);
+    let json = common::check_json(dir.path(), &["model.yaml"]);
+    let unknown = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "VSM006")
+        .unwrap();
+    assert_eq!(
+        unknown["help"].as_str(),
+        Some(format!("did you mean `{id}`?").as_str()),
+        "{}",
+        &unknown["message"]
+    );
+}
+
 #[cfg(unix)]
 #[test]
 fn links_leaving_the_folder_are_followed_only_when_asked() {

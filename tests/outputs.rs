@@ -423,3 +423,106 @@ fn a_full_stream_keeps_the_documented_exit_codes() {
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
 }
+
+/// SIGINT, the real signal to the real binary, while `-o` is being written: the temporary
+/// file goes, and the target keeps its old text or holds the whole new one, never a part.
+///
+/// No timing is guessed: the test watches the folder, freezes `vsm` (SIGSTOP) as soon as its
+/// temporary file shows, and only interrupts it if the file is still there, that is while
+/// the output is being written; then it lets it go on (SIGCONT). A run that got past the
+/// rename before it was frozen is tried again with twice the output.
+#[cfg(unix)]
+#[test]
+fn an_interrupted_write_leaves_no_temporary_file_and_an_untouched_target() {
+    use std::process::{Command, Stdio};
+    let signal = |name: &str, pid: u32| {
+        let sent = Command::new("kill")
+            .args([name, &pid.to_string()])
+            .status()
+            .unwrap();
+        assert!(sent.success(), "kill {name} {pid}");
+    };
+    let temporaries = |dir: &std::path::Path| -> Vec<std::path::PathBuf> {
+        std::fs::read_dir(dir)
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .map(|e| e.path())
+            .filter(|p| {
+                p.file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .starts_with(".vsm-tmp-")
+            })
+            .collect()
+    };
+    let dir = common::model_dir(&[]);
+    let run = |out: &str| {
+        Command::new(env!("CARGO_BIN_EXE_vsm"))
+            .current_dir(dir.path())
+            .args(["table", "--view", "mapping", "--format", "csv", "-o", out])
+            .arg("model.yaml")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap()
+    };
+    // 200 stages using one capability with a long name: the mapping table repeats the name
+    // on each stage's row, so 0.5 MB of model make 100 MB of CSV at the last size.
+    for repeat in [10_000, 20_000, 40_000] {
+        let mut model = String::from("stakeholders:\n  c: {name: C}\nvalue_streams:\n  s:\n    name: S\n    trigger: c\n    stages:\n");
+        for g in 0..200 {
+            model.push_str(&format!("      g{g}: {{name: G, stakeholders: [c], entry_conditions: [a], exit_conditions: [b], value_items: [v], capabilities: [x]}}\n"));
+        }
+        model.push_str(&format!(
+            "capabilities:\n  x: {{name: \"{}\", level: 1}}\n",
+            "Call routing ".repeat(repeat)
+        ));
+        std::fs::write(dir.path().join("model.yaml"), model).unwrap();
+        let whole_run = run("whole.csv").wait().unwrap();
+        assert!(whole_run.success());
+        let whole = std::fs::read(dir.path().join("whole.csv")).unwrap();
+        let target = dir.path().join("out.csv");
+        std::fs::write(&target, "old\n").unwrap();
+
+        let mut child = run("out.csv");
+        let frozen = loop {
+            if let Some(temporary) = temporaries(dir.path()).pop() {
+                signal("-STOP", child.id());
+                break Some(temporary);
+            }
+            if child.try_wait().unwrap().is_some() {
+                break None;
+            }
+            std::thread::yield_now();
+        };
+        let interrupted = match frozen {
+            Some(temporary) if temporary.exists() => {
+                signal("-INT", child.id());
+                true
+            }
+            _ => false,
+        };
+        signal("-CONT", child.id());
+        let status = child.wait().unwrap();
+
+        assert_eq!(temporaries(dir.path()), Vec::<std::path::PathBuf>::new());
+        let now = std::fs::read(&target).unwrap();
+        assert!(
+            now == b"old\n" || now == whole,
+            "the target holds {} bytes: neither the old text nor the whole output ({} bytes)",
+            now.len(),
+            whole.len()
+        );
+        if interrupted {
+            // Interrupted mid-write: `vsm` exits as a process stopped by SIGINT reports (130),
+            // unless it finished the file before the handler ran (then it is whole).
+            assert!(
+                status.code() == Some(130) || (status.success() && now == whole),
+                "{status:?}"
+            );
+            return;
+        }
+        assert!(status.success(), "{status:?}");
+    }
+    panic!("vsm renamed its output before it could be frozen, even at 100 MB");
+}

@@ -167,8 +167,9 @@ pub const CONFUSABLE_IDS: Rule = Rule {
 letter Cyrillic) are two stakeholders, and a reference typed on another keyboard names the \
 wrong one, or none, with nothing to see in the file. Two ids of one kind are confusable when \
 their Unicode skeletons (TR39: each character replaced by the one it is mistaken for, such as \
-Cyrillic `а` for Latin `a`, `0` for `O`, `rn` for `m`) are equal. Rename one of them, or merge \
-the two elements if they are one.",
+Cyrillic `а` for Latin `a`, `0` for `O`, `rn` for `m`) are equal. Stages are compared with the \
+other stages of their stream, since a stage reference names the stream first. Rename one of \
+them, or merge the two elements if they are one.",
     bad: "stakeholders:\n  admin: {name: Administrator}\n  аdmin: {name: Admin team}   # Cyrillic а\n",
     good: "stakeholders:\n  admin: {name: Administrator}\n  admin-team: {name: Admin team}\n",
 };

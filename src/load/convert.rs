@@ -8,7 +8,10 @@
 
 use crate::catalog::{DUPLICATE_ID, INVALID_ID, INVALID_VALUE, MISSING_FIELD, UNKNOWN_FIELD};
 use crate::diag::{shown, Finding};
-use crate::model::Model;
+use crate::model::{
+    BusinessObject, Capability, Commitment, Information, Model, Perception, Process, Stage,
+    Stakeholder, ValueStream,
+};
 use crate::source::{FileId, Loc};
 use crate::suggest;
 use crate::vocabulary::SECTIONS;
@@ -29,6 +32,17 @@ pub fn convert_file(
     docs: &[Document],
     findings: &mut Vec<Finding>,
 ) -> Vec<FileModel> {
+    convert_with_early(file, docs, findings, Early::default())
+}
+
+/// [`convert_file`] for documents parsed with an `ElementTaker`: `early` holds the elements
+/// it converted while the file was parsed.
+pub fn convert_with_early(
+    file: FileId,
+    docs: &[Document],
+    findings: &mut Vec<Finding>,
+    mut early: Early,
+) -> Vec<FileModel> {
     docs.iter()
         .map(|doc| {
             let mut out = FileModel {
@@ -41,12 +55,99 @@ pub fn convert_file(
                 findings,
                 path: String::new(),
                 merged: HashMap::new(),
+                early: &mut early,
             };
             conv.document(&mut out);
             out
         })
         .collect()
 }
+
+/// Elements converted while their file was parsed, each waiting for its section's reading.
+/// A slot taken is reused, so stages converted early and taken by their stream's conversion
+/// cost no room once the stream is converted.
+#[derive(Default)]
+pub struct Early {
+    slots: Vec<Option<Box<Converted>>>,
+    free: Vec<u32>,
+}
+
+/// An element converted early (`None`: its reader gave up on it) and its findings.
+pub(super) struct Converted {
+    pub(super) element: Option<AnyElement>,
+    pub(super) findings: Vec<Finding>,
+}
+
+impl Early {
+    pub(super) fn put(&mut self, converted: Converted) -> u32 {
+        let converted = Some(Box::new(converted));
+        match self.free.pop() {
+            Some(number) => {
+                self.slots[number as usize] = converted;
+                number
+            }
+            None => {
+                self.slots.push(converted);
+                (self.slots.len() - 1) as u32
+            }
+        }
+    }
+
+    fn take(&mut self, number: u32) -> Option<Box<Converted>> {
+        let converted = self.slots.get_mut(number as usize)?.take();
+        if converted.is_some() {
+            self.free.push(number);
+        }
+        converted
+    }
+}
+
+/// An element of any kind, as [`Early`] keeps it.
+pub(super) enum AnyElement {
+    Stakeholder(Stakeholder),
+    ValueStream(ValueStream),
+    Stage(Stage),
+    Capability(Capability),
+    Process(Process),
+    Information(Information),
+    BusinessObject(BusinessObject),
+    Commitment(Commitment),
+    Perception(Perception),
+}
+
+/// The element types a section holds, each one a case of [`AnyElement`].
+pub(super) trait Element: Sized {
+    fn into_any(self) -> AnyElement;
+    fn from_any(any: AnyElement) -> Option<Self>;
+}
+
+macro_rules! element_types {
+    ($($kind:ident),* $(,)?) => {$(
+        impl Element for $kind {
+            fn into_any(self) -> AnyElement {
+                AnyElement::$kind(self)
+            }
+            fn from_any(any: AnyElement) -> Option<Self> {
+                match any {
+                    AnyElement::$kind(element) => Some(element),
+                    _ => None,
+                }
+            }
+        }
+    )*};
+}
+
+element_types!(
+    Stakeholder,
+    ValueStream,
+    Stage,
+    Capability,
+    Process,
+    Information,
+    BusinessObject,
+    Commitment,
+    Perception,
+);
 
 /// Reads one document into a [`FileModel`]; its readers are in this file's sibling modules.
 pub(super) struct Converter<'a> {
@@ -59,12 +160,46 @@ pub(super) struct Converter<'a> {
     /// per mapping, not once per use (700 chained merges took 10 s), and a problem inside a
     /// merged mapping is reported once.
     merged: HashMap<NodeId, Vec<Entry<'a>>>,
+    /// Elements converted while the file was parsed.
+    early: &'a mut Early,
 }
 
 /// One entry of a mapping: key node, key text, value node.
 pub(super) type Entry<'d> = (NodeId, &'d str, NodeId);
 
 impl<'a> Converter<'a> {
+    /// A converter of the document `doc` of file `file`, at the element path `path`.
+    pub(super) fn new(
+        doc: &'a Document<'a>,
+        file: FileId,
+        findings: &'a mut Vec<Finding>,
+        path: String,
+        early: &'a mut Early,
+    ) -> Self {
+        Converter {
+            doc,
+            file,
+            findings,
+            path,
+            merged: HashMap::new(),
+            early,
+        }
+    }
+
+    /// The element at `node` if it was converted while the file was parsed (its findings
+    /// then join the others here, where converting it now would have reported them).
+    pub(super) fn converted_early<T: Element>(&mut self, node: NodeId) -> Option<Option<T>> {
+        let number = self.doc.taken(node)?;
+        let converted = self.early.take(number);
+        debug_assert!(
+            converted.is_some(),
+            "an element converted early is read once"
+        );
+        let Converted { element, findings } = *converted?;
+        self.findings.extend(findings);
+        Some(element.and_then(T::from_any))
+    }
+
     pub(super) fn loc(&self, node: NodeId) -> Loc {
         Loc {
             file: self.file,
@@ -276,7 +411,7 @@ impl<'a> Converter<'a> {
                 );
                 continue;
             };
-            if key == "<<" && doc.node(doc.deref(key_node)).tag.is_none() {
+            if key == "<<" && doc.tag(doc.deref(key_node)).is_none() {
                 self.merge_key(value, &mut merged);
                 continue;
             }

@@ -2,9 +2,11 @@
 //! field read by a scalar reader (`scalars.rs`). Keys are matched against the
 //! [`vocabulary`](crate::vocabulary); any other key is reported with the kind's field list.
 
-use super::convert::{Converter, Entry, FileModel};
+use super::convert::{AnyElement, Converted, Converter, Early, Element, Entry, FileModel};
+use super::scalars::nfc;
 use crate::diag::shown;
 use crate::model::*;
+use crate::source::FileId;
 use crate::vocabulary::{
     key, BUSINESS_OBJECT_FIELDS, CAPABILITY_FIELDS, COMMITMENT_FIELDS, COMPOSITION_VALUES,
     ENABLEMENT_VALUES, IMPORTANCE_VALUES, INFORMATION_FIELDS, LEVELS, MATURITY_SCALE, MODEL_FIELDS,
@@ -12,8 +14,74 @@ use crate::vocabulary::{
     STAGE_FIELDS, STAKEHOLDER_FIELDS, STAKEHOLDER_TYPE_VALUES, STEP_FIELDS, VALUE_ITEM_FIELDS,
     VALUE_STREAM_FIELDS,
 };
-use crate::yaml::{NodeId, NodeKind, Scalar};
+use crate::yaml::{self, Document, NodeId, NodeKind, Scalar};
 use indexmap::IndexMap;
+
+/// Converts each element of a file as soon as the parser has read it, so that the file's
+/// tree never holds more than about one element: a 150 MB file of a million small stages
+/// held a 1 GB tree beside its model (see `docs/performance.md`).
+///
+/// An element is converted early exactly as its section will read it: same id, same element
+/// path, same findings. The findings wait with the element, and the section's reading takes
+/// both where it would have converted the element, so the output cannot change: an element
+/// the section skips (its key written twice, say) is dropped with its findings, as if it had
+/// never been read. The parser only offers self-contained elements (no anchor, no alias);
+/// the others stay in the tree and are converted as before.
+pub struct ElementTaker {
+    file: FileId,
+    early: Early,
+}
+
+impl ElementTaker {
+    pub fn new(file: FileId) -> Self {
+        ElementTaker {
+            file,
+            early: Early::default(),
+        }
+    }
+
+    /// The elements converted so far, for `convert_with_early`.
+    pub fn into_early(self) -> Early {
+        self.early
+    }
+}
+
+impl yaml::Take for ElementTaker {
+    /// Elements of a section (`stakeholders.x`), and stages (`value_streams.s.stages.x`).
+    fn offers(&self, depth: usize) -> bool {
+        depth == 2 || depth == 4
+    }
+
+    fn take(&mut self, doc: &Document, keys: &[NodeId], value: NodeId) -> Option<u32> {
+        // Keys as `entries` reads them; a merge key `<<` is no entry.
+        let texts: Vec<&str> = keys
+            .iter()
+            .map(|&k| doc.scalar_text(k).filter(|&t| t != "<<"))
+            .collect::<Option<_>>()?;
+        let section = texts[0];
+        let stage = match texts.len() {
+            2 => false,
+            4 if section == key::VALUE_STREAMS && texts[2] == key::STAGES => true,
+            _ => return None,
+        };
+        // The element path the section's reading would have: ids in NFC.
+        let mut path = section.to_string();
+        for (level, text) in texts.iter().enumerate().skip(1) {
+            path.push('.');
+            if level % 2 == 1 {
+                path.push_str(&nfc(text));
+            } else {
+                path.push_str(text);
+            }
+        }
+        let id_key = keys[keys.len() - 1];
+        let mut findings = Vec::new();
+        let mut conv = Converter::new(doc, self.file, &mut findings, path, &mut self.early);
+        let id = Text::new(nfc(texts[texts.len() - 1]), conv.loc(id_key));
+        let element = conv.early_element(section, stage, id, value)?;
+        Some(self.early.put(Converted { element, findings }))
+    }
+}
 
 impl<'a> Converter<'a> {
     /// Reads the sections of one document into `out`.
@@ -66,7 +134,7 @@ impl<'a> Converter<'a> {
 
     /// A mapping of id → element (a section, or a stream's `stages`); each element converted
     /// by `convert`. False when it is written but is no mapping: its elements are not read.
-    fn section<T>(
+    fn section<T: Element>(
         &mut self,
         value: NodeId,
         field: &str,
@@ -96,6 +164,9 @@ impl<'a> Converter<'a> {
             }
         }
         let entries = self.entries(value);
+        // One allocation at the final size (a map grown by doubling keeps up to half its
+        // room empty: 10 stages took the room of 16).
+        target.reserve_exact(entries.len());
         for (n, &(key_node, key, element)) in entries.iter().enumerate() {
             let id = Text::new(super::scalars::nfc(key), self.loc(key_node));
             self.check_id(&id);
@@ -124,12 +195,42 @@ impl<'a> Converter<'a> {
                 }
             }
             let len = self.enter(&id.value);
-            if let Some(converted) = convert(self, id.clone(), element) {
+            let converted = match self.converted_early(element) {
+                Some(early) => early,
+                None => convert(self, id.clone(), element),
+            };
+            if let Some(converted) = converted {
                 target.insert(id.value, converted);
             }
             self.leave(len);
         }
         true
+    }
+
+    /// Converts the element `node` of the section `section` (a stage of a stream when
+    /// `stage`) as [`Self::section`] would; `None` when `section` holds no elements.
+    pub(super) fn early_element(
+        &mut self,
+        section: &str,
+        stage: bool,
+        id: Text,
+        node: NodeId,
+    ) -> Option<Option<AnyElement>> {
+        fn any<T: Element>(element: Option<T>) -> Option<AnyElement> {
+            element.map(T::into_any)
+        }
+        Some(match section {
+            _ if stage => any(self.stage(id, node)),
+            key::STAKEHOLDERS => any(self.stakeholder(id, node)),
+            key::VALUE_STREAMS => any(self.value_stream(id, node)),
+            key::CAPABILITIES => any(self.capability(id, node)),
+            key::PROCESSES => any(self.process(id, node)),
+            key::INFORMATION => any(self.information(id, node)),
+            key::BUSINESS_OBJECTS => any(self.business_object(id, node)),
+            key::COMMITMENTS => any(self.commitment(id, node)),
+            key::PERCEPTIONS => any(self.perception(id, node)),
+            _ => return None,
+        })
     }
 
     /// The id a user most likely meant for the first entry of a list written where a mapping

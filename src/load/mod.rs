@@ -534,8 +534,10 @@ fn encoding_help(bytes: &[u8]) -> &'static str {
 
 /// Parses `text` and converts each of its documents; a syntax error becomes one finding.
 fn parse_and_convert(file_id: FileId, text: &str, findings: &mut Vec<Finding>) -> Vec<FileModel> {
-    match yaml::parse(text) {
-        Ok(docs) => convert::convert_file(file_id, &docs, findings),
+    // Elements are converted as they are parsed, so the tree never holds the whole file.
+    let mut taker = elements::ElementTaker::new(file_id);
+    match yaml::parse_with(text, &mut taker) {
+        Ok(docs) => convert::convert_with_early(file_id, &docs, findings, taker.into_early()),
         Err(error) => {
             let at = floor_char_boundary(text, error.offset.min(text.len()));
             let end = text[at..].chars().next().map_or(at, |c| at + c.len_utf8());
@@ -1005,6 +1007,140 @@ mod tests {
     pub(super) fn messages(text: &str) -> Vec<String> {
         let loaded = load_text("m.yaml", text);
         loaded.findings.iter().map(|f| f.message.clone()).collect()
+    }
+
+    /// The model and findings of `text` read the way they were before elements were
+    /// converted during the parse: the whole tree first, then the conversion.
+    fn converted_after_the_parse(text: &str) -> (String, Vec<Finding>) {
+        let mut findings = Vec::new();
+        let docs = yaml::parse(text).expect("valid YAML");
+        let mut loaded = Loaded::default();
+        let mut meta_loc = None;
+        for file_model in convert::convert_file(0, &docs, &mut findings) {
+            merge(&mut loaded, file_model, &mut meta_loc);
+        }
+        findings.extend(loaded.findings);
+        dedup(&mut findings);
+        (format!("{:?}", loaded.model), findings)
+    }
+
+    #[test]
+    fn elements_converted_while_parsing_read_as_after_the_parse() {
+        // Each case exercises a way a section's reading skips or reaches an element.
+        let cases = [
+            // Plain elements and stages, with findings inside them.
+            "stakeholders:\n  c: {name: C, colour: red}\nvalue_streams:\n  s:\n    name: S\n    trigger: c\n    stages:\n      a: {name: A, value_items: [v], next: [b]}\n      b: {nme: B}\n",
+            // A key written twice: the second element is not read, nor its findings.
+            "stakeholders:\n  a: {name: A}\n  a: {name: A2, bad: 1}\n",
+            // Two Unicode forms of one id.
+            "stakeholders:\n  caf\u{e9}: {name: A}\n  cafe\u{301}: {name: B, bad: 1}\n",
+            // A section written twice, and a `stages` key written twice in a stream.
+            "stakeholders:\n  a: {name: A}\nstakeholders:\n  b: {name: B, bad: 1}\nvalue_streams:\n  s:\n    name: S\n    trigger: a\n    stages:\n      x: {name: X}\n    stages:\n      y: {name: Y, bad: 1}\n",
+            // Anchors, aliases and merge keys: those elements stay in the tree.
+            "stakeholders:\n  base: &b {name: B, colour: red}\n  a: {<<: *b}\n  c: {<<: *b, name: C}\n  d: {<<: {name: D, x: 1}}\n",
+            "value_streams:\n  s: &s\n    name: S\n    stages:\n      x: {name: X, bad: 1}\n  t:\n    <<: *s\n    stages:\n      y: {name: Y}\n",
+            // A merge key at the level of a section's entries, and an entry named `<<`.
+            "capabilities:\n  <<: {k: {name: K}}\n  c: {name: C, level: 9}\n",
+            // Elements of the wrong shape, ids outside the alphabet, unknown sections.
+            "stakeholders:\n  a: 5\n  b c: {name: B}\n  d: [x]\nextra:\n  e: {name: E}\nmodel: {name: M}\n",
+            // Two documents defining one id.
+            "stakeholders:\n  a: {name: A}\n---\nstakeholders:\n  a: {name: A, bad: 1}\n",
+            // Stages of a stream that is itself written with an alias inside.
+            "stakeholders:\n  c: &c {name: C}\nvalue_streams:\n  s:\n    name: S\n    trigger: c\n    segment: *c\n    stages:\n      x: {name: X, bad: 1}\n",
+        ];
+        for text in cases {
+            let loaded = load_text("m.yaml", text);
+            let (model, findings) = converted_after_the_parse(text);
+            assert_eq!(format!("{:?}", loaded.model), model, "{text}");
+            assert_eq!(
+                format!("{:?}", loaded.findings),
+                format!("{findings:?}"),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_yaml_file_of_the_repository_reads_the_same_with_early_conversion() {
+        // The models, the rule examples and the hostile corpus, whole and with lines dropped
+        // or cut short (each variant that is still YAML): early conversion must change
+        // neither the model nor a finding.
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files = Vec::new();
+        for dir in ["models", "examples", "tests/hostile"] {
+            let walk = ignore::WalkBuilder::new(root.join(dir))
+                .hidden(false)
+                .build();
+            for entry in walk.filter_map(Result::ok) {
+                let path = entry.path();
+                let small = entry
+                    .metadata()
+                    .is_ok_and(|m| m.is_file() && m.len() < 200_000);
+                if small && is_yaml(path) {
+                    files.push(path.to_path_buf());
+                }
+            }
+        }
+        assert!(files.len() > 50, "{} YAML files found", files.len());
+        let mut compared = 0;
+        for path in files {
+            let Ok(text) = std::fs::read_to_string(&path) else {
+                continue;
+            };
+            let lines: Vec<&str> = text.lines().collect();
+            let mut variants = vec![text.clone()];
+            for every in [3, 5, 7] {
+                let kept: Vec<&str> = lines
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| i % every != every - 1)
+                    .map(|(_, l)| *l)
+                    .collect();
+                variants.push(kept.join("\n"));
+            }
+            variants.push(lines[..lines.len() * 2 / 3].join("\n"));
+            for variant in variants {
+                if yaml::parse(&variant).is_err() {
+                    continue;
+                }
+                let loaded = load_text("m.yaml", &variant);
+                let (model, findings) = converted_after_the_parse(&variant);
+                assert_eq!(format!("{:?}", loaded.model), model, "{}", path.display());
+                assert_eq!(
+                    format!("{:?}", loaded.findings),
+                    format!("{findings:?}"),
+                    "{}",
+                    path.display()
+                );
+                compared += 1;
+            }
+        }
+        assert!(compared > 200, "{compared} texts compared");
+    }
+
+    #[test]
+    fn a_file_of_many_elements_never_holds_them_all_as_a_tree() {
+        let mut text = String::from("stakeholders:\n  c: {name: C}\nvalue_streams:\n");
+        for s in 0..200 {
+            text.push_str(&format!(
+                "  s{s}:\n    name: S\n    trigger: c\n    stages:\n"
+            ));
+            for g in 0..10 {
+                text.push_str(&format!(
+                    "      g{g}: {{name: G, value_items: [v], capabilities: [x]}}\n"
+                ));
+            }
+        }
+        let mut taker = elements::ElementTaker::new(0);
+        let docs = yaml::parse_with(&text, &mut taker).unwrap();
+        // What stays: the root mapping, each section's key and mapping, and a key and a
+        // taken value per element (one stakeholder, 200 streams).
+        assert_eq!(docs[0].nodes().count(), 1 + (2 + 2) + (2 + 2 * 200));
+        let full = yaml::parse(&text).unwrap();
+        // Ten nodes a stage: its key and mapping, `name` and its value, two lists of one.
+        assert!(full[0].nodes().count() > 200 * 10 * 10);
+        let loaded = load_text("m.yaml", &text);
+        assert_eq!(loaded.model.stage_count(), 2000);
     }
 
     fn help_for(text: &str) -> Option<String> {

@@ -1,18 +1,29 @@
 use super::element_finding;
 use super::Context;
 use crate::catalog::CONFUSABLE_IDS as RULE;
-use crate::diag::{shown, Finding};
+use crate::diag::{shown, Finding, Owner};
+use crate::model::Common;
 use crate::text::describe_char;
 
 /// Every id of a look-alike group after the first is reported, pointing at the first.
 pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     for group in &ctx.resolved.confusable {
         let kind = group.kind;
-        let Some(first) = ctx.model.common(kind, group.ids[0]) else {
+        // A stage's common fields are in its stream; other kinds' in their section.
+        let common = |index: usize| match group.stream {
+            Some(stream) => ctx
+                .model
+                .value_streams
+                .get_index(stream)
+                .and_then(|(_, s)| s.stages.get_index(index))
+                .map(|(_, stage)| &stage.common),
+            None => ctx.model.common(kind, index),
+        };
+        let Some(first) = common(group.ids[0]) else {
             continue;
         };
         for &index in &group.ids[1..] {
-            let Some(common) = ctx.model.common(kind, index) else {
+            let Some(common) = common(index) else {
                 continue;
             };
             let id = &common.id.value;
@@ -29,22 +40,45 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             } else {
                 format!(" ({})", differ.join(", "))
             };
+            let message = format!(
+                "{} `{}` looks like `{}`{detail}",
+                kind.noun(),
+                shown(id),
+                shown(&first.id.value)
+            );
+            let finding = match group.stream {
+                Some(stream) => stage_finding(ctx, stream, index, common, message),
+                None => element_finding(&RULE, kind, index, common, message),
+            };
             out.push(
-                element_finding(
-                    &RULE,
-                    kind,
-                    index,
-                    common,
-                    format!(
-                        "{} `{}` looks like `{}`{detail}",
-                        kind.noun(),
-                        shown(id),
-                        shown(&first.id.value)
-                    ),
-                )
-                .label(first.id.loc, "the id it looks like")
-                .help("rename one of them, or merge the two if they are one"),
+                finding
+                    .label(first.id.loc, "the id it looks like")
+                    .help("rename one of them, or merge the two if they are one"),
             );
         }
     }
+}
+
+/// A finding about stage `stage` of stream `stream`, at its key.
+fn stage_finding(
+    ctx: &Context<'_>,
+    stream: usize,
+    stage: usize,
+    common: &Common,
+    message: String,
+) -> Finding {
+    let stream_id = ctx
+        .model
+        .value_streams
+        .get_index(stream)
+        .map_or("", |(id, _)| id.as_str());
+    Finding::new(&RULE, common.id.loc, message)
+        .path(format!(
+            "value_streams.{stream_id}.stages.{}",
+            common.id.value
+        ))
+        .owner(Owner::Stage {
+            stream: stream as u32,
+            stage: stage as u32,
+        })
 }
