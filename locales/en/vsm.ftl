@@ -1,0 +1,117 @@
+# vsm's words for people, English. Every key here is in every language's file (a test checks
+# it) and is used by the source (a test checks that too). Rule codes, rule names, JSON keys and
+# flags are not messages: they stay English in every language.
+#
+# The English messages are the text vsm wrote before it had languages: change one and the
+# English reports change with it.
+
+## Units: a duration is written from days down to seconds (`2d 4h`).
+
+unit-day = {$n}d
+unit-hour = {$n}h
+unit-minute = {$n}min
+unit-second = {$n}s
+
+## The reports (HTML and Markdown): titles and section names.
+
+report-default-title = Value stream report
+report-model = Model: {$name}
+report-owner = Owner: {$owner}
+report-version = Version: {$version}
+report-contents = Contents
+section-overview = Overview
+section-value-streams = Value streams
+section-findings-by-severity = Findings by severity
+section-flagged-stages = Flagged stages
+section-stage-flow = Stage flow
+section-stages = Stages
+section-mapping = Mapping
+section-flow-figures = Flow figures
+section-stage-by-capability = Stage × capability
+section-stage-heat-map = Stage heat map
+section-cross-mapping-heat-map = Cross-mapping heat map
+section-capability-heat-map = Capability heat map
+section-capability-inventory = Capability inventory
+section-capability-uses = Where each capability is used
+section-priorities = Priorities
+section-priority-quadrant = Priority quadrant
+section-ranked-by-risk = Ranked by risk
+section-commitments = Service commitments
+section-perceptions = Perception points
+section-processes = Processes
+section-stakeholders = Stakeholders
+section-information = Information
+section-handoffs = Hand-offs
+section-findings = Findings
+
+## The reports: empty states and the sentences that introduce a section.
+
+empty-value-streams = The model has no value stream.
+empty-stages = This value stream has no stage.
+empty-stage-capabilities = No stage of this stream uses a capability.
+empty-priorities = No capability has an importance and a maturity gap to close.
+empty-commitments = The model has no commitment.
+empty-perceptions = The model has no perception point.
+empty-processes = The model has no process.
+empty-stakeholders = The model has no stakeholder.
+empty-information = The model has no information item.
+empty-handoffs = No stage flows into another.
+empty-findings = No findings: the model passes every enabled rule.
+empty-flagged = No stage is flagged: every stage adds value and has no finding.
+intro-flagged = Stages that add no value (no value item: candidates to drop or merge) come first, then stages with other findings.
+intro-heat-map = Coloured by {$measure}. Level-1 capabilities in bold, their children indented below them. _no data_ means the capability lacks {$needs}.
+intro-commitments = Each level-1 commitment is followed by the parts that decompose it (indented). Budget use: the parts' duration targets (added up, or the longest for parallel parts) against the parent's target.
+intro-perceptions = Focus points are marked ★ and in bold; the gap is expected − current.
+intro-quadrant = Capabilities placed by strategic importance and maturity gap: act now first.
+intro-processes = Each end-to-end process (in bold) with its owner, its own capabilities and information and the stages it realises (the stages that list it), followed by its steps in order.
+intro-stakeholders = Who takes part where: per value stream, {$legend}. Then what each stakeholder owns.
+intro-information = Each information item with the business object it is organised around, and the stages, processes and process steps that use it.
+intro-handoffs = Every edge of the stage flows: the exit conditions of the stage handing over beside the entry conditions of the stage taking over (meeting the exit conditions triggers the next stage). {$summary}
+
+## The reports: table headers, badges and counts.
+
+col-element = Element
+col-count = Count
+col-value-stream = Value stream
+col-stage = Stage
+col-why = Why
+col-severity = Severity
+col-rule = Rule
+col-finding = Finding
+col-where = Where
+col-perception-point = Perception point
+col-channel = Channel
+col-importance = Importance
+col-current = Current
+col-expected = Expected
+col-gap = Gap
+col-answered-by = Answered by
+count-value-streams = Value streams
+count-stages = Stages
+count-no-value-stages = Stages adding no value
+count-value-items = Value items
+count-capabilities = Capabilities
+count-processes = Processes
+count-information = Information items
+count-business-objects = Business objects
+count-commitments = Commitments
+count-perceptions = Perception points
+count-focus-perceptions = Focus perception points
+count-stakeholders = Stakeholders
+badge-no-value-item = ⚠ no value item
+badge-no-commitment = ⚠ no commitment
+findings-label = Findings:
+finding-help = help: {$help}
+severity-errors = { $n ->
+    [one] {$n} error
+   *[other] {$n} errors
+}
+severity-warnings = { $n ->
+    [one] {$n} warning
+   *[other] {$n} warnings
+}
+severity-infos = { $n ->
+    [one] {$n} info
+   *[other] {$n} infos
+}
+generated-by = Generated by vsm {$version}.
