@@ -102,3 +102,32 @@ severity-errors = {$n} 个错误
 severity-warnings = {$n} 个警告
 severity-infos = {$n} 个提示
 generated-by = 由 vsm {$version} 生成。
+
+## HTML 报告自己的措辞。
+
+tag-no-value-item = 无价值项
+tag-no-commitment = 无服务承诺
+tag-focus = ★ 关键
+intro-heat-map-html = 按{$measure}着色。一级业务能力为列，其下级能力嵌套在内。灰色斜线表示该能力缺少数据（{$needs}）。
+intro-quadrant-html = 按战略重要性和成熟度差距放置业务能力：先处理右上角（立即行动）。
+intro-commitments-html = 每个一级服务承诺之后列出分解它的子承诺。预算使用：子承诺的时长目标（相加；并行的子承诺取最长者）与上级承诺目标之比。
+intro-perceptions-html = 按重要性、当前体验和期望体验打分的客户接触点。关键感知点突出显示；差距 = 期望值 − 当前值。
+intro-processes-html = 每个端到端流程及其负责人、自身的业务能力与信息、它实现的阶段（列出该流程的阶段），其后按顺序列出其步骤。
+footer-html = 由 vsm {$version} 根据 {$n} 个模型文件生成。本页不含脚本，也不加载任何内容。
+
+## HTML 报告的统计卡片。
+
+card-value-streams = 价值流
+card-stages = 价值流阶段
+card-no-value-stages = 不创造价值的阶段
+card-value-items = 价值项
+card-capabilities = 业务能力
+card-processes = 业务流程
+card-information = 信息项
+card-business-objects = 业务对象
+card-commitments = 服务承诺
+card-stakeholders = 利益相关方
+card-errors = 错误
+card-warnings = 警告
+card-infos = 提示
+card-perceptions = 客户感知点（{$focus} 个关键）

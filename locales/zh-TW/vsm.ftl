@@ -102,3 +102,32 @@ severity-errors = {$n} 個錯誤
 severity-warnings = {$n} 個警告
 severity-infos = {$n} 個提示
 generated-by = 由 vsm {$version} 產生。
+
+## HTML 報告自己的措辭。
+
+tag-no-value-item = 無價值項
+tag-no-commitment = 無服務承諾
+tag-focus = ★ 重點
+intro-heat-map-html = 依{$measure}著色。一級業務能力為欄，其下級能力巢狀於內。灰色斜線表示該能力缺少資料（{$needs}）。
+intro-quadrant-html = 依策略重要性與成熟度差距放置業務能力：先處理右上角（立即行動）。
+intro-commitments-html = 每個一級服務承諾之後列出分解它的子承諾。預算使用：子承諾的時長目標（相加；並行的子承諾取最長者）與上級承諾目標之比。
+intro-perceptions-html = 依重要性、目前體驗與期望體驗評分的客戶接觸點。重點感知點醒目顯示；差距 = 期望值 − 目前值。
+intro-processes-html = 每個端到端流程及其負責人、本身的業務能力與資訊、它實現的階段（列出該流程的階段），其後依序列出其步驟。
+footer-html = 由 vsm {$version} 根據 {$n} 個模型檔案產生。本頁不含指令碼，也不載入任何內容。
+
+## HTML 報告的統計卡片。
+
+card-value-streams = 價值流
+card-stages = 價值流階段
+card-no-value-stages = 不創造價值的階段
+card-value-items = 價值項
+card-capabilities = 業務能力
+card-processes = 業務流程
+card-information = 資訊項
+card-business-objects = 業務物件
+card-commitments = 服務承諾
+card-stakeholders = 利害關係人
+card-errors = 錯誤
+card-warnings = 警告
+card-infos = 提示
+card-perceptions = 客戶感知點（{$focus} 個重點）
