@@ -373,10 +373,16 @@ impl Reader<'_> {
                         match Lang::parse(&text) {
                             Some(lang) => config.lang = Some(lang),
                             None => {
-                                let codes = crate::i18n::LANGS.map(Lang::code);
-                                let hint = crate::suggest::help(&text, codes)
-                                    .map(|h| format!(" ({h})"))
-                                    .unwrap_or_default();
+                                // Tags are read case-blind, so they are compared so too
+                                // (`zh-cm`: did you mean `zh-CN`?).
+                                let lower = crate::i18n::LANGS.map(|l| l.code().to_lowercase());
+                                let hint = crate::suggest::did_you_mean(
+                                    &text.to_lowercase(),
+                                    lower.iter().map(String::as_str),
+                                )
+                                .and_then(|near| Lang::parse(near))
+                                .map(|near| format!(" (did you mean `{}`?)", near.code()))
+                                .unwrap_or_default();
                                 self.error(
                                     doc,
                                     v,
