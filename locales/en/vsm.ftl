@@ -190,3 +190,22 @@ card-perceptions = { $n ->
     [one] perception point ({$focus} focus)
    *[other] perception points ({$focus} focus)
 }
+
+## The flow figures of a value stream (the `flow` view: the reports and `vsm table`).
+
+flow-loops = The stage flow loops (VSM012): no path figures.
+flow-no-times = No stage has a process or wait time.
+flow-critical-path = Critical path: {$path}
+flow-lead-time = Lead time: {$time}
+flow-untimed = , {$n} of {$count} stages have no times
+flow-process-time = Process time: {$time}
+flow-efficiency = Flow efficiency: {$percent}
+flow-efficiency-partial = Flow efficiency: {$percent} (of the stages with times)
+flow-shortest = Shortest path lead time: {$time}
+flow-col-number = #
+flow-col-process = Process
+flow-col-wait = Wait
+flow-col-lead = Lead
+flow-col-share = Share
+flow-col-critical = Critical
+flow-no-times-cell = no times

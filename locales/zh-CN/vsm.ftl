@@ -131,3 +131,22 @@ card-errors = 错误
 card-warnings = 警告
 card-infos = 提示
 card-perceptions = 客户感知点（{$focus} 个关键）
+
+## 价值流的流动指标（flow 视图）。
+
+flow-loops = 阶段流转存在循环（VSM012）：无法计算路径指标。
+flow-no-times = 没有阶段填写处理时间或等待时间。
+flow-critical-path = 关键路径：{$path}
+flow-lead-time = 前置时间：{$time}
+flow-untimed = ，{$count} 个阶段中有 {$n} 个没有时间
+flow-process-time = 处理时间：{$time}
+flow-efficiency = 流动效率：{$percent}
+flow-efficiency-partial = 流动效率：{$percent}（仅计有时间的阶段）
+flow-shortest = 最短路径前置时间：{$time}
+flow-col-number = #
+flow-col-process = 处理时间
+flow-col-wait = 等待时间
+flow-col-lead = 前置时间
+flow-col-share = 占比
+flow-col-critical = 关键路径
+flow-no-times-cell = 无时间

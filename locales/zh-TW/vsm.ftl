@@ -131,3 +131,22 @@ card-errors = 錯誤
 card-warnings = 警告
 card-infos = 提示
 card-perceptions = 客戶感知點（{$focus} 個重點）
+
+## 價值流的流動指標（flow 檢視）。
+
+flow-loops = 階段流轉存在循環（VSM012）：無法計算路徑指標。
+flow-no-times = 沒有階段填寫處理時間或等待時間。
+flow-critical-path = 關鍵路徑：{$path}
+flow-lead-time = 前置時間：{$time}
+flow-untimed = ，{$count} 個階段中有 {$n} 個沒有時間
+flow-process-time = 處理時間：{$time}
+flow-efficiency = 流動效率：{$percent}
+flow-efficiency-partial = 流動效率：{$percent}（僅計有時間的階段）
+flow-shortest = 最短路徑前置時間：{$time}
+flow-col-number = #
+flow-col-process = 處理時間
+flow-col-wait = 等待時間
+flow-col-lead = 前置時間
+flow-col-share = 占比
+flow-col-critical = 關鍵路徑
+flow-no-times-cell = 無時間
