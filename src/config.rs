@@ -380,7 +380,7 @@ impl Reader<'_> {
                                     &text.to_lowercase(),
                                     lower.iter().map(String::as_str),
                                 )
-                                .and_then(|near| Lang::parse(near))
+                                .and_then(Lang::parse)
                                 .map(|near| format!(" (did you mean `{}`?)", near.code()))
                                 .unwrap_or_default();
                                 self.error(
