@@ -209,3 +209,20 @@ flow-col-lead = Lead
 flow-col-share = Share
 flow-col-critical = Critical
 flow-no-times-cell = no times
+
+## The stages of a value stream (the `stages` view: the reports and `vsm table`).
+
+stages-no-trigger = (none)
+stages-trigger = Triggering stakeholder: {$trigger}
+stages-value-proposition = Value proposition: {$text}
+stages-segment = Segment: {$text}
+stages-col-description = Description
+stages-col-stakeholders = Stakeholders
+stages-col-entry-conditions = Entry conditions
+stages-col-exit-conditions = Exit conditions
+stages-col-value-items = Value items
+stages-no-value = ⚠ none: adds no value
+stages-html-trigger = Triggering stakeholder
+stages-html-none = none
+stages-html-value-proposition = Value proposition
+stages-html-segment = Segment

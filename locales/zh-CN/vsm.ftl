@@ -150,3 +150,20 @@ flow-col-lead = 前置时间
 flow-col-share = 占比
 flow-col-critical = 关键路径
 flow-no-times-cell = 无时间
+
+## 价值流的阶段（stages 视图）。
+
+stages-no-trigger = （无）
+stages-trigger = 触发方：{$trigger}
+stages-value-proposition = 价值主张：{$text}
+stages-segment = 客户群：{$text}
+stages-col-description = 说明
+stages-col-stakeholders = 利益相关方
+stages-col-entry-conditions = 入口条件
+stages-col-exit-conditions = 出口条件
+stages-col-value-items = 价值项
+stages-no-value = ⚠ 无：不创造价值
+stages-html-trigger = 触发方
+stages-html-none = 无
+stages-html-value-proposition = 价值主张
+stages-html-segment = 客户群

@@ -150,3 +150,20 @@ flow-col-lead = 前置時間
 flow-col-share = 占比
 flow-col-critical = 關鍵路徑
 flow-no-times-cell = 無時間
+
+## 價值流的階段（stages 檢視）。
+
+stages-no-trigger = （無）
+stages-trigger = 觸發方：{$trigger}
+stages-value-proposition = 價值主張：{$text}
+stages-segment = 客群：{$text}
+stages-col-description = 說明
+stages-col-stakeholders = 利害關係人
+stages-col-entry-conditions = 入口條件
+stages-col-exit-conditions = 出口條件
+stages-col-value-items = 價值項
+stages-no-value = ⚠ 無：不創造價值
+stages-html-trigger = 觸發方
+stages-html-none = 無
+stages-html-value-proposition = 價值主張
+stages-html-segment = 客群
