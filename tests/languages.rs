@@ -326,3 +326,64 @@ fn every_key_is_used_and_every_key_used_exists() {
         "the source names keys no message file has: {unknown:?}"
     );
 }
+
+/// `vsm table` in Chinese: the stages and flow views' headers and notes are translated, and the
+/// terminal table stays aligned (every line of the table as wide as the others, by display
+/// width: a CJK character takes two columns).
+#[test]
+fn terminal_tables_in_chinese_stay_aligned() {
+    use unicode_width::UnicodeWidthStr;
+    let dir = model_dir(&[]);
+    for (view, lang, words) in [
+        (
+            "stages",
+            "zh-CN",
+            ["阶段", "入口条件", "出口条件", "价值项", "触发方："],
+        ),
+        (
+            "stages",
+            "zh-TW",
+            ["階段", "入口條件", "出口條件", "價值項", "觸發方："],
+        ),
+        (
+            "flow",
+            "zh-CN",
+            ["阶段", "处理时间", "等待时间", "前置时间", "关键路径："],
+        ),
+    ] {
+        let out = vsm(dir.path())
+            .env("COLUMNS", "160")
+            .args([
+                "table",
+                &example(),
+                "--view",
+                view,
+                "--lang",
+                lang,
+                "--stream",
+                "complaint-handling",
+            ])
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = String::from_utf8(out.stdout).unwrap();
+        for word in words {
+            assert!(text.contains(word), "{view} {lang}: no {word} in\n{text}");
+        }
+        let widths: BTreeSet<usize> = text
+            .lines()
+            .filter(|l| l.starts_with(['│', '╭', '╞', '╰', '├']))
+            .map(UnicodeWidthStr::width)
+            .collect();
+        assert_eq!(
+            widths.len(),
+            1,
+            "{view} {lang}: rows of different widths {widths:?}\n{text}"
+        );
+    }
+}

@@ -36,11 +36,13 @@ impl From<LangName> for Lang {
     }
 }
 
-/// `--lang`, flattened into the commands whose output is translated.
+/// `--lang`, flattened into the commands whose output is (partly) translated: `vsm report`
+/// and `vsm table`.
 #[derive(Debug, clap::Args)]
 pub struct LangArg {
-    /// The language of the words vsm writes (rule codes, rule names and JSON keys stay
-    /// English) [default: VSM_LANG, else `lang` of vsm.yaml, else en]
+    /// The language of the words vsm writes; rule codes, rule names and JSON keys stay English
+    /// (docs/languages.md lists what is translated) [default: VSM_LANG, else `lang` of
+    /// vsm.yaml, else en]
     #[arg(long, value_enum, value_name = "LANG")]
     pub lang: Option<LangName>,
 }
