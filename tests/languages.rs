@@ -253,7 +253,8 @@ fn program_text() -> String {
 /// The quoted strings of `text` that look like message keys of the families the program uses
 /// (`"section-overview"`, `"card-errors"`, ...).
 fn keys_named(text: &str) -> BTreeSet<String> {
-    const FAMILIES: [&str; 16] = [
+    const FAMILIES: [&str; 17] = [
+        "html-",
         "flow-",
         "stages-",
         "unit-",

@@ -226,3 +226,13 @@ stages-html-trigger = Triggering stakeholder
 stages-html-none = none
 stages-html-value-proposition = Value proposition
 stages-html-segment = Segment
+
+## The HTML report: notes under figures and tables.
+
+html-note-no-value-dashed = Dashed amber: a stage with no value item, a candidate to drop or merge.
+html-note-flow-process = process time
+html-note-flow-wait = wait time, per stage on the critical path, scaled to its longest stage (tiny stages keep a few pixels); dashed: a stage without times.
+html-intro-findings = As <span class="code">vsm check</span> reports them; <span class="code">vsm explain CODE</span> explains each rule.
+html-intro-capability-uses = The stages (linked to their row in the stream's stage table) and processes that name the capability itself, or name it in a value item or a step. A parent is also used through the capabilities below it; vsm impact ID lists all of that.
+html-used-below = only through the capabilities below it
+html-not-used = not used

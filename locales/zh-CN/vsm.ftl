@@ -167,3 +167,13 @@ stages-html-trigger = 触发方
 stages-html-none = 无
 stages-html-value-proposition = 价值主张
 stages-html-segment = 客户群
+
+## HTML 报告：图表下方的说明。
+
+html-note-no-value-dashed = 琥珀色虚线：没有价值项的阶段，可考虑删除或合并。
+html-note-flow-process = 处理时间
+html-note-flow-wait = 等待时间；按关键路径上的阶段列出，以最长阶段为比例（很短的阶段保留几个像素）；虚线：没有时间的阶段。
+html-intro-findings = 与 <span class="code">vsm check</span> 的报告相同；<span class="code">vsm explain CODE</span> 解释每条规则。
+html-intro-capability-uses = 直接使用该业务能力、或在价值项或流程步骤中使用它的阶段（链接到价值流阶段表中的对应行）和流程。上级能力也通过其下级能力被使用；vsm impact ID 会列出全部。
+html-used-below = 仅通过其下级能力使用
+html-not-used = 未使用

@@ -167,3 +167,13 @@ stages-html-trigger = 觸發方
 stages-html-none = 無
 stages-html-value-proposition = 價值主張
 stages-html-segment = 客群
+
+## HTML 報告：圖表下方的說明。
+
+html-note-no-value-dashed = 琥珀色虛線：沒有價值項的階段，可考慮刪除或合併。
+html-note-flow-process = 處理時間
+html-note-flow-wait = 等待時間；依關鍵路徑上的階段列出，以最長階段為比例（很短的階段保留幾個像素）；虛線：沒有時間的階段。
+html-intro-findings = 與 <span class="code">vsm check</span> 的報告相同；<span class="code">vsm explain CODE</span> 說明每條規則。
+html-intro-capability-uses = 直接使用該業務能力、或在價值項或流程步驟中使用它的階段（連結到價值流階段表中的對應列）與流程。上級能力也透過其下級能力被使用；vsm impact ID 會列出全部。
+html-used-below = 僅透過其下級能力使用
+html-not-used = 未使用
