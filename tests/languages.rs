@@ -111,6 +111,15 @@ fn the_html_report_says_its_language_and_titles_its_sections_in_it() {
     // Rule codes and model text stay as written.
     assert!(cn.contains("全渠道客诉处理"));
     assert!(!cn.contains("<h2>Overview</h2>"));
+    // The stage template's and the mapping table's headers.
+    for header in [
+        "<th>入口条件</th>",
+        "<th>出口条件</th>",
+        "<th>业务对象</th>",
+        "<dt>触发方</dt>",
+    ] {
+        assert!(cn.contains(header), "{header}");
+    }
 }
 
 /// The flag beats `VSM_LANG`, which beats `lang:` in vsm.yaml, which beats English.

@@ -73,24 +73,32 @@ const FLAGGED_COLUMNS: &[Column] = &[
     Column::text("Stage"),
     Column::text("Why"),
 ];
-/// The stage template's first column has no title.
-const STAGE_COLUMNS: &[Column] = &[
-    Column::num(""),
-    Column::text("Stage"),
-    Column::text("Description"),
-    Column::text("Stakeholders"),
-    Column::text("Entry conditions"),
-    Column::text("Exit conditions"),
-    Column::text("Value items"),
+/// The stage template's columns, as message keys; the first column has no title.
+const STAGE_COLUMNS: &[(&str, bool)] = &[
+    ("", true),
+    ("col-stage", false),
+    ("stages-col-description", false),
+    ("stages-col-stakeholders", false),
+    ("stages-col-entry-conditions", false),
+    ("stages-col-exit-conditions", false),
+    ("stages-col-value-items", false),
 ];
-const MAPPING_COLUMNS: &[Column] = &[
-    Column::text("Stage"),
-    Column::text("Value items"),
-    Column::text("Processes"),
-    Column::text("Capabilities"),
-    Column::text("Information"),
-    Column::text("Business objects"),
+/// The mapping table's columns, as message keys.
+const MAPPING_COLUMNS: &[(&str, bool)] = &[
+    ("col-stage", false),
+    ("stages-col-value-items", false),
+    ("count-processes", false),
+    ("count-capabilities", false),
+    ("section-information", false),
+    ("count-business-objects", false),
 ];
+
+/// A column header in the report's language (what `macros.html`'s `thead` reads).
+pub struct Heading {
+    pub title: String,
+    pub numeric: bool,
+}
+
 const CAPABILITY_WIDTHS: &[f64] = &[24.0, 5.0, 6.5, 6.0, 4.5, 7.5, 4.5, 14.0, 8.5, 6.0, 6.5, 7.0];
 const CAPABILITY_COLUMNS: &[Column] = &[
     Column::text("Capability"),
@@ -323,6 +331,21 @@ impl<'m> Body<'_, 'm> {
     /// A message with one argument, the argument escaped.
     fn tr_with(&self, key: &str, name: &str, value: &str) -> String {
         self.lang().t_args(key, &[(name, escaped(value).into())])
+    }
+
+    /// Column headers from `(message key, numeric)` pairs; an empty key is an empty title.
+    fn headings(&self, columns: &[(&str, bool)]) -> Vec<Heading> {
+        columns
+            .iter()
+            .map(|&(key, numeric)| Heading {
+                title: if key.is_empty() {
+                    String::new()
+                } else {
+                    self.lang().t(key)
+                },
+                numeric,
+            })
+            .collect()
     }
 
     fn lang(&self) -> Lang {
