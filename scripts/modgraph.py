@@ -23,7 +23,7 @@ from pathlib import Path
 
 LAYERS = [
     # 0: leaves: no pipeline knowledge
-    ["yaml", "source", "suggest", "atomic", "input", "catalog", "text"],
+    ["yaml", "source", "suggest", "atomic", "input", "catalog", "text", "i18n"],
     # 1: findings and the typed model
     ["diag", "model", "vocabulary"],
     # 2: reading input

@@ -5,6 +5,7 @@
 //! did not mean would give a verdict nobody asked for.
 
 use crate::catalog::{self, Rule, Severity};
+use crate::i18n::Lang;
 use crate::source::SourceFile;
 use crate::yaml::{self, Document, NodeId, NodeKind, Scalar};
 use std::collections::HashMap;
@@ -18,6 +19,7 @@ const KEYS: &[&str] = &[
     "fail_on",
     "rules",
     "report",
+    "lang",
 ];
 const REPORT_KEYS: &[&str] = &["title", "heatmap_by", "palette"];
 pub const HEATMAP_MEASURES: &[&str] = &["gap", "maturity", "importance", "usage", "risk"];
@@ -59,6 +61,8 @@ pub struct Config {
     pub heatmap_by: Option<String>,
     /// `report.palette`: the heat maps' colours (one of [`PALETTES`]).
     pub palette: Option<String>,
+    /// `lang`: the language of the reports and tables (`--lang` and `VSM_LANG` go first).
+    pub lang: Option<Lang>,
 }
 
 /// Which rules run and how severe their findings are: the config's `rules:` with the
@@ -364,6 +368,33 @@ impl Reader<'_> {
                         config.rules.push((rule, setting));
                     }
                 }
+                "lang" => {
+                    if let Some(text) = self.text(doc, v, key) {
+                        match Lang::parse(&text) {
+                            Some(lang) => config.lang = Some(lang),
+                            None => {
+                                // Tags are read case-blind, so they are compared so too
+                                // (`zh-cm`: did you mean `zh-CN`?).
+                                let lower = crate::i18n::LANGS.map(|l| l.code().to_lowercase());
+                                let hint = crate::suggest::did_you_mean(
+                                    &text.to_lowercase(),
+                                    lower.iter().map(String::as_str),
+                                )
+                                .and_then(Lang::parse)
+                                .map(|near| format!(" (did you mean `{}`?)", near.code()))
+                                .unwrap_or_default();
+                                self.error(
+                                    doc,
+                                    v,
+                                    format!(
+                                        "`{text}` is not a language: use {}{hint}",
+                                        Lang::choices()
+                                    ),
+                                );
+                            }
+                        }
+                    }
+                }
                 "report" => {
                     for (rk, report_key, rv) in self.entries(doc, v, "`report`") {
                         match report_key {
@@ -480,6 +511,25 @@ mod tests {
             .unwrap_err()
             .0;
         assert!(err.contains("did you mean `palette`?"), "{err}");
+    }
+
+    #[test]
+    fn reads_the_language_and_names_a_wrong_one_with_its_place() {
+        let config = parse(Path::new("vsm.yaml"), "lang: zh-TW\n").unwrap();
+        assert_eq!(config.lang, Some(Lang::ZhTw));
+        assert_eq!(
+            parse(Path::new("vsm.yaml"), "paths: [.]\n").unwrap().lang,
+            None
+        );
+        let err = parse(Path::new("vsm.yaml"), "paths: [.]\nlang: zh-CM\n")
+            .unwrap_err()
+            .0;
+        assert!(
+            err.contains("vsm.yaml:2:7: `zh-CM` is not a language: use en, zh-CN or zh-TW (did you mean `zh-CN`?)"),
+            "{err}"
+        );
+        let err = parse(Path::new("vsm.yaml"), "lnag: en\n").unwrap_err().0;
+        assert!(err.contains("did you mean `lang`?"), "{err}");
     }
 
     #[test]

@@ -32,6 +32,7 @@ pub mod cli;
 pub mod config;
 pub mod diag;
 pub mod diff;
+pub mod i18n;
 pub mod input;
 pub mod interop;
 pub mod load;

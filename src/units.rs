@@ -122,6 +122,16 @@ mod tests {
     }
 
     #[test]
+    fn english_durations_in_the_language_setting_are_the_written_ones() {
+        for seconds in [0.0, 45.0, 5_405.0, 187_200.0, 1_209_600.0, 0.4] {
+            assert_eq!(
+                crate::i18n::Lang::En.duration(seconds),
+                written(Duration(seconds))
+            );
+        }
+    }
+
+    #[test]
     fn durations() {
         assert_eq!(parse_duration("30s").unwrap().0, 30.0);
         assert_eq!(parse_duration("1.5d").unwrap().0, 129_600.0);

@@ -12,6 +12,7 @@ mod heatmap;
 mod impact;
 mod import;
 mod init;
+mod lang;
 mod report;
 mod schema;
 mod table;

@@ -100,6 +100,8 @@ pub struct Args {
     #[arg(long, value_enum)]
     pub palette: Option<PaletteName>,
     #[command(flatten)]
+    pub lang: super::lang::LangArg,
+    #[command(flatten)]
     pub config: ConfigFile,
 }
 
@@ -134,14 +136,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     };
     let measure = measure(args.heatmap_by, &opened.workspace)?;
     let palette = palette(args.palette, &opened.workspace)?;
-    let views = opened.views();
+    let lang = args.lang.resolve(&opened.workspace)?;
+    let mut views = opened.views();
+    views.lang = lang;
     let model = &opened.workspace.loaded.model;
     let title = args
         .title
         .clone()
         .or_else(|| opened.workspace.config.report_title.clone())
         .or_else(|| model.name().map(str::to_string))
-        .unwrap_or_else(|| "Value stream report".to_string());
+        .unwrap_or_else(|| lang.t("report-default-title"));
     let report = Report {
         views: &views,
         loaded: &opened.workspace.loaded,

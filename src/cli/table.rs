@@ -104,6 +104,8 @@ pub struct Args {
     #[command(flatten)]
     pub output: OutputFile,
     #[command(flatten)]
+    pub lang: super::lang::LangArg,
+    #[command(flatten)]
     pub config: ConfigFile,
     /// Colour the terminal table
     #[arg(long, value_enum, default_value_t)]
@@ -122,7 +124,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Ok(found) => found,
         Err(code) => return Ok(code),
     };
-    let views = opened.views();
+    let mut views = opened.views();
+    views.lang = args.lang.resolve(&opened.workspace)?;
     let selection = Selection {
         streams,
         filtered: args.stream.is_some(),

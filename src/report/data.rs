@@ -4,6 +4,7 @@
 //! tree (children lists, depths, level-1 roots), the stage → capability links, the commitment
 //! tree with budget use and the perception → commitment index. Renderers only format.
 
+use crate::i18n::Lang;
 use crate::model::{Composition, Duration, Importance, Kind, Model, Stage, ValueItem, ValueStream};
 use crate::resolve::{self, CapabilityUse, Resolved};
 use petgraph::graph::NodeIndex;
@@ -237,6 +238,9 @@ pub struct CommitmentRow {
 /// The derived views of one resolved model.
 pub struct Views<'m> {
     pub model: &'m Model,
+    /// The language of the words the views write (headers, notes, durations): English unless
+    /// the command sets it (`--lang`, `lang:`, `VSM_LANG`).
+    pub lang: Lang,
     pub resolved: &'m Resolved,
     /// Depth of each capability (1 = level 1); `None` inside a `parent` loop.
     pub depth: Vec<Option<u32>>,
@@ -395,6 +399,7 @@ impl<'m> Views<'m> {
             budgets,
             rows,
             stage_heat: Vec::new(),
+            lang: Lang::En,
         };
         views.stage_heat = views.stage_heats();
         views

@@ -24,6 +24,7 @@ use super::views::stakeholders::{self, Stakeholders};
 use super::views::{flow, matrix, stages, Column, Table};
 use super::{flow_svg, graph, severity_counts, Counts, Flagged, PerceptionRow, Report};
 use crate::diag::Finding;
+use crate::i18n::Lang;
 use crate::text::plural;
 use askama::Template;
 
@@ -72,24 +73,32 @@ const FLAGGED_COLUMNS: &[Column] = &[
     Column::text("Stage"),
     Column::text("Why"),
 ];
-/// The stage template's first column has no title.
-const STAGE_COLUMNS: &[Column] = &[
-    Column::num(""),
-    Column::text("Stage"),
-    Column::text("Description"),
-    Column::text("Stakeholders"),
-    Column::text("Entry conditions"),
-    Column::text("Exit conditions"),
-    Column::text("Value items"),
+/// The stage template's columns, as message keys; the first column has no title.
+const STAGE_COLUMNS: &[(&str, bool)] = &[
+    ("", true),
+    ("col-stage", false),
+    ("stages-col-description", false),
+    ("stages-col-stakeholders", false),
+    ("stages-col-entry-conditions", false),
+    ("stages-col-exit-conditions", false),
+    ("stages-col-value-items", false),
 ];
-const MAPPING_COLUMNS: &[Column] = &[
-    Column::text("Stage"),
-    Column::text("Value items"),
-    Column::text("Processes"),
-    Column::text("Capabilities"),
-    Column::text("Information"),
-    Column::text("Business objects"),
+/// The mapping table's columns, as message keys.
+const MAPPING_COLUMNS: &[(&str, bool)] = &[
+    ("col-stage", false),
+    ("stages-col-value-items", false),
+    ("count-processes", false),
+    ("count-capabilities", false),
+    ("section-information", false),
+    ("count-business-objects", false),
 ];
+
+/// A column header in the report's language (what `macros.html`'s `thead` reads).
+pub struct Heading {
+    pub title: String,
+    pub numeric: bool,
+}
+
 const CAPABILITY_WIDTHS: &[f64] = &[24.0, 5.0, 6.5, 6.0, 4.5, 7.5, 4.5, 14.0, 8.5, 6.0, 6.5, 7.0];
 const CAPABILITY_COLUMNS: &[Column] = &[
     Column::text("Capability"),
@@ -306,10 +315,65 @@ struct Body<'a, 'm> {
     handoff_summary: String,
     findings: Vec<&'a Finding>,
     version: &'static str,
-    files: String,
+    /// How many model files the report was made from (the footer says it).
+    file_count: usize,
 }
 
 impl<'m> Body<'_, 'm> {
+    /// A message in the report's language, as HTML. The message files are part of `vsm`
+    /// like the templates, so their text goes in as written (`|safe` in the templates); text
+    /// that may come from the model only ever comes in as an argument, escaped the way the
+    /// templates escape (`escaped`).
+    fn tr(&self, key: &str) -> String {
+        self.lang().t(key)
+    }
+
+    /// A message with one argument, the argument escaped.
+    fn tr_with(&self, key: &str, name: &str, value: &str) -> String {
+        self.lang().t_args(key, &[(name, escaped(value).into())])
+    }
+
+    /// Column headers from `(message key, numeric)` pairs; an empty key is an empty title.
+    fn headings(&self, columns: &[(&str, bool)]) -> Vec<Heading> {
+        columns
+            .iter()
+            .map(|&(key, numeric)| Heading {
+                title: if key.is_empty() {
+                    String::new()
+                } else {
+                    self.lang().t(key)
+                },
+                numeric,
+            })
+            .collect()
+    }
+
+    fn lang(&self) -> Lang {
+        self.report.views.lang
+    }
+
+    /// What the capability heat map is coloured by, and what a hatched cell lacks.
+    fn heat_map_intro(&self) -> String {
+        self.lang().t_args(
+            "intro-heat-map-html",
+            &[
+                ("measure", escaped(self.report.measure.title()).into()),
+                ("needs", escaped(self.report.measure.needs()).into()),
+            ],
+        )
+    }
+
+    /// The page's footer: the version and how many model files it was made from.
+    fn footer(&self) -> String {
+        self.lang().t_args(
+            "footer-html",
+            &[
+                ("version", escaped(self.version).into()),
+                ("n", self.file_count.into()),
+            ],
+        )
+    }
+
     /// An optional value as text, empty when absent.
     fn opt<T: ToString>(&self, value: &Option<T>) -> String {
         value.as_ref().map(|v| v.to_string()).unwrap_or_default()
@@ -521,6 +585,14 @@ impl<'a, 'm> Body<'a, 'm> {
     }
 }
 
+/// Text as the templates' `{{ }}` escape it (askama's HTML escaper), so that a message
+/// argument reads exactly as the same text put in by the template.
+fn escaped(text: &str) -> String {
+    askama::filters::escape(text, askama::filters::Html)
+        .map(|safe| safe.to_string())
+        .unwrap_or_default()
+}
+
 /// The whole report as one HTML document.
 pub fn render(report: &Report<'_>) -> String {
     let views = report.views;
@@ -568,7 +640,7 @@ pub fn render(report: &Report<'_>) -> String {
             }
         })
         .collect();
-    let (cards, severity_cards) = cards(&report.counts(), report.findings);
+    let (cards, severity_cards) = cards(views.lang, &report.counts(), report.findings);
     let all_streams: Vec<usize> = (0..model.value_streams.len()).collect();
     let processes = Processes::new(views, None);
     let process_lines = processes.lines();
@@ -610,16 +682,18 @@ pub fn render(report: &Report<'_>) -> String {
         handoff_summary: handoffs.summary(),
         findings: report.findings_by_severity(),
         version: env!("CARGO_PKG_VERSION"),
-        files: plural(
-            report.loaded.sources.files.len(),
-            "model file",
-            "model files",
-        ),
+        file_count: report.loaded.sources.files.len(),
     };
     Page {
+        lang: views.lang.code(),
         generator: Some(env!("CARGO_PKG_VERSION")),
         title: &report.title,
-        extra_css: &[graph::FLOW_CSS, flow_svg::CSS].concat(),
+        extra_css: &[
+            graph::FLOW_CSS,
+            flow_svg::CSS,
+            super::page::cjk_css(views.lang),
+        ]
+        .concat(),
         large,
         body: &body.render().expect("writing to a String cannot fail"),
     }
@@ -647,37 +721,43 @@ fn cover<'m>(report: &Report<'m>) -> Option<Cover<'m>> {
 }
 
 /// The overview's element counts and its finding counts by severity.
-fn cards(c: &Counts, findings: &[Finding]) -> (Vec<Card>, Vec<Card>) {
+fn cards(lang: Lang, c: &Counts, findings: &[Finding]) -> (Vec<Card>, Vec<Card>) {
     let (errors, warnings, infos) = severity_counts(findings);
-    let perception = format!("perception point ({} focus)", c.focus_perceptions);
-    let perceptions = format!("perception points ({} focus)", c.focus_perceptions);
+    // Each label is one message with the plural forms its language has (English: one and
+    // other), so the card takes it as both its singular and its plural.
+    let label = |key: &str, n: usize| lang.t_args(key, &[("n", n.into())]);
+    let card = |n: usize, key: &str| {
+        let text = label(key, n);
+        Card::new(n, &text, &text, "")
+    };
+    let alert = |n: usize, key: &str, class: &'static str| {
+        let text = label(key, n);
+        Card::alert(n, &text, &text, class)
+    };
+    let perceptions = lang.t_args(
+        "card-perceptions",
+        &[
+            ("n", c.perceptions.into()),
+            ("focus", c.focus_perceptions.into()),
+        ],
+    );
     let elements = vec![
-        Card::new(c.value_streams, "value stream", "value streams", ""),
-        Card::new(c.stages, "stage", "stages", ""),
-        Card::alert(
-            c.no_value_stages,
-            "stage adding no value",
-            "stages adding no value",
-            "warn",
-        ),
-        Card::new(c.value_items, "value item", "value items", ""),
-        Card::new(c.capabilities, "capability", "capabilities", ""),
-        Card::new(c.processes, "process", "processes", ""),
-        Card::new(c.information, "information item", "information items", ""),
-        Card::new(
-            c.business_objects,
-            "business object",
-            "business objects",
-            "",
-        ),
-        Card::new(c.commitments, "commitment", "commitments", ""),
-        Card::new(c.perceptions, &perception, &perceptions, ""),
-        Card::new(c.stakeholders, "stakeholder", "stakeholders", ""),
+        card(c.value_streams, "card-value-streams"),
+        card(c.stages, "card-stages"),
+        alert(c.no_value_stages, "card-no-value-stages", "warn"),
+        card(c.value_items, "card-value-items"),
+        card(c.capabilities, "card-capabilities"),
+        card(c.processes, "card-processes"),
+        card(c.information, "card-information"),
+        card(c.business_objects, "card-business-objects"),
+        card(c.commitments, "card-commitments"),
+        Card::new(c.perceptions, &perceptions, &perceptions, ""),
+        card(c.stakeholders, "card-stakeholders"),
     ];
     let severities = vec![
-        Card::alert(errors, "error", "errors", "error"),
-        Card::alert(warnings, "warning", "warnings", "warn"),
-        Card::alert(infos, "info", "infos", "info"),
+        alert(errors, "card-errors", "error"),
+        alert(warnings, "card-warnings", "warn"),
+        alert(infos, "card-infos", "info"),
     ];
     (elements, severities)
 }

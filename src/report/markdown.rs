@@ -17,27 +17,33 @@ use super::views::priorities::{Priorities, REPORT_PRIORITIES};
 use super::views::processes::Processes;
 use super::views::stakeholders::{self as who, Stakeholders};
 use super::views::{flow, matrix, stages, Cell, Mark, Table, TableView};
-use super::{graph, severity_summary, Report};
+use super::{graph, severity_summary_in, Report};
+use crate::i18n::Lang;
 use std::fmt::Write;
 
 /// The whole report as Markdown.
 pub fn render(report: &Report<'_>) -> String {
     let views = report.views;
     let model = views.model;
+    let lang = views.lang;
     let mut out = String::with_capacity(4096 + model.stage_count() * 1500);
     let _ = writeln!(out, "# {}\n", markdown_heading(&report.title));
     if let Some(meta) = &model.meta {
         if let Some(name) = &meta.name {
             if name.value != report.title {
-                let _ = writeln!(out, "Model: {}  ", md(&name.value));
+                let _ = writeln!(
+                    out,
+                    "{}  ",
+                    lang.t_args("report-model", &[("name", md(&name.value).into())])
+                );
             }
         }
         let mut facts = Vec::new();
         if let Some(owner) = &meta.owner {
-            facts.push(format!("Owner: {}", md(&owner.value)));
+            facts.push(lang.t_args("report-owner", &[("owner", md(&owner.value).into())]));
         }
         if let Some(version) = &meta.version {
-            facts.push(format!("Version: {}", md(&version.value)));
+            facts.push(lang.t_args("report-version", &[("version", md(&version.value).into())]));
         }
         if !facts.is_empty() {
             let _ = writeln!(out, "{}", facts.join(" · "));
@@ -49,9 +55,9 @@ pub fn render(report: &Report<'_>) -> String {
     }
 
     overview(&mut out, report);
-    out.push_str("## Value streams\n\n");
+    heading(&mut out, 2, &lang.t("section-value-streams"));
     if model.value_streams.is_empty() {
-        out.push_str("_The model has no value stream._\n\n");
+        empty(&mut out, &lang.t("empty-value-streams"));
     }
     for s in 0..model.value_streams.len() {
         stream_section(&mut out, views, s);
@@ -59,50 +65,60 @@ pub fn render(report: &Report<'_>) -> String {
     }
 
     let map = HeatMap::new(views, report.measure, report.palette);
+    heading(&mut out, 2, &lang.t("section-capability-heat-map"));
     let _ = writeln!(
         out,
-        "## Capability heat map\n\nColoured by {}. Level-1 capabilities in bold, their children indented below them. _no data_ means the capability lacks {}.\n",
-        md(report.measure.title()),
-        md(report.measure.needs())
+        "{}\n",
+        lang.t_args(
+            "intro-heat-map",
+            &[
+                ("measure", md(report.measure.title()).into()),
+                ("needs", md(report.measure.needs()).into())
+            ]
+        )
     );
     out.push_str(&map.render_md(views));
-    out.push_str("\n### Capability inventory\n\n");
+    out.push('\n');
+    heading(&mut out, 3, &lang.t("section-capability-inventory"));
     for table in Capabilities::new(views, None).tables() {
         out.push_str(&md_table(&table));
     }
     out.push('\n');
     priorities_section(&mut out, report, views);
 
-    out.push_str("## Service commitments\n\n");
+    heading(&mut out, 2, &lang.t("section-commitments"));
     let commitments = Commitments::new(views, None).report_table(|r| report.stage_ref(r));
     if commitments.rows.is_empty() {
-        out.push_str("_The model has no commitment._\n\n");
+        empty(&mut out, &lang.t("empty-commitments"));
     } else {
-        out.push_str("Each level-1 commitment is followed by the parts that decompose it (indented). Budget use: the parts' duration targets (added up, or the longest for parallel parts) against the parent's target.\n\n");
+        para(&mut out, &lang.t("intro-commitments"));
         out.push_str(&md_table(&commitments));
         out.push('\n');
     }
 
-    out.push_str("## Perception points\n\n");
+    heading(&mut out, 2, &lang.t("section-perceptions"));
     if model.perceptions.is_empty() {
-        out.push_str("_The model has no perception point._\n\n");
+        empty(&mut out, &lang.t("empty-perceptions"));
     } else {
-        out.push_str("Focus points are marked ★ and in bold; the gap is expected − current.\n\n");
+        para(&mut out, &lang.t("intro-perceptions"));
         out.push_str(&md_table(&perceptions_table(report)));
         out.push('\n');
     }
 
     element_sections(&mut out, views);
 
-    out.push_str("## Findings\n\n");
+    heading(&mut out, 2, &lang.t("section-findings"));
     if report.findings.is_empty() {
-        out.push_str("No findings: the model passes every enabled rule.\n");
+        let _ = writeln!(out, "{}", lang.t("empty-findings"));
     } else {
-        let mut t = Table::with_headers(&["Severity", "Rule", "Finding", "Where"]);
+        let mut t = table_with(
+            lang,
+            &["col-severity", "col-rule", "col-finding", "col-where"],
+        );
         for f in report.findings_by_severity() {
             let mut message = vec![f.message.clone()];
             if let Some(help) = &f.help {
-                message.push(format!("help: {help}"));
+                message.push(lang.t_args("finding-help", &[("help", help.as_str().into())]));
             }
             t.rows.push(vec![
                 Cell::new(f.severity.as_str()).strong(),
@@ -113,54 +129,84 @@ pub fn render(report: &Report<'_>) -> String {
         }
         out.push_str(&md_table(&t));
     }
-    out.push_str("\n---\n\n_Generated by vsm ");
-    out.push_str(env!("CARGO_PKG_VERSION"));
-    out.push_str("._\n");
+    let _ = writeln!(
+        out,
+        "\n---\n\n_{}_",
+        lang.t_args(
+            "generated-by",
+            &[("version", env!("CARGO_PKG_VERSION").into())]
+        )
+    );
     out
+}
+
+/// A `##` or `###` heading and the blank line after it.
+fn heading(out: &mut String, level: usize, text: &str) {
+    let _ = writeln!(out, "{} {text}\n", "#".repeat(level));
+}
+
+/// An empty-state sentence, in italics.
+fn empty(out: &mut String, text: &str) {
+    let _ = writeln!(out, "_{text}_\n");
+}
+
+/// A paragraph.
+fn para(out: &mut String, text: &str) {
+    let _ = writeln!(out, "{text}\n");
+}
+
+/// A table whose column headers are these messages.
+fn table_with(lang: Lang, keys: &[&str]) -> Table {
+    Table {
+        headers: keys.iter().map(|key| lang.t(key)).collect(),
+        ..Table::default()
+    }
 }
 
 fn overview(out: &mut String, report: &Report<'_>) {
     let views = report.views;
+    let lang = views.lang;
     let c = report.counts();
-    out.push_str("## Overview\n\n");
-    let mut counts = Table::with_headers(&["Element", "Count"]);
+    heading(out, 2, &lang.t("section-overview"));
+    let mut counts = table_with(lang, &["col-element", "col-count"]);
     counts.right = vec![1];
     for (label, n) in [
-        ("Value streams", c.value_streams),
-        ("Stages", c.stages),
-        ("Stages adding no value", c.no_value_stages),
-        ("Value items", c.value_items),
-        ("Capabilities", c.capabilities),
-        ("Processes", c.processes),
-        ("Information items", c.information),
-        ("Business objects", c.business_objects),
-        ("Commitments", c.commitments),
-        ("Perception points", c.perceptions),
-        ("Focus perception points", c.focus_perceptions),
-        ("Stakeholders", c.stakeholders),
+        ("count-value-streams", c.value_streams),
+        ("count-stages", c.stages),
+        ("count-no-value-stages", c.no_value_stages),
+        ("count-value-items", c.value_items),
+        ("count-capabilities", c.capabilities),
+        ("count-processes", c.processes),
+        ("count-information", c.information),
+        ("count-business-objects", c.business_objects),
+        ("count-commitments", c.commitments),
+        ("count-perceptions", c.perceptions),
+        ("count-focus-perceptions", c.focus_perceptions),
+        ("count-stakeholders", c.stakeholders),
     ] {
         counts
             .rows
-            .push(vec![Cell::new(label), Cell::new(n.to_string())]);
+            .push(vec![Cell::new(lang.t(label)), Cell::new(n.to_string())]);
     }
     out.push_str(&md_table(&counts));
     let _ = writeln!(
         out,
-        "\n**Findings:** {}\n",
-        severity_summary(report.findings, " · ")
+        "\n**{}** {}\n",
+        lang.t("findings-label"),
+        severity_summary_in(lang, report.findings, " · ")
     );
-    out.push_str("### Flagged stages\n\n");
+    heading(out, 3, &lang.t("section-flagged-stages"));
     let flagged = report.flagged_stages();
     if flagged.is_empty() {
-        out.push_str("No stage is flagged: every stage adds value and has no finding.\n\n");
+        para(out, &lang.t("empty-flagged"));
         return;
     }
-    out.push_str("Stages that add no value (no value item: candidates to drop or merge) come first, then stages with other findings.\n\n");
-    let mut t = Table::with_headers(&["Value stream", "Stage", "Why"]);
+    para(out, &lang.t("intro-flagged"));
+    let mut t = table_with(lang, &["col-value-stream", "col-stage", "col-why"]);
     for f in &flagged {
         let mut why = Vec::new();
         if f.no_value {
-            why.push("⚠ no value item".to_string());
+            why.push(lang.t("badge-no-value-item"));
         }
         for rule in &f.rules {
             if f.no_value && rule.code == crate::catalog::NO_VALUE_ITEM.code {
@@ -202,28 +248,33 @@ fn stream_section(out: &mut String, views: &Views<'_>, s: usize) {
         let _ = writeln!(out, "- {}", md(&note));
     }
     out.push('\n');
+    let lang = views.lang;
     if stream.stages.is_empty() {
-        out.push_str("_This value stream has no stage._\n\n");
+        empty(out, &lang.t("empty-stages"));
         return;
     }
-    out.push_str("#### Stage flow\n\n```mermaid\n");
+    heading(out, 4, &lang.t("section-stage-flow"));
+    out.push_str("```mermaid\n");
     out.push_str(&graph::mermaid(views, &[s], false));
-    out.push_str("```\n\n#### Stages\n\n");
+    out.push_str("```\n\n");
+    heading(out, 4, &lang.t("section-stages"));
     let mut stages = template.table();
     stages.title = None;
     stages.notes.clear();
     out.push_str(&md_table(&stages));
-    out.push_str("\n#### Mapping\n\n");
+    out.push('\n');
+    heading(out, 4, &lang.t("section-mapping"));
     out.push_str(&md_table(&Mapping::new(views, &[s]).stream_table()));
     flow_section(out, views, s);
-    out.push_str("\n#### Stage × capability\n\n");
+    out.push('\n');
+    heading(out, 4, &lang.t("section-stage-by-capability"));
     let mut matrix = matrix::Stream::new(views, s).table();
     // A `parent` chain deeper than the level scale is indented no further than its deepest level.
     for name in matrix.rows.iter_mut().filter_map(|row| row.first_mut()) {
         name.indent = name.indent.min(super::views::capabilities::MAX_INDENT);
     }
     if matrix.rows.is_empty() {
-        out.push_str("_No stage of this stream uses a capability._\n\n");
+        empty(out, &lang.t("empty-stage-capabilities"));
         return;
     }
     let _ = writeln!(out, "{}\n", md(matrix::LEGEND));
@@ -240,10 +291,11 @@ fn heat_sections(out: &mut String, report: &Report<'_>, s: usize) {
     if views.stream(s).1.stages.is_empty() {
         return;
     }
+    let lang = views.lang;
     let stages = StageMap::new(&[s], report.measure, report.palette);
-    out.push_str("#### Stage heat map\n\n");
+    heading(out, 4, &lang.t("section-stage-heat-map"));
     out.push_str(&stages.render_md(views, false));
-    out.push_str("#### Cross-mapping heat map\n\n");
+    heading(out, 4, &lang.t("section-cross-mapping-heat-map"));
     out.push_str(
         &CrossMap::new(views, &[s], report.measure, report.palette).render_md(views, false),
     );
@@ -252,7 +304,8 @@ fn heat_sections(out: &mut String, report: &Report<'_>, s: usize) {
 /// The lean flow figures of one stream (the `flow` view): its critical path and figures, and
 /// the per-stage table when some stage has times.
 fn flow_section(out: &mut String, views: &Views<'_>, s: usize) {
-    out.push_str("\n#### Flow figures\n\n");
+    out.push('\n');
+    heading(out, 4, &views.lang.t("section-flow-figures"));
     let figures = flow::Stream::new(views, s);
     if figures.lead_seconds.is_none() {
         for note in figures.notes() {
@@ -273,13 +326,16 @@ fn flow_section(out: &mut String, views: &Views<'_>, s: usize) {
 /// The priority quadrant, then the ten capabilities to improve first (the `priorities` view)
 /// and what the ranking leaves out: one section, as in the HTML report.
 fn priorities_section(out: &mut String, report: &Report<'_>, views: &Views<'_>) {
-    out.push_str("## Priorities\n\n### Priority quadrant\n\nCapabilities placed by strategic importance and maturity gap: act now first.\n\n");
+    let lang = views.lang;
+    heading(out, 2, &lang.t("section-priorities"));
+    heading(out, 3, &lang.t("section-priority-quadrant"));
+    para(out, &lang.t("intro-quadrant"));
     out.push_str(&QuadrantMap::new(views, None, report.palette).render_md(views, 4));
-    out.push_str("### Ranked by risk\n\n");
+    heading(out, 3, &lang.t("section-ranked-by-risk"));
     let priorities = Priorities::new(views, None, Some(REPORT_PRIORITIES));
     let notes = priorities.notes();
     if priorities.rows.is_empty() {
-        out.push_str("_No capability has an importance and a maturity gap to close._\n\n");
+        empty(out, &lang.t("empty-priorities"));
     } else {
         for note in &notes {
             let _ = writeln!(out, "- {}", md(note));
@@ -294,16 +350,20 @@ fn priorities_section(out: &mut String, report: &Report<'_>, views: &Views<'_>) 
 
 /// The perception points: focus points starred and in bold.
 fn perceptions_table(report: &Report<'_>) -> Table {
-    let mut t = Table::with_headers(&[
-        "Perception point",
-        "Stage",
-        "Channel",
-        "Importance",
-        "Current",
-        "Expected",
-        "Gap",
-        "Answered by",
-    ]);
+    let lang = report.views.lang;
+    let mut t = table_with(
+        lang,
+        &[
+            "col-perception-point",
+            "col-stage",
+            "col-channel",
+            "col-importance",
+            "col-current",
+            "col-expected",
+            "col-gap",
+            "col-answered-by",
+        ],
+    );
     t.right = vec![3, 4, 5, 6];
     t.rows = report
         .perceptions()
@@ -315,7 +375,7 @@ fn perceptions_table(report: &Report<'_>) -> Table {
                 Cell::new(p.name)
             };
             let answered = if p.answered_by.is_empty() && p.focus {
-                Cell::new("⚠ no commitment").strong()
+                Cell::new(lang.t("badge-no-commitment")).strong()
             } else {
                 Cell::lines(p.answered_by.iter().map(|a| a.to_string()).collect())
             };
@@ -340,26 +400,26 @@ fn perceptions_table(report: &Report<'_>) -> Table {
 fn element_sections(out: &mut String, views: &Views<'_>) {
     use super::format::markdown::render as md_tables;
     let all: Vec<usize> = (0..views.model.value_streams.len()).collect();
+    let lang = views.lang;
 
-    out.push_str("## Processes\n\n");
+    heading(out, 2, &lang.t("section-processes"));
     let processes = Processes::new(views, None);
     if processes.rows.is_empty() {
-        out.push_str("_The model has no process._\n\n");
+        empty(out, &lang.t("empty-processes"));
     } else {
-        out.push_str("Each end-to-end process (in bold) with its owner, its own capabilities and information and the stages it realises (the stages that list it), followed by its steps in order.\n\n");
+        para(out, &lang.t("intro-processes"));
         out.push_str(&md_tables(&processes.tables(), 3));
         out.push('\n');
     }
 
-    out.push_str("## Stakeholders\n\n");
+    heading(out, 2, &lang.t("section-stakeholders"));
     let stakeholders = Stakeholders::new(views, &all, false);
     if stakeholders.rows.is_empty() {
-        out.push_str("_The model has no stakeholder._\n\n");
+        empty(out, &lang.t("empty-stakeholders"));
     } else {
-        let _ = writeln!(
+        para(
             out,
-            "Who takes part where: per value stream, {}. Then what each stakeholder owns.\n",
-            md(who::LEGEND)
+            &lang.t_args("intro-stakeholders", &[("legend", md(who::LEGEND).into())]),
         );
         let mut tables = stakeholders.tables();
         for table in &mut tables {
@@ -370,17 +430,17 @@ fn element_sections(out: &mut String, views: &Views<'_>) {
         out.push('\n');
     }
 
-    out.push_str("## Information\n\n");
+    heading(out, 2, &lang.t("section-information"));
     let information = Information::new(views, None);
     if information.rows.is_empty() {
-        out.push_str("_The model has no information item._\n\n");
+        empty(out, &lang.t("empty-information"));
     } else {
-        out.push_str("Each information item with the business object it is organised around, and the stages, processes and process steps that use it.\n\n");
+        para(out, &lang.t("intro-information"));
         out.push_str(&md_tables(&information.tables(), 3));
         out.push('\n');
     }
 
-    out.push_str("## Hand-offs\n\n");
+    heading(out, 2, &lang.t("section-handoffs"));
     let handoffs = Handoffs::new(views, &all);
     let mut tables: Vec<Table> = handoffs
         .streams
@@ -389,12 +449,14 @@ fn element_sections(out: &mut String, views: &Views<'_>) {
         .map(|s| s.table())
         .collect();
     if tables.is_empty() {
-        out.push_str("_No stage flows into another._\n\n");
+        empty(out, &lang.t("empty-handoffs"));
     } else {
-        let _ = writeln!(
+        para(
             out,
-            "Every edge of the stage flows: the exit conditions of the stage handing over beside the entry conditions of the stage taking over (meeting the exit conditions triggers the next stage). {}\n",
-            md(&handoffs.summary())
+            &lang.t_args(
+                "intro-handoffs",
+                &[("summary", md(&handoffs.summary()).into())],
+            ),
         );
         for table in &mut tables {
             table.notes.clear();

@@ -18,6 +18,7 @@ pub mod views;
 
 use crate::catalog::Rule;
 use crate::diag::{Finding, Owner, Severity};
+use crate::i18n::Lang;
 use crate::load::Loaded;
 use crate::text::plural;
 use data::Views;
@@ -257,6 +258,19 @@ pub fn severity_summary(findings: &[Finding], separator: &str) -> String {
     .join(separator)
 }
 
+/// [`severity_summary`] in a language: `1 个错误 · 2 个警告 · 0 个提示`. English is the same
+/// text as [`severity_summary`]'s (plural forms by Fluent's rules).
+pub fn severity_summary_in(lang: Lang, findings: &[Finding], separator: &str) -> String {
+    let (errors, warnings, infos) = severity_counts(findings);
+    [
+        ("severity-errors", errors),
+        ("severity-warnings", warnings),
+        ("severity-infos", infos),
+    ]
+    .map(|(key, n)| lang.t_args(key, &[("n", n.into())]))
+    .join(separator)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -304,6 +318,28 @@ mod tests {
         assert_eq!(
             severity_summary(&findings[..0], " · "),
             "0 errors · 0 warnings · 0 infos"
+        );
+        for lang in crate::i18n::LANGS.into_iter().skip(1) {
+            assert_ne!(
+                severity_summary_in(lang, &findings, ", "),
+                "1 error, 2 warnings, 0 infos"
+            );
+        }
+        assert_eq!(
+            severity_summary_in(Lang::En, &findings, ", "),
+            severity_summary(&findings, ", ")
+        );
+        assert_eq!(
+            severity_summary_in(Lang::En, &findings[..0], " · "),
+            "0 errors · 0 warnings · 0 infos"
+        );
+        assert_eq!(
+            severity_summary_in(Lang::ZhCn, &findings, "，"),
+            "1 个错误，2 个警告，0 个提示"
+        );
+        assert_eq!(
+            severity_summary_in(Lang::ZhTw, &findings, "，"),
+            "1 個錯誤，2 個警告，0 個提示"
         );
     }
 

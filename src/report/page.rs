@@ -9,11 +9,26 @@ pub const CSP: &str = "<meta http-equiv=\"Content-Security-Policy\" content=\"de
 /// can be read and edited as CSS.
 pub const CSS: &str = include_str!("report.css");
 
+/// Added to the style sheet of a page in Chinese: fonts that have the characters, on Windows
+/// (Microsoft YaHei / JhengHei), macOS (PingFang) and Linux (Noto Sans CJK, Source Han Sans,
+/// WenQuanYi), Simplified or Traditional forms first as the page's language asks. An English
+/// page keeps its style sheet byte for byte.
+pub fn cjk_css(lang: crate::i18n::Lang) -> &'static str {
+    use crate::i18n::Lang;
+    match lang {
+        Lang::En => "",
+        Lang::ZhCn => "body{font-family:system-ui,-apple-system,\"PingFang SC\",\"Hiragino Sans GB\",\"Microsoft YaHei\",\"Noto Sans CJK SC\",\"Noto Sans SC\",\"Source Han Sans SC\",\"WenQuanYi Micro Hei\",\"Segoe UI\",Arial,sans-serif}\n",
+        Lang::ZhTw => "body{font-family:system-ui,-apple-system,\"PingFang TC\",\"Microsoft JhengHei\",\"Noto Sans CJK TC\",\"Noto Sans TC\",\"Source Han Sans TC\",\"WenQuanYi Micro Hei\",\"Segoe UI\",Arial,sans-serif}\n",
+    }
+}
+
 /// An HTML page around a body: the CSP, the style sheet (and `extra_css`), the title. Model
 /// text in `title` is escaped by the template; `body` is HTML already.
 #[derive(askama::Template)]
 #[template(path = "page.html", config = "src/report/askama.toml")]
 pub struct Page<'a> {
+    /// The page's language, `<html lang>`: browsers pick fonts and line breaking by it.
+    pub lang: &'a str,
     /// The `vsm` version for a `generator` meta tag.
     pub generator: Option<&'a str>,
     pub title: &'a str,

@@ -41,6 +41,7 @@ pub fn vsm(dir: &Path) -> Command {
     cmd.current_dir(dir)
         .env("NO_COLOR", "1")
         .env_remove("CLICOLOR_FORCE")
+        .env_remove("VSM_LANG")
         .env_remove("GIT_DIR")
         .env_remove("GIT_WORK_TREE");
     cmd

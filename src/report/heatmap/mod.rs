@@ -54,6 +54,8 @@ pub fn html_page(title: &str, lead: &str, body: &str) -> String {
     let body = HeatMapPage { title, lead, body };
     let body = askama::Template::render(&body).expect("writing to a String cannot fail");
     Page {
+        // The heat map pages are not translated yet: their words are English.
+        lang: "en",
         generator: None,
         title,
         extra_css: "",

@@ -6,10 +6,10 @@
 //! lower bound, said as such.
 
 use super::{Cell, Mark, PerStream, Records, StreamPart, Table};
+use crate::i18n::Lang;
 use crate::model::Duration;
 use crate::report::data::Views;
 use crate::resolve::StreamFlow;
-use crate::units::written;
 use serde::Serialize;
 
 /// One value stream's flow figures.
@@ -33,6 +33,9 @@ pub struct Stream<'m> {
     pub partial: bool,
     /// The stage flow loops (VSM012): no path figures.
     pub loops: bool,
+    /// The language of its notes, headers and durations (not part of the JSON).
+    #[serde(skip)]
+    pub lang: Lang,
 }
 
 /// One stage's figures.
@@ -62,8 +65,8 @@ fn seconds(duration: Option<Duration>) -> Option<f64> {
     duration.map(|d| d.0)
 }
 
-fn duration_cell(value: Option<f64>) -> String {
-    value.map_or_else(String::new, |s| written(Duration(s)))
+fn duration_cell(lang: Lang, value: Option<f64>) -> String {
+    value.map_or_else(String::new, |s| lang.duration(s))
 }
 
 impl<'m> Stream<'m> {
@@ -108,6 +111,7 @@ impl<'m> Stream<'m> {
             untimed_stages: flow.untimed,
             partial: flow.partial(),
             loops: flow.loops,
+            lang: views.lang,
         }
     }
 
@@ -122,12 +126,13 @@ impl<'m> Stream<'m> {
 
     /// The lines under the stream's title: the path and its figures, or why there are none.
     pub fn notes(&self) -> Vec<String> {
+        let lang = self.lang;
         let count = self.stages.len();
         if self.loops {
-            return vec!["The stage flow loops (VSM012): no path figures.".to_string()];
+            return vec![lang.t("flow-loops")];
         }
         let Some(lead) = self.lead_seconds else {
-            return vec!["No stage has a process or wait time.".to_string()];
+            return vec![lang.t("flow-no-times")];
         };
         let names: Vec<&str> = self
             .critical_path
@@ -140,42 +145,56 @@ impl<'m> Stream<'m> {
             })
             .collect();
         let bound = self.bound();
-        let mut lead_line = format!("Lead time: {bound}{}", written(Duration(lead)));
+        let figure = |seconds: f64| format!("{bound}{}", lang.duration(seconds));
+        let mut lead_line = lang.t_args("flow-lead-time", &[("time", figure(lead).into())]);
         if self.partial {
-            lead_line.push_str(&format!(
-                ", {} of {count} stages have no times",
-                self.untimed_stages
+            lead_line.push_str(&lang.t_args(
+                "flow-untimed",
+                &[("n", self.untimed_stages.into()), ("count", count.into())],
             ));
         }
         let mut notes = vec![
-            format!("Critical path: {}", names.join(" → ")),
+            lang.t_args("flow-critical-path", &[("path", names.join(" → ").into())]),
             lead_line,
-            format!(
-                "Process time: {bound}{}",
-                written(Duration(self.process_seconds.unwrap_or_default()))
+            lang.t_args(
+                "flow-process-time",
+                &[(
+                    "time",
+                    figure(self.process_seconds.unwrap_or_default()).into(),
+                )],
             ),
         ];
         if let Some(e) = self.flow_efficiency_percent {
-            let note = if self.partial {
-                " (of the stages with times)"
+            let key = if self.partial {
+                "flow-efficiency-partial"
             } else {
-                ""
+                "flow-efficiency"
             };
-            notes.push(format!("Flow efficiency: {}{note}", percent(e)));
+            notes.push(lang.t_args(key, &[("percent", percent(e).into())]));
         }
         if let Some(s) = self.shortest_lead_seconds {
-            notes.push(format!(
-                "Shortest path lead time: {bound}{}",
-                written(Duration(s))
-            ));
+            notes.push(lang.t_args("flow-shortest", &[("time", figure(s).into())]));
         }
         notes
     }
 
     /// The terminal and Markdown table, titled with the stream.
     pub fn table(&self) -> Table {
-        let mut table =
-            Table::with_headers(&["#", "Stage", "Process", "Wait", "Lead", "Share", "Critical"]);
+        let lang = self.lang;
+        let mut table = Table {
+            headers: [
+                "flow-col-number",
+                "col-stage",
+                "flow-col-process",
+                "flow-col-wait",
+                "flow-col-lead",
+                "flow-col-share",
+                "flow-col-critical",
+            ]
+            .map(|key| lang.t(key))
+            .to_vec(),
+            ..Table::default()
+        };
         table.title = Some(format!("{} ({})", self.name, self.id));
         table.notes = self.notes();
         table.right = vec![0, 2, 3, 4, 5];
@@ -186,15 +205,15 @@ impl<'m> Stream<'m> {
             .enumerate()
             .map(|(i, stage)| {
                 let lead = match stage.lead_seconds {
-                    Some(l) => Cell::new(written(Duration(l))),
-                    None => Cell::new("no times").mark(Mark::Muted),
+                    Some(l) => Cell::new(lang.duration(l)),
+                    None => Cell::new(lang.t("flow-no-times-cell")).mark(Mark::Muted),
                 };
                 let name = Cell::new(stage.name);
                 vec![
                     Cell::new((i + 1).to_string()),
                     if stage.critical { name.strong() } else { name },
-                    Cell::new(duration_cell(stage.process_seconds)),
-                    Cell::new(duration_cell(stage.wait_seconds)),
+                    Cell::new(duration_cell(lang, stage.process_seconds)),
+                    Cell::new(duration_cell(lang, stage.wait_seconds)),
                     lead,
                     Cell::new(stage.share_percent.map(percent).unwrap_or_default()),
                     Cell::new(if stage.critical { "●" } else { "" }),

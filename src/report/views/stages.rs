@@ -4,8 +4,9 @@
 
 use super::{
     labels, opt_text, texts, value_items, Cell, Mark, PerStream, Records, StreamPart, Table,
-    ValueItem, NO_VALUE,
+    ValueItem,
 };
+use crate::i18n::Lang;
 use crate::model::Kind;
 use crate::report::data::{Entry, Views};
 use serde::Serialize;
@@ -20,6 +21,9 @@ pub struct Stream<'m> {
     pub value_proposition: Option<&'m str>,
     pub segment: Option<&'m str>,
     pub stages: Vec<Stage<'m>>,
+    /// The language of its notes and headers (not part of the JSON).
+    #[serde(skip)]
+    pub lang: Lang,
 }
 
 /// One stage's template.
@@ -60,20 +64,22 @@ impl<'m> Stream<'m> {
                     value_items: value_items(views, &stage.value_items),
                 })
                 .collect(),
+            lang: views.lang,
         }
     }
 
     /// The lines under the stream's title: trigger, value proposition, segment.
     pub fn notes(&self) -> Vec<String> {
+        let lang = self.lang;
         let trigger = self
             .trigger
-            .map_or_else(|| "(none)".to_string(), |t| t.label());
-        let mut notes = vec![format!("Triggering stakeholder: {trigger}")];
+            .map_or_else(|| lang.t("stages-no-trigger"), |t| t.label());
+        let mut notes = vec![lang.t_args("stages-trigger", &[("trigger", trigger.into())])];
         if let Some(v) = self.value_proposition {
-            notes.push(format!("Value proposition: {v}"));
+            notes.push(lang.t_args("stages-value-proposition", &[("text", v.into())]));
         }
         if let Some(v) = self.segment {
-            notes.push(format!("Segment: {v}"));
+            notes.push(lang.t_args("stages-segment", &[("text", v.into())]));
         }
         notes
     }
@@ -81,15 +87,21 @@ impl<'m> Stream<'m> {
     /// The terminal and Markdown table, titled with the stream.
     pub fn table(&self) -> Table {
         let own = |items: &[&str]| Cell::lines(items.iter().map(|t| t.to_string()).collect());
-        let mut table = Table::with_headers(&[
-            "#",
-            "Stage",
-            "Description",
-            "Stakeholders",
-            "Entry conditions",
-            "Exit conditions",
-            "Value items",
-        ]);
+        let lang = self.lang;
+        let mut table = Table {
+            headers: [
+                "flow-col-number",
+                "col-stage",
+                "stages-col-description",
+                "stages-col-stakeholders",
+                "stages-col-entry-conditions",
+                "stages-col-exit-conditions",
+                "stages-col-value-items",
+            ]
+            .map(|key| lang.t(key))
+            .to_vec(),
+            ..Table::default()
+        };
         table.title = Some(format!("{} ({})", self.name, self.id));
         table.notes = self.notes();
         table.right = vec![0];
@@ -107,7 +119,9 @@ impl<'m> Stream<'m> {
                     own(&stage.entry_conditions),
                     own(&stage.exit_conditions),
                     if stage.value_items.is_empty() {
-                        Cell::new(NO_VALUE).mark(Mark::Warn).strong()
+                        Cell::new(lang.t("stages-no-value"))
+                            .mark(Mark::Warn)
+                            .strong()
                     } else {
                         Cell::lines(stage.value_items.iter().map(ValueItem::line).collect())
                     },
@@ -201,7 +215,7 @@ mod tests {
         );
         assert_eq!(table.rows[0][5].lines, ["Order written", "Client told"]);
         assert_eq!(table.rows[0][6].lines, ["Order taken [minutes]"]);
-        assert_eq!(table.rows[1][6].lines, [NO_VALUE]);
+        assert_eq!(table.rows[1][6].lines, [super::super::NO_VALUE]);
         let records = Stages::new(&views, &[0]).records();
         assert_eq!(records.rows[0][8], "Order written\nClient told");
     }
