@@ -35,6 +35,7 @@ pub mod diff;
 pub mod input;
 pub mod interop;
 pub mod load;
+pub mod lsp;
 pub mod model;
 pub mod render;
 pub mod report;

@@ -12,6 +12,7 @@ mod heatmap;
 mod impact;
 mod import;
 mod init;
+mod lsp;
 mod report;
 mod schema;
 mod table;
@@ -62,6 +63,8 @@ pub enum Command {
     Import(import::Args),
     /// Write the model as an ArchiMate exchange file.
     Export(export::Args),
+    /// Serve the Language Server Protocol on stdio for editors (docs/editors.md).
+    Lsp(lsp::Args),
 }
 
 /// Runs a parsed command line.
@@ -81,6 +84,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Man(args) => completions::run_man(args),
         Command::Import(args) => import::run(args),
         Command::Export(args) => export::run(args),
+        Command::Lsp(args) => lsp::run(args),
     }
 }
 
