@@ -277,14 +277,16 @@ pub fn hover_text(model: &Model, resolved: &Resolved, target: Target) -> Option<
                 lines.push(format!("importance: {}", importance_word(importance.value)));
             }
             if let Some(usage) = resolved.usage.capability.get(i) {
+                let plural =
+                    |n: u32, one: &str, many: &str| crate::text::plural(n as usize, one, many);
                 lines.push(format!(
-                    "used {} (directly {}: {} stages, {} value items, {} processes, {} steps)",
-                    crate::text::plural(usage.subtree as usize, "time", "times"),
+                    "used {}, with the capabilities below it ({} directly: {}, {}, {}, {})",
+                    plural(usage.subtree, "time", "times"),
                     usage.direct(),
-                    usage.stages,
-                    usage.value_items,
-                    usage.processes,
-                    usage.steps
+                    plural(usage.stages, "stage", "stages"),
+                    plural(usage.value_items, "value item", "value items"),
+                    plural(usage.processes, "process", "processes"),
+                    plural(usage.steps, "step", "steps")
                 ));
             }
         }
