@@ -18,6 +18,8 @@ struct Client {
     stdin: ChildStdin,
     messages: Receiver<Value>,
     next_id: i64,
+    /// The diagnostics last published per document, as seen while waiting for responses.
+    published: std::collections::HashMap<String, Vec<Value>>,
 }
 
 impl Client {
@@ -62,6 +64,7 @@ impl Client {
             stdin,
             messages,
             next_id: 0,
+            published: Default::default(),
         };
         let uri = uri(root, "");
         let init = client.request(
@@ -109,18 +112,33 @@ impl Client {
             if message["id"] == id {
                 return message;
             }
+            self.note(&message);
         }
     }
 
     /// The next diagnostics published for `uri`.
     fn diagnostics(&mut self, uri: &str) -> Vec<Value> {
         loop {
-            let message = self.messages.recv_timeout(TIMEOUT).expect("diagnostics");
+            let message = self
+                .messages
+                .recv_timeout(TIMEOUT)
+                .unwrap_or_else(|e| panic!("diagnostics of {uri}: {e}"));
+            self.note(&message);
             if message["method"] == "textDocument/publishDiagnostics"
                 && message["params"]["uri"] == uri
             {
                 return message["params"]["diagnostics"].as_array().unwrap().clone();
             }
+        }
+    }
+
+    fn note(&mut self, message: &Value) {
+        if message["method"] == "textDocument/publishDiagnostics" {
+            let params = &message["params"];
+            self.published.insert(
+                params["uri"].as_str().unwrap().to_string(),
+                params["diagnostics"].as_array().unwrap().clone(),
+            );
         }
     }
 
@@ -383,5 +401,81 @@ fn an_editor_session_over_stdio() {
         .collect();
     assert_eq!(names, ["call-routing", "routing"]);
 
+    client.shutdown();
+}
+
+/// Every hostile corpus file given as it would be typed (in at most [`STEPS`] growing prefixes,
+/// then whole): each step is checked and answered without an error response, and the buffer
+/// gets diagnostics. Generated cases (megabytes, deep nesting) are left to `tests/hostile.rs`.
+#[test]
+fn half_typed_hostile_files_never_break_the_server() {
+    const STEPS: usize = 40;
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let mut client = Client::start(root);
+    let corpus = common::root().join("tests/hostile");
+    let mut files = Vec::new();
+    for case in std::fs::read_dir(&corpus).unwrap() {
+        let case = case.unwrap().path();
+        let single = case.join("input.yaml");
+        if single.is_file() {
+            files.push(single);
+        }
+        if let Ok(entries) = std::fs::read_dir(case.join("input")) {
+            files.extend(
+                entries
+                    .filter_map(|e| e.ok())
+                    .map(|e| e.path())
+                    .filter(|p| p.is_file()),
+            );
+        }
+    }
+    files.sort();
+    assert!(files.len() > 80, "the corpus is there: {}", files.len());
+    for (n, file) in files.iter().enumerate() {
+        let text = String::from_utf8_lossy(&std::fs::read(file).unwrap()).into_owned();
+        let uri = uri(root, &format!("case-{n}.yaml"));
+        client.notify(
+            "textDocument/didOpen",
+            json!({"textDocument": {"uri": uri, "languageId": "yaml", "version": 0, "text": ""}}),
+        );
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let stride = chars.len().div_ceil(STEPS).max(1);
+        let mut cuts: Vec<usize> = chars.iter().step_by(stride).map(|(i, _)| *i).collect();
+        cuts.push(text.len());
+        for (version, cut) in cuts.into_iter().enumerate() {
+            let prefix = &text[..cut];
+            client.notify(
+                "textDocument/didChange",
+                json!({"textDocument": {"uri": uri, "version": version + 1},
+                       "contentChanges": [{"text": prefix}]}),
+            );
+            // The end of the buffer, where the next character would be typed.
+            let line = prefix.matches('\n').count() as u32;
+            let last = prefix.rsplit('\n').next().unwrap_or("");
+            let end = at(&uri, line, last.encode_utf16().count() as u32);
+            for method in [
+                "textDocument/completion",
+                "textDocument/hover",
+                "textDocument/definition",
+            ] {
+                client.request(method, end.clone());
+            }
+            client.request(
+                "textDocument/documentSymbol",
+                json!({"textDocument": {"uri": uri}}),
+            );
+        }
+        client.request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": uri}, "range": range(0, 0, 99, 0),
+                   "context": {"diagnostics": []}}),
+        );
+        client.notify(
+            "textDocument/didClose",
+            json!({"textDocument": {"uri": uri}}),
+        );
+        let _ = client.diagnostics(&uri);
+    }
     client.shutdown();
 }

@@ -179,6 +179,8 @@ struct Server {
     snapshot: Option<Snapshot>,
     /// Why the model could not be loaded at all (shown once per new reason).
     load_error: Option<String>,
+    /// The load error last shown, so one is not shown again on every keystroke.
+    shown_error: Option<String>,
     /// What was last published per file, so an edit republishes only what changed.
     published: HashMap<Url, Vec<Diagnostic>>,
     dirty: bool,
@@ -203,6 +205,7 @@ impl Server {
             open: HashMap::new(),
             snapshot: None,
             load_error: None,
+            shown_error: None,
             published: HashMap::new(),
             dirty: false,
         }
@@ -222,14 +225,12 @@ impl Server {
     /// Loads and checks the whole model: open buffers as typed, other files from disk.
     fn rebuild(&mut self) {
         self.dirty = false;
-        let discovered = match load::discover(&self.settings.paths, &self.settings.filter) {
-            Ok(discovered) => discovered,
-            Err(e) => {
-                self.snapshot = None;
-                self.load_error = Some(e.0);
-                return;
-            }
-        };
+        // A folder without a model file yet is no error while a buffer is being typed.
+        let (discovered, walk_error) =
+            match load::discover(&self.settings.paths, &self.settings.filter) {
+                Ok(discovered) => (discovered, None),
+                Err(e) => (load::Discovered::default(), Some(e.0)),
+            };
         let mut seen = HashSet::new();
         let mut files = Vec::new();
         for candidate in discovered.files {
@@ -260,11 +261,18 @@ impl Server {
             .collect();
         unsaved.sort();
         for (path, text) in unsaved {
+            // Being typed into the workspace, it is a model file even before it holds a
+            // section (as a file named on the command line is).
             files.push(MemoryFile {
                 path: path.clone(),
                 bytes: text.clone().into_bytes(),
-                named: false,
+                named: true,
             });
+        }
+        if files.is_empty() {
+            self.snapshot = None;
+            self.load_error = walk_error.or_else(|| Some("no model files found".into()));
+            return;
         }
         match load::load_files(files, &self.settings.filter, "the workspace") {
             Ok(loaded) => {
@@ -314,15 +322,25 @@ impl Server {
                 }
             }
         } else if let Some(error) = &self.load_error {
-            show_message(connection, format!("vsm: {error}"));
+            if self.shown_error.as_ref() != Some(error) {
+                show_message(connection, format!("vsm: {error}"));
+                self.shown_error = Some(error.clone());
+            }
         }
+        if self.snapshot.is_some() {
+            self.shown_error = None;
+        }
+        let open: HashSet<Url> = self.open.keys().filter_map(|p| self.uri_of(p)).collect();
         let mut messages = Vec::new();
         for (uri, diagnostics) in &now {
-            // A file never published with none has nothing to clear.
+            // A file never published with none has nothing to clear, unless it is open: the
+            // editor learns that its buffer was checked.
             let changed = self
                 .published
                 .get(uri)
-                .map_or(!diagnostics.is_empty(), |old| old != diagnostics);
+                .map_or(!diagnostics.is_empty() || open.contains(uri), |old| {
+                    old != diagnostics
+                });
             if changed {
                 messages.push((uri.clone(), diagnostics.clone()));
             }
