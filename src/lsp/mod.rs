@@ -181,6 +181,8 @@ struct Server {
     load_error: Option<String>,
     /// The load error last shown, so one is not shown again on every keystroke.
     shown_error: Option<String>,
+    /// Each file as last read: an edit parses only the buffer that changed.
+    read_cache: load::ReadCache,
     /// What was last published per file, so an edit republishes only what changed.
     published: HashMap<Url, Vec<Diagnostic>>,
     dirty: bool,
@@ -206,6 +208,7 @@ impl Server {
             snapshot: None,
             load_error: None,
             shown_error: None,
+            read_cache: load::ReadCache::default(),
             published: HashMap::new(),
             dirty: false,
         }
@@ -274,7 +277,12 @@ impl Server {
             self.load_error = walk_error.or_else(|| Some("no model files found".into()));
             return;
         }
-        match load::load_files(files, &self.settings.filter, "the workspace") {
+        match load::load_files_again(
+            files,
+            &self.settings.filter,
+            "the workspace",
+            &mut self.read_cache,
+        ) {
             Ok(loaded) => {
                 let filters = Filters {
                     selection: RuleSelection::from_config(&self.settings.config),
