@@ -78,6 +78,11 @@ def main():
     send({"jsonrpc": "2.0", "method": "textDocument/didOpen",
           "params": {"textDocument": {"uri": uri, "languageId": "yaml", "version": 0,
                                       "text": text}}})
+    # The check of the opened buffer is done once this request is answered.
+    send({"jsonrpc": "2.0", "id": 3, "method": "textDocument/documentSymbol",
+          "params": {"textDocument": {"uri": uri}}})
+    while receive().get("id") != 3:
+        pass
     line = text.split("\n")[line_no]
     # The end of the first reference in the list (ASCII ids: UTF-16 units = bytes).
     bracket = line.index("[") + 1

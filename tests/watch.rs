@@ -33,7 +33,7 @@ fn a_change_is_checked_again() {
             }
         }
     });
-    let mut wait_for = |text: &str| -> Vec<String> {
+    let wait_for = |text: &str| -> Vec<String> {
         let mut seen = Vec::new();
         loop {
             match lines.recv_timeout(TIMEOUT) {

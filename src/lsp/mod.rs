@@ -150,20 +150,34 @@ fn root_of(params: &lsp_types::InitializeParams) -> PathBuf {
 }
 
 /// The model as checked after the last edit.
+///
+/// The index and each file's line starts are made on first use: diagnostics after an edit
+/// need only the lines of files with findings, and the index only a request.
 struct Snapshot {
     loaded: Loaded,
     outcome: Outcome,
-    index: Index,
-    lines: Vec<Lines>,
+    index: std::sync::OnceLock<Index>,
+    lines: Vec<std::sync::OnceLock<Lines>>,
 }
 
 impl Snapshot {
+    fn index(&self) -> &Index {
+        self.index.get_or_init(|| {
+            let used = self.outcome.resolved.used_by(&self.loaded.model);
+            Index::of(&self.loaded.model, used, self.loaded.sources.files.len())
+        })
+    }
+
+    fn lines(&self, file: FileId) -> &Lines {
+        self.lines[file as usize].get_or_init(|| Lines::new(self.text(file)))
+    }
+
     fn text(&self, file: FileId) -> &str {
         &self.loaded.sources.get(file).text
     }
 
     fn range(&self, loc: crate::source::Loc) -> Range {
-        self.lines[loc.file as usize].range(
+        self.lines(loc.file).range(
             self.text(loc.file),
             loc.span.start as usize,
             loc.span.end as usize,
@@ -228,6 +242,13 @@ impl Server {
     /// Loads and checks the whole model: open buffers as typed, other files from disk.
     fn rebuild(&mut self) {
         self.dirty = false;
+        let started = std::time::Instant::now();
+        let mut phases: Vec<(&str, std::time::Duration)> = Vec::new();
+        let mut mark = |name: &'static str, since: &mut std::time::Instant| {
+            phases.push((name, since.elapsed()));
+            *since = std::time::Instant::now();
+        };
+        let mut since = started;
         // A folder without a model file yet is no error while a buffer is being typed.
         let (discovered, walk_error) =
             match load::discover(&self.settings.paths, &self.settings.filter) {
@@ -277,6 +298,7 @@ impl Server {
             self.load_error = walk_error.or_else(|| Some("no model files found".into()));
             return;
         }
+        mark("read", &mut since);
         match load::load_files_again(
             files,
             &self.settings.filter,
@@ -284,19 +306,36 @@ impl Server {
             &mut self.read_cache,
         ) {
             Ok(loaded) => {
+                mark("load", &mut since);
                 let filters = Filters {
                     selection: RuleSelection::from_config(&self.settings.config),
                     ..Filters::default()
                 };
                 let outcome = check::findings(&loaded, &filters);
-                let used = outcome.resolved.used_by(&loaded.model);
-                let index = Index::of(&loaded.model, used, loaded.sources.files.len());
+                mark("check", &mut since);
                 let lines = loaded
                     .sources
                     .files
                     .iter()
-                    .map(|f| Lines::new(&f.text))
+                    .map(|_| std::sync::OnceLock::new())
                     .collect();
+                let index = std::sync::OnceLock::new();
+                if std::env::var_os("VSM_LSP_TIMES").is_some() {
+                    let times: Vec<String> = phases
+                        .iter()
+                        .map(|(name, d)| format!("{name} {} ms", d.as_millis()))
+                        .collect();
+                    crate::stderrln!(
+                        "vsm lsp: checked in {} ms ({})",
+                        started.elapsed().as_millis(),
+                        times.join(", ")
+                    );
+                }
+                // The previous snapshot is dropped on its own thread: freeing a large model
+                // one allocation at a time is a tenth of a check (see `vsm check`).
+                if let Some(old) = self.snapshot.take() {
+                    std::thread::spawn(move || drop(old));
+                }
                 self.load_error = None;
                 self.snapshot = Some(Snapshot {
                     loaded,
@@ -536,7 +575,7 @@ impl Server {
             .files
             .iter()
             .position(|f| f.path == path)? as FileId;
-        let offset = snapshot.lines[file as usize].offset(snapshot.text(file), position);
+        let offset = snapshot.lines(file).offset(snapshot.text(file), position);
         Some((snapshot, file, offset))
     }
 
@@ -545,7 +584,7 @@ impl Server {
         at: &lsp_types::TextDocumentPositionParams,
     ) -> Option<(&Snapshot, index::Occurrence)> {
         let (snapshot, file, offset) = self.locate(&at.text_document.uri, at.position)?;
-        let occurrence = *snapshot.index.at(file, offset as u32)?;
+        let occurrence = *snapshot.index().at(file, offset as u32)?;
         Some((snapshot, occurrence))
     }
 
@@ -573,7 +612,7 @@ impl Server {
         let (snapshot, occurrence) = self.target_at(at)?;
         Some(
             snapshot
-                .index
+                .index()
                 .of_target(occurrence.target)
                 .into_iter()
                 .filter(|o| include_declaration || !o.definition)
@@ -635,12 +674,12 @@ impl Server {
             ));
         }
         let mut changes: HashMap<Url, Vec<lsp_types::TextEdit>> = HashMap::new();
-        for o in snapshot.index.of_target(target) {
+        for o in snapshot.index().of_target(target) {
             let text = snapshot.text(o.loc.file);
             let Some((start, end)) = edit::id_part(text, o.loc, target) else {
                 continue;
             };
-            let range = snapshot.lines[o.loc.file as usize].range(text, start, end);
+            let range = snapshot.lines(o.loc.file).range(text, start, end);
             let path = &snapshot.loaded.sources.get(o.loc.file).path;
             if let Some(uri) = self.uri_of(path) {
                 changes
@@ -656,7 +695,9 @@ impl Server {
         let Some((snapshot, file, start)) = self.locate(&p.text_document.uri, p.range.start) else {
             return Vec::new();
         };
-        let end = snapshot.lines[file as usize].offset(snapshot.text(file), p.range.end);
+        let end = snapshot
+            .lines(file)
+            .offset(snapshot.text(file), p.range.end);
         let mut actions = Vec::new();
         for finding in &snapshot.outcome.findings {
             let span = finding.loc.span;
@@ -668,7 +709,7 @@ impl Server {
             }
             let diagnostic = self.diagnostic(snapshot, finding);
             for (title, (from, to, new_text)) in edit::fixes(snapshot.text(file), finding) {
-                let range = snapshot.lines[file as usize].range(snapshot.text(file), from, to);
+                let range = snapshot.lines(file).range(snapshot.text(file), from, to);
                 let mut changes = HashMap::new();
                 changes.insert(
                     p.text_document.uri.clone(),
@@ -708,7 +749,12 @@ impl Server {
         };
         let mut out: Vec<lsp_types::DocumentSymbol> = Vec::new();
         let mut streams: HashMap<usize, usize> = HashMap::new();
-        for o in snapshot.index.in_file(file).iter().filter(|o| o.definition) {
+        for o in snapshot
+            .index()
+            .in_file(file)
+            .iter()
+            .filter(|o| o.definition)
+        {
             let Some(found) = symbol(o) else { continue };
             match o.target {
                 Target::Element(Kind::ValueStream, s) => {
@@ -732,7 +778,7 @@ impl Server {
         let query = query.to_lowercase();
         let mut out = Vec::new();
         for file in 0..snapshot.loaded.sources.files.len() {
-            for o in snapshot.index.in_file(file as FileId) {
+            for o in snapshot.index().in_file(file as FileId) {
                 if !o.definition {
                     continue;
                 }
