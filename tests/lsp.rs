@@ -479,3 +479,33 @@ fn half_typed_hostile_files_never_break_the_server() {
     }
     client.shutdown();
 }
+
+/// A duplicate id across files: the diagnostic on the second definition points at the first.
+#[test]
+fn a_duplicate_points_at_the_first_definition() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::write(root.join("a.yaml"), STREAMS).unwrap();
+    std::fs::write(
+        root.join("b.yaml"),
+        CAPABILITIES.replace("call-routng", "call-routing"),
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("c.yaml"),
+        "capabilities:\n  call-routing: {name: Again}\n",
+    )
+    .unwrap();
+    let (b, c) = (uri(root, "b.yaml"), uri(root, "c.yaml"));
+    let mut client = Client::start(root);
+    let found = client.diagnostics(&c);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0]["code"], "VSM005");
+    assert_eq!(found[0]["range"], range(1, 2, 1, 14));
+    let related = &found[0]["relatedInformation"][0];
+    assert_eq!(
+        related["location"],
+        json!({"uri": b, "range": range(1, 2, 1, 14)})
+    );
+    client.shutdown();
+}
