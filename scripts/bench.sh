@@ -30,6 +30,7 @@
 #                     when scripts/gen_model.py changes)
 #   SEED=1            generator seed
 #   DIFF_SCALE=1      scale of the diff benchmark (empty: skip it)
+#   LSP_SCALE=1       scale of the language-server latency benchmark (empty: skip it)
 #   VSM=path          use this binary and skip `cargo build`
 #   CARGO_TARGET_DIR  honoured for the binaries' location
 #
@@ -310,6 +311,20 @@ if [[ -n $DIFF_ROW ]]; then
   log "$DIFF_LINE"
 fi
 
+# ----------------------------------------------------------------- lsp -----
+# `vsm lsp` on the reference model (scale LSP_SCALE, default 1; empty: skip):
+# the first load and check, and the median latency of diagnostics after
+# one-line edits (scripts/lsp_latency.py).
+LSP_LINE=""
+if [[ $QUICK != 1 && -n ${LSP_SCALE-1} ]]; then
+  ls_scale=${LSP_SCALE-1}
+  ls_dir=$(model_for "$(awk -v s="$ls_scale" -v rs=$REF_STREAMS 'BEGIN { printf "%d", rs * s }')" \
+    "$(awk -v s="$ls_scale" -v rf=$REF_FILES 'BEGIN { n = int(rf * s); if (n < 1) n = 1; print n }')")
+  log "lsp latency on $ls_dir"
+  LSP_LINE="Language server (scale $ls_scale): $(python3 "$(dirname "$GEN")/lsp_latency.py" "$VSM" "$ls_dir" 21 | paste -sd ';' -)"
+  log "$LSP_LINE"
+fi
+
 # ------------------------------------------------------------ start-up -----
 STARTUP=""
 if [[ -d $STARTUP_MODEL ]] && [[ -n $(find "$STARTUP_MODEL" -type f \( -name '*.yaml' -o -name '*.yml' \) -print -quit) ]]; then
@@ -359,6 +374,7 @@ version=$("$VSM" --version 2>/dev/null | head -n 1 || true)
   echo
   echo "$STARTUP"
   [[ -n $DIFF_LINE ]] && { echo; echo "$DIFF_LINE"; }
+  [[ -n $LSP_LINE ]] && { echo; echo "$LSP_LINE"; }
   [[ -n $PARSE_NOTE ]] && { echo; echo "Note: $PARSE_NOTE."; }
   [[ -n $RSS_NOTE ]] && { echo; echo "Note: $RSS_NOTE."; }
   echo

@@ -36,8 +36,8 @@ LAYERS = [
     ["check"],
     # 6: everything users read
     ["render", "report", "schema", "diff", "interop"],
-    # 7: the command line
-    ["cli"],
+    # 7: the command line, and the language server beside it
+    ["cli", "lsp"],
     # 8: the crate root
     ["lib", "main"],
 ]

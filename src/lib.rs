@@ -36,6 +36,7 @@ pub mod i18n;
 pub mod input;
 pub mod interop;
 pub mod load;
+pub mod lsp;
 pub mod model;
 pub mod render;
 pub mod report;

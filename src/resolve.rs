@@ -15,9 +15,7 @@ use rayon::prelude::*;
 pub mod flow;
 pub use flow::{FlowPath, StageTimes, StreamFlow};
 pub mod uses;
-pub use uses::UsedBy;
-pub mod referrers;
-pub use referrers::{InformationUsers, Referrers, StageAt, StakeholderRoles, StepAt};
+pub use uses::{InformationUsers, StageAt, StakeholderRoles, StepAt, UsedBy};
 
 /// How often a capability is used, by kind of user.
 ///
@@ -175,26 +173,17 @@ pub struct Resolved {
     pub scales: Scales,
     /// Ids of one kind that look alike (rule VSM212).
     pub confusable: Vec<Confusable>,
-    /// Who references each element (`vsm impact`, the report's capability uses): built on
+    /// Who references each element (`vsm impact`, the report's capability uses, the views of
+    /// processes, stakeholders and information, the language server's references): built on
     /// first use by [`Resolved::used_by`], once, so `vsm check`, which reads none of it, does
     /// not pay for it.
     used_by: std::sync::OnceLock<UsedBy>,
-    /// Who refers to each process, information item and stakeholder: built on first use
-    /// ([`Resolved::referrers`]), since only the views of processes, stakeholders and
-    /// information read it and `vsm check` would pay for it on every run.
-    pub referrers: std::sync::OnceLock<Referrers>,
 }
 
 impl Resolved {
     /// Who references each element of `model`, the model this was resolved from.
     pub fn used_by(&self, model: &Model) -> &UsedBy {
         self.used_by.get_or_init(|| UsedBy::of(model))
-    }
-
-    /// Who refers to each process, information item and stakeholder of `model`, the model this
-    /// was resolved from; computed once, on the first call.
-    pub fn referrers(&self, model: &Model) -> &Referrers {
-        self.referrers.get_or_init(|| Referrers::of(model))
     }
 }
 
@@ -553,7 +542,6 @@ pub fn resolve(model: &Model) -> (Resolved, Vec<Finding>) {
         usage,
         scales: Scales::of(model),
         used_by: std::sync::OnceLock::new(),
-        referrers: std::sync::OnceLock::new(),
     };
     (resolved, findings)
 }

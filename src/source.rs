@@ -15,7 +15,7 @@ pub struct Loc {
 }
 
 /// One model file as read from disk (a BOM removed, otherwise exactly its text).
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct SourceFile {
     /// The path as the user would type it (relative to the current folder where possible).
     pub path: PathBuf,

@@ -132,6 +132,10 @@ pub struct Args {
     /// Colour the output
     #[arg(long, value_enum, default_value_t)]
     pub color: ColorChoice,
+    /// Check again on every change of a model file or vsm.yaml, until Ctrl-C (a terminal is
+    /// cleared before each run; otherwise each run ends with one status line)
+    #[arg(long, conflicts_with_all = ["write_baseline", "changed_since"])]
+    pub watch: bool,
 }
 
 fn rule_list(names: &[String], flag: &str) -> anyhow::Result<Vec<&'static Rule>> {
@@ -198,6 +202,71 @@ impl Hidden {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    if args.watch {
+        watch(&args)
+    } else {
+        check_once(&args)
+    }
+}
+
+/// `--watch`: checks, then waits for a change of a YAML file under the model's paths or of the
+/// config, and checks again. Changes are debounced (an editor's save is several events), and
+/// events for other files (build output beside the model) are ignored. Ctrl-C ends the
+/// process as it ends any run (exit 130, no output file left half-written).
+fn watch(args: &Args) -> anyhow::Result<ExitCode> {
+    use notify_debouncer_mini::notify::RecursiveMode;
+    let settings = super::workspace::Settings::find(&args.model, &args.config)?;
+    let (events, changes) = std::sync::mpsc::channel();
+    let mut debouncer =
+        notify_debouncer_mini::new_debouncer(std::time::Duration::from_millis(200), events)
+            .context("cannot watch the model's files")?;
+    let mut watched = settings.paths.clone();
+    watched.extend(settings.config.file.clone());
+    for path in &watched {
+        debouncer
+            .watcher()
+            .watch(path, RecursiveMode::Recursive)
+            .with_context(|| format!("cannot watch `{}`", path.display()))?;
+    }
+    let terminal = std::io::stdout().is_terminal();
+    for run in 1.. {
+        if terminal {
+            // Clear the screen and scrollback, cursor home: each run replaces the last.
+            print("\x1b[2J\x1b[3J\x1b[H")?;
+        }
+        if let Err(error) = check_once(args) {
+            crate::stderrln!(
+                "error: {}",
+                crate::text::escaped_lines(&format!("{error:#}"))
+            );
+        }
+        print(&format!(
+            "vsm check --watch: run {run} done; waiting for changes (Ctrl-C stops)\n"
+        ))?;
+        loop {
+            match changes.recv() {
+                Ok(Ok(events)) if events.iter().any(|e| is_yaml(&e.path)) => break,
+                Ok(Ok(_)) => {}
+                Ok(Err(error)) => crate::stderrln!(
+                    "warning: watching: {}",
+                    crate::text::escaped(&error.to_string())
+                ),
+                Err(_) => return Ok(ExitCode::SUCCESS),
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A model file or a config by its name (`*.yaml`, `*.yml`).
+fn is_yaml(path: &std::path::Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
+}
+
+/// One load, check and output: the whole of `vsm check` without `--watch`.
+fn check_once(args: &Args) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
     let select = rule_list(&args.select, "--select")?;
     let ignore = rule_list(&args.ignore, "--ignore")?;

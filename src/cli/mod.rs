@@ -13,6 +13,7 @@ mod impact;
 mod import;
 mod init;
 mod lang;
+mod lsp;
 mod report;
 mod schema;
 mod table;
@@ -63,6 +64,8 @@ pub enum Command {
     Import(import::Args),
     /// Write the model as an ArchiMate exchange file.
     Export(export::Args),
+    /// Serve the Language Server Protocol on stdio for editors (docs/editors.md).
+    Lsp(lsp::Args),
 }
 
 /// Runs a parsed command line.
@@ -82,6 +85,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Man(args) => completions::run_man(args),
         Command::Import(args) => import::run(args),
         Command::Export(args) => export::run(args),
+        Command::Lsp(args) => lsp::run(args),
     }
 }
 

@@ -19,6 +19,7 @@ use crate::yaml::{Document, NodeId, NodeKind, Scalar};
 use std::collections::HashMap;
 
 /// The model read from one file, before it is merged with the others.
+#[derive(Clone)]
 pub struct FileModel {
     pub model: Model,
     /// Where the `model` section was written.

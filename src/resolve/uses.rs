@@ -6,8 +6,14 @@
 //! references" need. It is built in one pass over the model, each reference looked up by hash
 //! as resolving does; a reference that does not resolve is simply not in it (resolving reports
 //! it). The stage flow (`next`) is not here: `Resolved::flow` holds it, implicit flow included.
+//!
+//! It is the one reverse index: the processes, stakeholders and information views read their
+//! "who refers to this" lists from it ([`UsedBy::process_stages`], [`UsedBy::stakeholder_roles`],
+//! [`UsedBy::information_users`]), and each reference keeps where it is written
+//! ([`Reference::at`]) for an editor's "find references".
 
 use crate::model::{Model, Ref};
+use crate::source::Loc;
 
 /// An element, or a part of one, where a reference is written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -54,11 +60,12 @@ pub enum Field {
     Parts,
 }
 
-/// One reference to an element: who wrote it, and in which field.
+/// One reference to an element: who wrote it, in which field, and where (the id as written).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Reference {
     pub by: Referrer,
     pub field: Field,
+    pub at: Loc,
 }
 
 /// Per element of each kind (indices as in the model's sections), the references to it in the
@@ -295,12 +302,16 @@ impl UsedBy {
 
     /// A `stream/stage` reference of a commitment or perception point.
     fn note_stage(&mut self, model: &Model, reference: Option<&Ref>, by: Referrer) {
-        let Some((stream, stage)) = reference.and_then(|r| stage_of(model, &r.value)) else {
+        let Some(reference) = reference else {
+            return;
+        };
+        let Some((stream, stage)) = stage_of(model, &reference.value) else {
             return;
         };
         self.stages[stream][stage].push(Reference {
             by,
             field: Field::Stage,
+            at: reference.loc,
         });
     }
 
@@ -310,6 +321,119 @@ impl UsedBy {
             .get(stream)
             .and_then(|s| s.get(stage))
             .map_or(&[], Vec::as_slice)
+    }
+}
+
+/// A stage: its value stream and its place in the stream (indices in model order).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StageAt {
+    pub stream: usize,
+    pub stage: usize,
+}
+
+/// A process step: its process and its place in the process's `steps` (0 = first).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StepAt {
+    pub process: usize,
+    pub step: usize,
+}
+
+/// What refers to one information item, each referrer once, in model order.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct InformationUsers {
+    /// Stages listing it in `information`.
+    pub stages: Vec<StageAt>,
+    /// Processes listing it in their own `information`.
+    pub processes: Vec<usize>,
+    /// Steps listing it in their `information`.
+    pub steps: Vec<StepAt>,
+}
+
+/// The parts a stakeholder plays: where it takes part and what it owns, each once, in model
+/// order.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct StakeholderRoles {
+    /// Value streams it triggers.
+    pub triggers: Vec<usize>,
+    /// Stages listing it in `stakeholders` (it takes part in them).
+    pub stages: Vec<StageAt>,
+    /// Processes it owns end to end.
+    pub processes: Vec<usize>,
+    /// Process steps it owns.
+    pub steps: Vec<StepAt>,
+    pub capabilities: Vec<usize>,
+    pub commitments: Vec<usize>,
+}
+
+impl StakeholderRoles {
+    /// Whether it owns any process, step, capability or commitment.
+    pub fn owns_anything(&self) -> bool {
+        !(self.processes.is_empty()
+            && self.steps.is_empty()
+            && self.capabilities.is_empty()
+            && self.commitments.is_empty())
+    }
+}
+
+/// Pushes `item` unless it is the last one already: the references to an element are in
+/// model order, so one referrer naming an element twice would only ever repeat the last entry.
+fn push_once<T: PartialEq>(list: &mut Vec<T>, item: T) {
+    if list.last() != Some(&item) {
+        list.push(item);
+    }
+}
+
+/// The views' projections of the index: filters over one element's references, so the views
+/// share the walk `vsm impact` made rather than walking the model again.
+impl UsedBy {
+    /// The stages listing process `process` in `processes` (the stages it realises).
+    pub fn process_stages(&self, process: usize) -> Vec<StageAt> {
+        let mut out = Vec::new();
+        for r in self.processes.get(process).into_iter().flatten() {
+            if let Referrer::Stage { stream, stage } = r.by {
+                push_once(&mut out, StageAt { stream, stage });
+            }
+        }
+        out
+    }
+
+    /// The stages, processes and steps listing information item `information`.
+    pub fn information_users(&self, information: usize) -> InformationUsers {
+        let mut out = InformationUsers::default();
+        for r in self.information.get(information).into_iter().flatten() {
+            match r.by {
+                Referrer::Stage { stream, stage } => {
+                    push_once(&mut out.stages, StageAt { stream, stage })
+                }
+                Referrer::Process(p) => push_once(&mut out.processes, p),
+                Referrer::Step { process, step } => {
+                    push_once(&mut out.steps, StepAt { process, step })
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+
+    /// What stakeholder `stakeholder` triggers, takes part in and owns.
+    pub fn stakeholder_roles(&self, stakeholder: usize) -> StakeholderRoles {
+        let mut out = StakeholderRoles::default();
+        for r in self.stakeholders.get(stakeholder).into_iter().flatten() {
+            match (r.by, r.field) {
+                (Referrer::ValueStream(s), Field::Trigger) => push_once(&mut out.triggers, s),
+                (Referrer::Stage { stream, stage }, Field::Stakeholders) => {
+                    push_once(&mut out.stages, StageAt { stream, stage })
+                }
+                (Referrer::Process(p), Field::Owner) => push_once(&mut out.processes, p),
+                (Referrer::Step { process, step }, Field::Owner) => {
+                    push_once(&mut out.steps, StepAt { process, step })
+                }
+                (Referrer::Capability(c), Field::Owner) => push_once(&mut out.capabilities, c),
+                (Referrer::Commitment(c), Field::Owner) => push_once(&mut out.commitments, c),
+                _ => {}
+            }
+        }
+        out
     }
 }
 
@@ -329,8 +453,15 @@ fn note<T>(
     by: Referrer,
     field: Field,
 ) {
-    if let Some(index) = reference.and_then(|r| ids.get_index_of(r.value.as_str())) {
-        into[index].push(Reference { by, field });
+    let Some(reference) = reference else {
+        return;
+    };
+    if let Some(index) = ids.get_index_of(reference.value.as_str()) {
+        into[index].push(Reference {
+            by,
+            field,
+            at: reference.loc,
+        });
     }
 }
 
@@ -416,10 +547,12 @@ perceptions:
             stage: 0,
             item,
         };
-        let r = |by, field| Reference { by, field };
+        let r = |by, field| (by, field);
+        // (who, which field) of each reference; where it is written is tested below.
+        let pairs = |refs: &[Reference]| refs.iter().map(|x| (x.by, x.field)).collect::<Vec<_>>();
         // sales (0): the stage, the first value item, the process, and its child's parent.
         assert_eq!(
-            used.capabilities[0],
+            pairs(&used.capabilities[0]),
             [
                 r(take, Capabilities),
                 r(item(0), Capabilities),
@@ -433,7 +566,7 @@ perceptions:
             step: 0,
         };
         assert_eq!(
-            used.capabilities[1],
+            pairs(&used.capabilities[1]),
             [
                 r(item(0), Capabilities),
                 r(item(1), Capabilities),
@@ -443,11 +576,11 @@ perceptions:
         );
         // client triggers and takes part; desk takes part and owns four things.
         assert_eq!(
-            used.stakeholders[0],
+            pairs(&used.stakeholders[0]),
             [r(Referrer::ValueStream(0), Trigger), r(take, Stakeholders)]
         );
         assert_eq!(
-            used.stakeholders[1],
+            pairs(&used.stakeholders[1]),
             [
                 r(take, Stakeholders),
                 r(Referrer::Capability(0), Owner),
@@ -456,14 +589,14 @@ perceptions:
                 r(Referrer::Commitment(0), Owner),
             ]
         );
-        assert_eq!(used.processes[0], [r(take, Processes)]);
+        assert_eq!(pairs(&used.processes[0]), [r(take, Processes)]);
         assert_eq!(
-            used.information[0],
+            pairs(&used.information[0]),
             [r(take, Information), r(step, Information)]
         );
         // order: the stage, its information, itself (a `related` loop is kept), and parcel.
         assert_eq!(
-            used.business_objects[0],
+            pairs(&used.business_objects[0]),
             [
                 r(take, BusinessObjects),
                 r(Referrer::Information(0), BusinessObject),
@@ -472,19 +605,22 @@ perceptions:
             ]
         );
         assert_eq!(
-            used.business_objects[1],
+            pairs(&used.business_objects[1]),
             [r(Referrer::BusinessObject(0), Related)]
         );
-        assert_eq!(used.commitments[1], [r(Referrer::Commitment(0), Parts)]);
+        assert_eq!(
+            pairs(&used.commitments[1]),
+            [r(Referrer::Commitment(0), Parts)]
+        );
         assert!(used.commitments[0].is_empty());
         assert_eq!(
-            used.perceptions[0],
+            pairs(&used.perceptions[0]),
             [r(Referrer::Commitment(0), Perception)]
         );
         // The take stage carries the commitment and the perception point; `quick` names a
         // stage that does not exist and is nowhere.
         assert_eq!(
-            used.stage(0, 0),
+            pairs(used.stage(0, 0)),
             [
                 r(Referrer::Commitment(0), Stage),
                 r(Referrer::Perception(0), Stage)
@@ -522,5 +658,130 @@ perceptions:
         // `quick`; `nowhere` and `order/nowhere` do not resolve), the perception's stage 1.
         assert_eq!(total, 11 + 2 + 5 + 1 + 3 + 4 + 1);
         assert_eq!(model.capabilities.len(), used.capabilities.len());
+    }
+
+    #[test]
+    fn each_reference_keeps_where_its_id_is_written() {
+        let (model, used) = index(MODEL);
+        let file = MODEL;
+        // `sales` is named first in `capabilities: [sales, missing]` of the take stage.
+        let first = used.capabilities[0][0].at;
+        assert_eq!(
+            &file[first.span.start as usize..first.span.end as usize],
+            "sales"
+        );
+        let line_of = |at: crate::source::Loc| file[..at.span.start as usize].lines().count();
+        assert_eq!(
+            line_of(first),
+            16,
+            "the take stage's capabilities line (line 1 is empty)"
+        );
+        // The perception point's `stage: order/take` is the last line with a stage reference.
+        let perception = used.stage(0, 0)[1].at;
+        assert_eq!(
+            &file[perception.span.start as usize..perception.span.end as usize],
+            "order/take"
+        );
+        assert_eq!(model.perceptions.len(), 1);
+    }
+
+    const VIEWS_MODEL: &str = "\
+stakeholders:
+  client: {name: Client}
+  clerk: {name: Clerk}
+value_streams:
+  order:
+    name: Order
+    trigger: client
+    stages:
+      take: {name: Take, stakeholders: [client, clerk, client], processes: [write, write], information: [form, nowhere]}
+      ship: {name: Ship, stakeholders: [clerk], processes: [write]}
+  refund:
+    name: Refund
+    trigger: client
+    stages:
+      pay: {name: Pay, stakeholders: [ghost], information: [form]}
+capabilities:
+  sales: {name: Sales, owner: clerk}
+processes:
+  idle: {name: Idle}
+  write:
+    name: Write
+    owner: clerk
+    information: [form]
+    steps:
+      - {name: Draft, owner: client, information: [form, form]}
+      - {name: Check, owner: clerk}
+      - {name: File, information: [form]}
+information:
+  form: {name: Form}
+  unused: {name: Unused}
+commitments:
+  fast: {name: Fast, owner: clerk}
+";
+
+    #[test]
+    fn the_views_list_each_referrer_once_in_model_order() {
+        let r = UsedBy::of(&crate::load::load_text("model.yaml", VIEWS_MODEL).model);
+        let at = |stream, stage| StageAt { stream, stage };
+        let step = |process, step| StepAt { process, step };
+        // `write` is listed twice by `take` and once by `ship`; `idle` by no stage.
+        assert_eq!(
+            [r.process_stages(0), r.process_stages(1)],
+            [vec![], vec![at(0, 0), at(0, 1)]]
+        );
+        // `form`: two stages (the unknown `nowhere` beside it is not recorded), the process
+        // itself, and its first and third step (the first names it twice).
+        assert_eq!(
+            r.information_users(0),
+            InformationUsers {
+                stages: vec![at(0, 0), at(1, 0)],
+                processes: vec![1],
+                steps: vec![step(1, 0), step(1, 2)],
+            }
+        );
+        assert_eq!(r.information_users(1), InformationUsers::default());
+    }
+
+    #[test]
+    fn a_stakeholder_triggers_takes_part_and_owns() {
+        let r = UsedBy::of(&crate::load::load_text("model.yaml", VIEWS_MODEL).model);
+        let client = &r.stakeholder_roles(0);
+        // Triggers both streams; takes part in `take` only (the unknown `ghost` in `pay`
+        // counts for nobody); owns the first step of `write`.
+        assert_eq!(client.triggers, [0, 1]);
+        assert_eq!(
+            client.stages,
+            [StageAt {
+                stream: 0,
+                stage: 0
+            }]
+        );
+        assert_eq!(
+            client.steps,
+            [StepAt {
+                process: 1,
+                step: 0
+            }]
+        );
+        assert!(client.processes.is_empty() && client.capabilities.is_empty());
+        let clerk = &r.stakeholder_roles(1);
+        assert_eq!(clerk.stages.len(), 2);
+        assert_eq!(
+            (
+                &clerk.processes[..],
+                &clerk.capabilities[..],
+                &clerk.commitments[..]
+            ),
+            (&[1][..], &[0][..], &[0][..])
+        );
+        assert_eq!(
+            clerk.steps,
+            [StepAt {
+                process: 1,
+                step: 1
+            }]
+        );
+        assert!(clerk.owns_anything() && client.owns_anything());
     }
 }

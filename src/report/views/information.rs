@@ -1,6 +1,6 @@
 //! The information view: each information item with the business object it is organised
 //! around, and what uses it: the stages, the processes (their own `information`) and the
-//! process steps that list it (from [`crate::resolve::Referrers`]).
+//! process steps that list it (from [`crate::resolve::UsedBy::information_users`]).
 
 use super::refs::{elements, ids, lines, names, stages_by_stream, StageRef, StepRef};
 use super::{label, opt_text, Cell, Column, Named, Records, Table, TableView};
@@ -48,12 +48,15 @@ pub struct Information<'m> {
 impl<'m> Information<'m> {
     /// Every information item, or those a stage of `streams` lists.
     pub fn new(views: &Views<'m>, streams: Option<&[usize]>) -> Self {
-        let users = &views.resolved.referrers(views.model).information;
+        let used = views.resolved.used_by(views.model);
+        let users: Vec<_> = (0..views.model.information.len())
+            .map(|i| used.information_users(i))
+            .collect();
         let rows = views
             .model
             .information
             .iter()
-            .zip(users)
+            .zip(&users)
             .filter(|(_, used)| {
                 streams.is_none_or(|s| used.stages.iter().any(|at| s.contains(&at.stream)))
             })

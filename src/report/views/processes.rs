@@ -1,6 +1,6 @@
 //! The processes view: each end-to-end process with its owner, its capabilities and
 //! information, its steps in order (owner, automated, capabilities, information), and the
-//! stages it realises (the stages that list it, from [`crate::resolve::Referrers`]).
+//! stages it realises (the stages that list it, from [`crate::resolve::UsedBy::process_stages`]).
 //!
 //! Tables show a process as a group: its own row (in bold, with the stages it realises), then
 //! one indented row per step, as the capability view shows its tree. CSV has the same records,
@@ -91,7 +91,10 @@ pub struct Processes<'m> {
 impl<'m> Processes<'m> {
     /// Every process, or those a stage of `streams` lists.
     pub fn new(views: &Views<'m>, streams: Option<&[usize]>) -> Self {
-        let realises = &views.resolved.referrers(views.model).process_stages;
+        let used = views.resolved.used_by(views.model);
+        let realises: Vec<_> = (0..views.model.processes.len())
+            .map(|p| used.process_stages(p))
+            .collect();
         let rows = views
             .model
             .processes

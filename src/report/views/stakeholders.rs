@@ -1,7 +1,7 @@
 //! The stakeholders view: who takes part where, and who owns what. Per value stream a
 //! stakeholder × stage matrix (★ the triggering stakeholder, ● takes part in the stage), then
 //! one table of what each stakeholder owns: processes, process steps, capabilities and
-//! commitments (from [`crate::resolve::Referrers`]).
+//! commitments (from [`crate::resolve::UsedBy::stakeholder_roles`]).
 //!
 //! Like the capability matrix, the matrix is one table per stream, so its columns are one
 //! stream's stages; CSV has one record per stakeholder with one column per stage of every
@@ -113,8 +113,9 @@ impl<'m> Stakeholders<'m> {
             .model
             .stakeholders
             .iter()
-            .zip(&views.resolved.referrers(views.model).stakeholders)
-            .map(|((id, stakeholder), roles)| {
+            .enumerate()
+            .map(|(s, (id, stakeholder))| {
+                let roles = views.resolved.used_by(views.model).stakeholder_roles(s);
                 let trigger_streams: Vec<usize> = roles
                     .triggers
                     .iter()

@@ -1,0 +1,842 @@
+//! `vsm lsp`: a language server over stdio, so an editor shows what `vsm check` would say as
+//! the model is typed, and finds, explains, completes and renames ids across files.
+//!
+//! Built on `lsp-server` and `lsp-types` (as rust-analyzer is; docs/decisions.md): one thread
+//! reads messages, each is answered in turn, and the pipeline of every other command does the
+//! work: the workspace's model files are loaded with open buffers in place of what is on disk
+//! ([`crate::load::load_files`]), checked by [`crate::check::findings`] (the same codes,
+//! severities, config and suppressions as `vsm check`), and indexed ([`index::Index`]) from the
+//! one reverse index of `resolve`. Edits are coalesced: the model is rebuilt once the queue of
+//! messages is empty, or when a request needs it.
+
+mod complete;
+mod edit;
+pub mod index;
+pub mod position;
+
+use crate::check::{self, Filters, Outcome};
+use crate::config::{Config, RuleSelection};
+use crate::diag::{Finding, Severity};
+use crate::load::{self, Filter, Loaded, MemoryFile};
+use crate::model::Kind;
+use crate::source::{normalize, shown_from, FileId};
+use index::{Index, Target};
+use lsp_server::{Connection, Message, Notification, Request, Response};
+use lsp_types::notification::Notification as _;
+use lsp_types::request::Request as _;
+use lsp_types::{
+    notification, request, Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location,
+    NumberOrString, Position, PublishDiagnosticsParams, Range, Url,
+};
+use position::Lines;
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+/// What decides which files are the model and which findings are shown: from the workspace's
+/// `vsm.yaml`, found as every other command finds it.
+pub struct Settings {
+    pub config: Config,
+    pub filter: Filter,
+    /// The model paths, relative to the workspace root (the server's current folder).
+    pub paths: Vec<PathBuf>,
+}
+
+/// How the command line makes [`Settings`] for a workspace root: it changes into the root and
+/// reads the config there (an error is shown to the user, and the defaults are used).
+pub type FindSettings = dyn Fn(&Path) -> anyhow::Result<Settings>;
+
+/// Serves one client on stdin/stdout until it sends `exit`.
+pub fn serve_stdio(find: &FindSettings) -> anyhow::Result<()> {
+    let (connection, io_threads) = Connection::stdio();
+    serve(connection, find)?;
+    io_threads.join()?;
+    Ok(())
+}
+
+/// The server's capabilities: what [`Server::handle`] answers.
+fn capabilities() -> lsp_types::ServerCapabilities {
+    use lsp_types::*;
+    ServerCapabilities {
+        position_encoding: Some(PositionEncodingKind::UTF16),
+        text_document_sync: Some(TextDocumentSyncCapability::Options(
+            TextDocumentSyncOptions {
+                open_close: Some(true),
+                change: Some(TextDocumentSyncKind::INCREMENTAL),
+                save: Some(TextDocumentSyncSaveOptions::Supported(true)),
+                ..TextDocumentSyncOptions::default()
+            },
+        )),
+        definition_provider: Some(OneOf::Left(true)),
+        references_provider: Some(OneOf::Left(true)),
+        hover_provider: Some(HoverProviderCapability::Simple(true)),
+        completion_provider: Some(CompletionOptions {
+            trigger_characters: Some(vec![
+                ":".into(),
+                " ".into(),
+                "[".into(),
+                ",".into(),
+                "/".into(),
+            ]),
+            ..CompletionOptions::default()
+        }),
+        rename_provider: Some(OneOf::Left(true)),
+        code_action_provider: Some(CodeActionProviderCapability::Simple(true)),
+        document_symbol_provider: Some(OneOf::Left(true)),
+        workspace_symbol_provider: Some(OneOf::Left(true)),
+        ..ServerCapabilities::default()
+    }
+}
+
+/// Runs the protocol on `connection`: initialize, then requests and notifications until
+/// `shutdown` and `exit`.
+pub fn serve(connection: Connection, find: &FindSettings) -> anyhow::Result<()> {
+    let (id, params) = connection.initialize_start()?;
+    let params: lsp_types::InitializeParams = serde_json::from_value(params)?;
+    let root = root_of(&params);
+    let result = lsp_types::InitializeResult {
+        capabilities: capabilities(),
+        server_info: Some(lsp_types::ServerInfo {
+            name: "vsm".into(),
+            version: Some(env!("CARGO_PKG_VERSION").into()),
+        }),
+    };
+    connection.initialize_finish(id, serde_json::to_value(result)?)?;
+    let mut server = Server::new(root, find, &connection);
+    server.rebuild();
+    server.publish(&connection)?;
+    loop {
+        let message = if server.dirty && connection.receiver.is_empty() {
+            // Every queued edit is applied: check once for all of them.
+            server.rebuild();
+            server.publish(&connection)?;
+            continue;
+        } else {
+            match connection.receiver.recv() {
+                Ok(message) => message,
+                Err(_) => return Ok(()),
+            }
+        };
+        match message {
+            Message::Request(request) => {
+                if connection.handle_shutdown(&request)? {
+                    return Ok(());
+                }
+                if server.dirty {
+                    server.rebuild();
+                    server.publish(&connection)?;
+                }
+                let response = server.answer(request);
+                connection.sender.send(Message::Response(response))?;
+            }
+            Message::Notification(notification) => server.notify(notification),
+            Message::Response(_) => {}
+        }
+    }
+}
+
+/// The folder the client opened (its first workspace folder, else its root), else ours.
+fn root_of(params: &lsp_types::InitializeParams) -> PathBuf {
+    #[allow(deprecated)] // `root_uri` is what older clients send.
+    let uri = params
+        .workspace_folders
+        .as_ref()
+        .and_then(|folders| folders.first())
+        .map(|f| f.uri.clone())
+        .or_else(|| params.root_uri.clone());
+    uri.and_then(|u| u.to_file_path().ok())
+        .or_else(|| std::env::current_dir().ok())
+        .map(|p| normalize(&p))
+        .unwrap_or_else(|| PathBuf::from("."))
+}
+
+/// The model as checked after the last edit.
+///
+/// The index and each file's line starts are made on first use: diagnostics after an edit
+/// need only the lines of files with findings, and the index only a request.
+struct Snapshot {
+    loaded: Loaded,
+    outcome: Outcome,
+    index: std::sync::OnceLock<Index>,
+    lines: Vec<std::sync::OnceLock<Lines>>,
+}
+
+impl Snapshot {
+    fn index(&self) -> &Index {
+        self.index.get_or_init(|| {
+            let used = self.outcome.resolved.used_by(&self.loaded.model);
+            Index::of(&self.loaded.model, used, self.loaded.sources.files.len())
+        })
+    }
+
+    fn lines(&self, file: FileId) -> &Lines {
+        self.lines[file as usize].get_or_init(|| Lines::new(self.text(file)))
+    }
+
+    fn text(&self, file: FileId) -> &str {
+        &self.loaded.sources.get(file).text
+    }
+
+    fn range(&self, loc: crate::source::Loc) -> Range {
+        self.lines(loc.file).range(
+            self.text(loc.file),
+            loc.span.start as usize,
+            loc.span.end as usize,
+        )
+    }
+}
+
+struct Server {
+    root: PathBuf,
+    settings: Settings,
+    /// Open buffers by path relative to the root (as the model's sources name files).
+    open: HashMap<PathBuf, String>,
+    snapshot: Option<Snapshot>,
+    /// Why the model could not be loaded at all (shown once per new reason).
+    load_error: Option<String>,
+    /// The load error last shown, so one is not shown again on every keystroke.
+    shown_error: Option<String>,
+    /// Each file as last read: an edit parses only the buffer that changed.
+    read_cache: load::ReadCache,
+    /// What was last published per file, so an edit republishes only what changed.
+    published: HashMap<Url, Vec<Diagnostic>>,
+    dirty: bool,
+}
+
+impl Server {
+    fn new(root: PathBuf, find: &FindSettings, connection: &Connection) -> Server {
+        let settings = find(&root).unwrap_or_else(|e| {
+            show_message(
+                connection,
+                format!("vsm: {e:#}; using the default settings"),
+            );
+            Settings {
+                config: Config::default(),
+                filter: Filter::default(),
+                paths: vec![PathBuf::from(".")],
+            }
+        });
+        Server {
+            root,
+            settings,
+            open: HashMap::new(),
+            snapshot: None,
+            load_error: None,
+            shown_error: None,
+            read_cache: load::ReadCache::default(),
+            published: HashMap::new(),
+            dirty: false,
+        }
+    }
+
+    /// The path of a document as the model names it, if it is a file under the root.
+    fn path_of(&self, uri: &Url) -> Option<PathBuf> {
+        let path = normalize(&uri.to_file_path().ok()?);
+        path.strip_prefix(&self.root).ok()?;
+        Some(shown_from(&self.root, &path))
+    }
+
+    fn uri_of(&self, path: &Path) -> Option<Url> {
+        Url::from_file_path(normalize(&self.root.join(path))).ok()
+    }
+
+    /// Loads and checks the whole model: open buffers as typed, other files from disk.
+    fn rebuild(&mut self) {
+        self.dirty = false;
+        let started = std::time::Instant::now();
+        let mut phases: Vec<(&str, std::time::Duration)> = Vec::new();
+        let mut mark = |name: &'static str, since: &mut std::time::Instant| {
+            phases.push((name, since.elapsed()));
+            *since = std::time::Instant::now();
+        };
+        let mut since = started;
+        // A folder without a model file yet is no error while a buffer is being typed.
+        let (discovered, walk_error) =
+            match load::discover(&self.settings.paths, &self.settings.filter) {
+                Ok(discovered) => (discovered, None),
+                Err(e) => (load::Discovered::default(), Some(e.0)),
+            };
+        let mut seen = HashSet::new();
+        let mut files = Vec::new();
+        for candidate in discovered.files {
+            let path = shown_from(&self.root, &candidate.path);
+            let bytes = match self.open.get(&path) {
+                Some(text) => text.clone().into_bytes(),
+                None => std::fs::read(&candidate.path).unwrap_or_default(),
+            };
+            seen.insert(path.clone());
+            files.push(MemoryFile {
+                path,
+                bytes,
+                named: candidate.named,
+            });
+        }
+        // A new file not saved yet is part of the model as soon as it is typed.
+        let mut unsaved: Vec<_> = self
+            .open
+            .iter()
+            .filter(|(path, _)| !seen.contains(*path))
+            .filter(|(path, _)| {
+                load::selects(
+                    Path::new("."),
+                    &Path::new(".").join(path),
+                    &self.settings.filter,
+                )
+            })
+            .collect();
+        unsaved.sort();
+        for (path, text) in unsaved {
+            // Being typed into the workspace, it is a model file even before it holds a
+            // section (as a file named on the command line is).
+            files.push(MemoryFile {
+                path: path.clone(),
+                bytes: text.clone().into_bytes(),
+                named: true,
+            });
+        }
+        if files.is_empty() {
+            self.snapshot = None;
+            self.load_error = walk_error.or_else(|| Some("no model files found".into()));
+            return;
+        }
+        mark("read", &mut since);
+        match load::load_files_again(
+            files,
+            &self.settings.filter,
+            "the workspace",
+            &mut self.read_cache,
+        ) {
+            Ok(loaded) => {
+                mark("load", &mut since);
+                let filters = Filters {
+                    selection: RuleSelection::from_config(&self.settings.config),
+                    ..Filters::default()
+                };
+                let outcome = check::findings(&loaded, &filters);
+                mark("check", &mut since);
+                let lines = loaded
+                    .sources
+                    .files
+                    .iter()
+                    .map(|_| std::sync::OnceLock::new())
+                    .collect();
+                let index = std::sync::OnceLock::new();
+                if std::env::var_os("VSM_LSP_TIMES").is_some() {
+                    let times: Vec<String> = phases
+                        .iter()
+                        .map(|(name, d)| format!("{name} {} ms", d.as_millis()))
+                        .collect();
+                    crate::stderrln!(
+                        "vsm lsp: checked in {} ms ({})",
+                        started.elapsed().as_millis(),
+                        times.join(", ")
+                    );
+                }
+                // The previous snapshot is dropped on its own thread: freeing a large model
+                // one allocation at a time is a tenth of a check (see `vsm check`).
+                if let Some(old) = self.snapshot.take() {
+                    std::thread::spawn(move || drop(old));
+                }
+                self.load_error = None;
+                self.snapshot = Some(Snapshot {
+                    loaded,
+                    outcome,
+                    index,
+                    lines,
+                });
+            }
+            Err(e) => {
+                self.snapshot = None;
+                self.load_error = Some(e.0);
+            }
+        }
+    }
+
+    /// Sends the diagnostics of every file whose diagnostics changed (an empty list clears a
+    /// file's).
+    fn publish(&mut self, connection: &Connection) -> anyhow::Result<()> {
+        let mut now: HashMap<Url, Vec<Diagnostic>> = HashMap::new();
+        if let Some(snapshot) = &self.snapshot {
+            for file in &snapshot.loaded.sources.files {
+                if let Some(uri) = self.uri_of(&file.path) {
+                    now.entry(uri).or_default();
+                }
+            }
+            for finding in &snapshot.outcome.findings {
+                let path = &snapshot.loaded.sources.get(finding.loc.file).path;
+                if let Some(uri) = self.uri_of(path) {
+                    let diagnostic = self.diagnostic(snapshot, finding);
+                    now.entry(uri).or_default().push(diagnostic);
+                }
+            }
+        } else if let Some(error) = &self.load_error {
+            if self.shown_error.as_ref() != Some(error) {
+                show_message(connection, format!("vsm: {error}"));
+                self.shown_error = Some(error.clone());
+            }
+        }
+        if self.snapshot.is_some() {
+            self.shown_error = None;
+        }
+        let open: HashSet<Url> = self.open.keys().filter_map(|p| self.uri_of(p)).collect();
+        let mut messages = Vec::new();
+        for (uri, diagnostics) in &now {
+            // A file never published with none has nothing to clear, unless it is open: the
+            // editor learns that its buffer was checked.
+            let changed = self
+                .published
+                .get(uri)
+                .map_or(!diagnostics.is_empty() || open.contains(uri), |old| {
+                    old != diagnostics
+                });
+            if changed {
+                messages.push((uri.clone(), diagnostics.clone()));
+            }
+        }
+        for uri in self.published.keys() {
+            if !now.contains_key(uri) {
+                messages.push((uri.clone(), Vec::new()));
+            }
+        }
+        messages.sort_by(|a, b| a.0.cmp(&b.0));
+        for (uri, diagnostics) in messages {
+            let params = PublishDiagnosticsParams {
+                uri,
+                diagnostics,
+                version: None,
+            };
+            connection
+                .sender
+                .send(Message::Notification(Notification::new(
+                    notification::PublishDiagnostics::METHOD.into(),
+                    params,
+                )))?;
+        }
+        self.published = now;
+        Ok(())
+    }
+
+    fn diagnostic(&self, snapshot: &Snapshot, finding: &Finding) -> Diagnostic {
+        let related: Vec<DiagnosticRelatedInformation> = finding
+            .labels
+            .iter()
+            .filter_map(|label| {
+                let path = &snapshot.loaded.sources.get(label.loc.file).path;
+                Some(DiagnosticRelatedInformation {
+                    location: Location::new(self.uri_of(path)?, snapshot.range(label.loc)),
+                    message: label.message.clone(),
+                })
+            })
+            .collect();
+        let mut message = finding.message.clone();
+        if let Some(help) = &finding.help {
+            message.push_str("\nhelp: ");
+            message.push_str(help);
+        }
+        Diagnostic {
+            range: snapshot.range(finding.loc),
+            severity: Some(match finding.severity {
+                Severity::Error => DiagnosticSeverity::ERROR,
+                Severity::Warning => DiagnosticSeverity::WARNING,
+                Severity::Info => DiagnosticSeverity::INFORMATION,
+            }),
+            code: Some(NumberOrString::String(finding.rule.code.into())),
+            source: Some("vsm".into()),
+            message,
+            related_information: (!related.is_empty()).then_some(related),
+            ..Diagnostic::default()
+        }
+    }
+
+    fn notify(&mut self, notification: Notification) {
+        use lsp_types::*;
+        match notification.method.as_str() {
+            notification::DidOpenTextDocument::METHOD => {
+                if let Ok(p) = notification
+                    .extract::<DidOpenTextDocumentParams>(notification::DidOpenTextDocument::METHOD)
+                {
+                    if let Some(path) = self.path_of(&p.text_document.uri) {
+                        self.open.insert(path, p.text_document.text);
+                        self.dirty = true;
+                    }
+                }
+            }
+            notification::DidChangeTextDocument::METHOD => {
+                if let Ok(p) = notification.extract::<DidChangeTextDocumentParams>(
+                    notification::DidChangeTextDocument::METHOD,
+                ) {
+                    if let Some(path) = self.path_of(&p.text_document.uri) {
+                        if let Some(text) = self.open.get_mut(&path) {
+                            for change in p.content_changes {
+                                edit::apply(text, change);
+                            }
+                            self.dirty = true;
+                        }
+                    }
+                }
+            }
+            notification::DidCloseTextDocument::METHOD => {
+                if let Ok(p) = notification.extract::<DidCloseTextDocumentParams>(
+                    notification::DidCloseTextDocument::METHOD,
+                ) {
+                    if let Some(path) = self.path_of(&p.text_document.uri) {
+                        self.open.remove(&path);
+                        self.dirty = true;
+                    }
+                }
+            }
+            // Saved or changed on disk: files not open are read again on the next check.
+            notification::DidSaveTextDocument::METHOD
+            | notification::DidChangeWatchedFiles::METHOD => self.dirty = true,
+            _ => {}
+        }
+    }
+
+    /// Answers one request; an unknown method or bad parameters get an error response, a
+    /// position nothing is at gets an empty (null) result.
+    fn answer(&self, request: Request) -> Response {
+        let id = request.id.clone();
+        let result =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.dispatch(request)));
+        match result {
+            Ok(Ok(value)) => Response::new_ok(id, value),
+            Ok(Err((code, message))) => Response::new_err(id, code as i32, message),
+            Err(_) => Response::new_err(
+                id,
+                lsp_server::ErrorCode::InternalError as i32,
+                "vsm: internal error (please report it)".into(),
+            ),
+        }
+    }
+
+    fn dispatch(
+        &self,
+        request: Request,
+    ) -> Result<serde_json::Value, (lsp_server::ErrorCode, String)> {
+        use lsp_server::ErrorCode;
+        fn params<P: serde::de::DeserializeOwned>(
+            request: Request,
+        ) -> Result<P, (ErrorCode, String)> {
+            serde_json::from_value(request.params)
+                .map_err(|e| (ErrorCode::InvalidParams, format!("invalid parameters: {e}")))
+        }
+        fn json<T: serde::Serialize>(value: T) -> Result<serde_json::Value, (ErrorCode, String)> {
+            Ok(serde_json::to_value(value).unwrap_or(serde_json::Value::Null))
+        }
+        match request.method.as_str() {
+            request::GotoDefinition::METHOD => {
+                let p: lsp_types::GotoDefinitionParams = params(request)?;
+                json(self.definition(&p.text_document_position_params))
+            }
+            request::References::METHOD => {
+                let p: lsp_types::ReferenceParams = params(request)?;
+                json(self.references(&p.text_document_position, p.context.include_declaration))
+            }
+            request::HoverRequest::METHOD => {
+                let p: lsp_types::HoverParams = params(request)?;
+                json(self.hover(&p.text_document_position_params))
+            }
+            request::Completion::METHOD => {
+                let p: lsp_types::CompletionParams = params(request)?;
+                json(self.completion(&p.text_document_position))
+            }
+            request::Rename::METHOD => {
+                let p: lsp_types::RenameParams = params(request)?;
+                match self.rename(&p.text_document_position, &p.new_name) {
+                    Ok(edit) => json(edit),
+                    Err(message) => Err((ErrorCode::InvalidRequest, message)),
+                }
+            }
+            request::CodeActionRequest::METHOD => {
+                let p: lsp_types::CodeActionParams = params(request)?;
+                json(self.code_actions(&p))
+            }
+            request::DocumentSymbolRequest::METHOD => {
+                let p: lsp_types::DocumentSymbolParams = params(request)?;
+                json(self.document_symbols(&p.text_document.uri))
+            }
+            request::WorkspaceSymbolRequest::METHOD => {
+                let p: lsp_types::WorkspaceSymbolParams = params(request)?;
+                json(self.workspace_symbols(&p.query))
+            }
+            method => Err((
+                ErrorCode::MethodNotFound,
+                format!("vsm lsp does not answer `{method}`"),
+            )),
+        }
+    }
+
+    /// The snapshot's file and byte offset of a document position.
+    fn locate(&self, uri: &Url, position: Position) -> Option<(&Snapshot, FileId, usize)> {
+        let snapshot = self.snapshot.as_ref()?;
+        let path = self.path_of(uri)?;
+        let file = snapshot
+            .loaded
+            .sources
+            .files
+            .iter()
+            .position(|f| f.path == path)? as FileId;
+        let offset = snapshot.lines(file).offset(snapshot.text(file), position);
+        Some((snapshot, file, offset))
+    }
+
+    fn target_at(
+        &self,
+        at: &lsp_types::TextDocumentPositionParams,
+    ) -> Option<(&Snapshot, index::Occurrence)> {
+        let (snapshot, file, offset) = self.locate(&at.text_document.uri, at.position)?;
+        let occurrence = *snapshot.index().at(file, offset as u32)?;
+        Some((snapshot, occurrence))
+    }
+
+    fn location(&self, snapshot: &Snapshot, loc: crate::source::Loc) -> Option<Location> {
+        let path = &snapshot.loaded.sources.get(loc.file).path;
+        Some(Location::new(self.uri_of(path)?, snapshot.range(loc)))
+    }
+
+    fn definition(
+        &self,
+        at: &lsp_types::TextDocumentPositionParams,
+    ) -> Option<lsp_types::GotoDefinitionResponse> {
+        let (snapshot, occurrence) = self.target_at(at)?;
+        let loc = occurrence.target.definition(&snapshot.loaded.model)?;
+        Some(lsp_types::GotoDefinitionResponse::Scalar(
+            self.location(snapshot, loc)?,
+        ))
+    }
+
+    fn references(
+        &self,
+        at: &lsp_types::TextDocumentPositionParams,
+        include_declaration: bool,
+    ) -> Option<Vec<Location>> {
+        let (snapshot, occurrence) = self.target_at(at)?;
+        Some(
+            snapshot
+                .index()
+                .of_target(occurrence.target)
+                .into_iter()
+                .filter(|o| include_declaration || !o.definition)
+                .filter_map(|o| self.location(snapshot, o.loc))
+                .collect(),
+        )
+    }
+
+    fn hover(&self, at: &lsp_types::TextDocumentPositionParams) -> Option<lsp_types::Hover> {
+        let (snapshot, occurrence) = self.target_at(at)?;
+        let text = complete::hover_text(
+            &snapshot.loaded.model,
+            &snapshot.outcome.resolved,
+            occurrence.target,
+        )?;
+        Some(lsp_types::Hover {
+            contents: lsp_types::HoverContents::Markup(lsp_types::MarkupContent {
+                kind: lsp_types::MarkupKind::Markdown,
+                value: text,
+            }),
+            range: Some(snapshot.range(occurrence.loc)),
+        })
+    }
+
+    fn completion(
+        &self,
+        at: &lsp_types::TextDocumentPositionParams,
+    ) -> Option<lsp_types::CompletionResponse> {
+        let path = self.path_of(&at.text_document.uri)?;
+        // The buffer as typed: the snapshot may hold the same text, but a buffer that is not
+        // part of the model (not YAML, excluded) still gets field names.
+        let text = self.open.get(&path)?;
+        let offset = Lines::new(text).offset(text, at.position);
+        let model = self.snapshot.as_ref().map(|s| &s.loaded.model);
+        Some(lsp_types::CompletionResponse::Array(complete::complete(
+            text, offset, model,
+        )))
+    }
+
+    fn rename(
+        &self,
+        at: &lsp_types::TextDocumentPositionParams,
+        new_name: &str,
+    ) -> Result<Option<lsp_types::WorkspaceEdit>, String> {
+        let Some((snapshot, occurrence)) = self.target_at(at) else {
+            return Ok(None);
+        };
+        let model = &snapshot.loaded.model;
+        let target = occurrence.target;
+        if !load::valid_id(new_name) {
+            return Err(format!(
+                "`{new_name}` is not an id: use letters, digits, `-`, `_` and `.`"
+            ));
+        }
+        if complete::taken(model, target, new_name) {
+            return Err(format!(
+                "there is already {} `{new_name}`",
+                target.kind().with_article()
+            ));
+        }
+        let mut changes: HashMap<Url, Vec<lsp_types::TextEdit>> = HashMap::new();
+        for o in snapshot.index().of_target(target) {
+            let text = snapshot.text(o.loc.file);
+            let Some((start, end)) = edit::id_part(text, o.loc, target) else {
+                continue;
+            };
+            let range = snapshot.lines(o.loc.file).range(text, start, end);
+            let path = &snapshot.loaded.sources.get(o.loc.file).path;
+            if let Some(uri) = self.uri_of(path) {
+                changes
+                    .entry(uri)
+                    .or_default()
+                    .push(lsp_types::TextEdit::new(range, new_name.to_string()));
+            }
+        }
+        Ok(Some(lsp_types::WorkspaceEdit::new(changes)))
+    }
+
+    fn code_actions(&self, p: &lsp_types::CodeActionParams) -> Vec<lsp_types::CodeActionOrCommand> {
+        let Some((snapshot, file, start)) = self.locate(&p.text_document.uri, p.range.start) else {
+            return Vec::new();
+        };
+        let end = snapshot
+            .lines(file)
+            .offset(snapshot.text(file), p.range.end);
+        let mut actions = Vec::new();
+        for finding in &snapshot.outcome.findings {
+            let span = finding.loc.span;
+            if finding.loc.file != file
+                || (span.end as usize) < start
+                || (span.start as usize) > end
+            {
+                continue;
+            }
+            let diagnostic = self.diagnostic(snapshot, finding);
+            for (title, (from, to, new_text)) in edit::fixes(snapshot.text(file), finding) {
+                let range = snapshot.lines(file).range(snapshot.text(file), from, to);
+                let mut changes = HashMap::new();
+                changes.insert(
+                    p.text_document.uri.clone(),
+                    vec![lsp_types::TextEdit::new(range, new_text)],
+                );
+                actions.push(lsp_types::CodeActionOrCommand::CodeAction(
+                    lsp_types::CodeAction {
+                        title,
+                        kind: Some(lsp_types::CodeActionKind::QUICKFIX),
+                        diagnostics: Some(vec![diagnostic.clone()]),
+                        edit: Some(lsp_types::WorkspaceEdit::new(changes)),
+                        ..lsp_types::CodeAction::default()
+                    },
+                ));
+            }
+        }
+        actions
+    }
+
+    #[allow(deprecated)] // `DocumentSymbol::deprecated` must be written, as `None`.
+    fn document_symbols(&self, uri: &Url) -> Option<lsp_types::DocumentSymbolResponse> {
+        let (snapshot, file, _) = self.locate(uri, Position::new(0, 0))?;
+        let model = &snapshot.loaded.model;
+        let symbol = |o: &index::Occurrence| -> Option<lsp_types::DocumentSymbol> {
+            let common = o.target.common(model)?;
+            let range = snapshot.range(o.loc);
+            Some(lsp_types::DocumentSymbol {
+                name: common.id.value.clone(),
+                detail: Some(format!("{}: {}", o.target.kind().noun(), common.label())),
+                kind: symbol_kind(o.target.kind()),
+                tags: None,
+                deprecated: None,
+                range,
+                selection_range: range,
+                children: None,
+            })
+        };
+        let mut out: Vec<lsp_types::DocumentSymbol> = Vec::new();
+        let mut streams: HashMap<usize, usize> = HashMap::new();
+        for o in snapshot
+            .index()
+            .in_file(file)
+            .iter()
+            .filter(|o| o.definition)
+        {
+            let Some(found) = symbol(o) else { continue };
+            match o.target {
+                Target::Element(Kind::ValueStream, s) => {
+                    streams.insert(s, out.len());
+                    out.push(found);
+                }
+                Target::Stage { stream, .. } => match streams.get(&stream) {
+                    Some(&at) => out[at].children.get_or_insert_with(Vec::new).push(found),
+                    None => out.push(found),
+                },
+                _ => out.push(found),
+            }
+        }
+        Some(lsp_types::DocumentSymbolResponse::Nested(out))
+    }
+
+    #[allow(deprecated)] // `SymbolInformation::deprecated` must be written, as `None`.
+    fn workspace_symbols(&self, query: &str) -> Option<Vec<lsp_types::SymbolInformation>> {
+        let snapshot = self.snapshot.as_ref()?;
+        let model = &snapshot.loaded.model;
+        let query = query.to_lowercase();
+        let mut out = Vec::new();
+        for file in 0..snapshot.loaded.sources.files.len() {
+            for o in snapshot.index().in_file(file as FileId) {
+                if !o.definition {
+                    continue;
+                }
+                let Some(common) = o.target.common(model) else {
+                    continue;
+                };
+                if !common.id.value.to_lowercase().contains(&query)
+                    && !common.label().to_lowercase().contains(&query)
+                {
+                    continue;
+                }
+                let Some(location) = self.location(snapshot, o.loc) else {
+                    continue;
+                };
+                out.push(lsp_types::SymbolInformation {
+                    name: o.target.reference_text(model)?,
+                    kind: symbol_kind(o.target.kind()),
+                    tags: None,
+                    deprecated: None,
+                    location,
+                    container_name: Some(common.label().to_string()),
+                });
+                if out.len() >= WORKSPACE_SYMBOLS {
+                    return Some(out);
+                }
+            }
+        }
+        Some(out)
+    }
+}
+
+/// At most this many workspace symbols per query: a client asks again as the query grows.
+const WORKSPACE_SYMBOLS: usize = 1000;
+
+fn symbol_kind(kind: Kind) -> lsp_types::SymbolKind {
+    use lsp_types::SymbolKind;
+    match kind {
+        Kind::ValueStream => SymbolKind::NAMESPACE,
+        Kind::Stage => SymbolKind::METHOD,
+        Kind::Capability => SymbolKind::CLASS,
+        Kind::Process => SymbolKind::FUNCTION,
+        Kind::Stakeholder => SymbolKind::OBJECT,
+        Kind::Information | Kind::BusinessObject => SymbolKind::STRUCT,
+        Kind::Commitment => SymbolKind::CONSTANT,
+        Kind::Perception => SymbolKind::EVENT,
+    }
+}
+
+fn show_message(connection: &Connection, message: String) {
+    let params = lsp_types::ShowMessageParams {
+        typ: lsp_types::MessageType::ERROR,
+        message,
+    };
+    // A client that has gone away is noticed by the main loop.
+    let _ = connection
+        .sender
+        .send(Message::Notification(Notification::new(
+            notification::ShowMessage::METHOD.into(),
+            params,
+        )));
+}

@@ -1,0 +1,511 @@
+//! `vsm lsp` driven over stdio with JSON-RPC frames, as an editor drives it: a two-file model,
+//! every request the server answers, exact results.
+
+mod common;
+
+use serde_json::{json, Value};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::Path;
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::mpsc::{channel, Receiver};
+use std::time::Duration;
+
+/// How long any one message may take: the test fails instead of hanging.
+const TIMEOUT: Duration = Duration::from_secs(60);
+
+struct Client {
+    child: Child,
+    stdin: ChildStdin,
+    messages: Receiver<Value>,
+    next_id: i64,
+    /// The diagnostics last published per document, as seen while waiting for responses.
+    published: std::collections::HashMap<String, Vec<Value>>,
+}
+
+impl Client {
+    fn start(root: &Path) -> Client {
+        let mut child = Command::new(assert_cmd::cargo::cargo_bin("vsm"))
+            .arg("lsp")
+            .current_dir(root)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .unwrap();
+        let stdin = child.stdin.take().unwrap();
+        let stdout = child.stdout.take().unwrap();
+        let (send, messages) = channel();
+        std::thread::spawn(move || {
+            let mut reader = BufReader::new(stdout);
+            loop {
+                let mut length = None;
+                loop {
+                    let mut line = String::new();
+                    if reader.read_line(&mut line).unwrap_or(0) == 0 {
+                        return;
+                    }
+                    let line = line.trim_end();
+                    if line.is_empty() {
+                        break;
+                    }
+                    if let Some(n) = line.strip_prefix("Content-Length: ") {
+                        length = n.parse::<usize>().ok();
+                    }
+                }
+                let mut body = vec![0; length.expect("a Content-Length header")];
+                reader.read_exact(&mut body).unwrap();
+                if send.send(serde_json::from_slice(&body).unwrap()).is_err() {
+                    return;
+                }
+            }
+        });
+        let mut client = Client {
+            child,
+            stdin,
+            messages,
+            next_id: 0,
+            published: Default::default(),
+        };
+        let uri = uri(root, "");
+        let init = client.request(
+            "initialize",
+            json!({"capabilities": {}, "rootUri": uri.trim_end_matches('/')}),
+        );
+        assert_eq!(init["serverInfo"]["name"], "vsm");
+        assert_eq!(init["capabilities"]["positionEncoding"], "utf-16");
+        client.notify("initialized", json!({}));
+        client
+    }
+
+    fn send(&mut self, message: Value) {
+        let body = message.to_string();
+        write!(self.stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).unwrap();
+        self.stdin.flush().unwrap();
+    }
+
+    fn notify(&mut self, method: &str, params: Value) {
+        self.send(json!({"jsonrpc": "2.0", "method": method, "params": params}));
+    }
+
+    /// The response to a request (its `result`; an error response fails the test unless
+    /// [`Client::request_error`] asked for it). Notifications on the way are dropped.
+    fn request(&mut self, method: &str, params: Value) -> Value {
+        let response = self.response(method, params);
+        assert!(response.get("error").is_none(), "{method}: {response}");
+        response["result"].clone()
+    }
+
+    fn request_error(&mut self, method: &str, params: Value) -> String {
+        let response = self.response(method, params);
+        response["error"]["message"]
+            .as_str()
+            .unwrap_or_else(|| panic!("{method}: an error expected, got {response}"))
+            .to_string()
+    }
+
+    fn response(&mut self, method: &str, params: Value) -> Value {
+        self.next_id += 1;
+        let id = self.next_id;
+        self.send(json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
+        loop {
+            let message = self.messages.recv_timeout(TIMEOUT).expect("a response");
+            if message["id"] == id {
+                return message;
+            }
+            self.note(&message);
+        }
+    }
+
+    /// The next diagnostics published for `uri`.
+    fn diagnostics(&mut self, uri: &str) -> Vec<Value> {
+        loop {
+            let message = self
+                .messages
+                .recv_timeout(TIMEOUT)
+                .unwrap_or_else(|e| panic!("diagnostics of {uri}: {e}"));
+            self.note(&message);
+            if message["method"] == "textDocument/publishDiagnostics"
+                && message["params"]["uri"] == uri
+            {
+                return message["params"]["diagnostics"].as_array().unwrap().clone();
+            }
+        }
+    }
+
+    fn note(&mut self, message: &Value) {
+        if message["method"] == "textDocument/publishDiagnostics" {
+            let params = &message["params"];
+            self.published.insert(
+                params["uri"].as_str().unwrap().to_string(),
+                params["diagnostics"].as_array().unwrap().clone(),
+            );
+        }
+    }
+
+    fn shutdown(mut self) {
+        assert_eq!(self.request("shutdown", Value::Null), Value::Null);
+        self.notify("exit", Value::Null);
+        let status = self.child.wait().unwrap();
+        assert!(status.success(), "{status}");
+    }
+}
+
+fn uri(root: &Path, file: &str) -> String {
+    let root = root.canonicalize().unwrap();
+    format!("file://{}/{file}", root.display())
+}
+
+fn at(uri: &str, line: u32, character: u32) -> Value {
+    json!({"textDocument": {"uri": uri}, "position": {"line": line, "character": character}})
+}
+
+fn range(l1: u32, c1: u32, l2: u32, c2: u32) -> Value {
+    json!({"start": {"line": l1, "character": c1}, "end": {"line": l2, "character": c2}})
+}
+
+const STREAMS: &str = "\
+stakeholders:
+  customer: {name: Customer, type: external}
+  agent: {name: Agent}
+value_streams:
+  enquiry:
+    name: Resolve an enquiry
+    trigger: customer
+    stages:
+      connect:
+        name: Connect
+        stakeholders: [customer, agent]
+        entry_conditions: [The customer calls]
+        exit_conditions: [An agent answers]
+        value_items: [Customer is not kept waiting]
+        capabilities: [call-routing]
+        process_time: 2h
+        wait_time: 1d
+";
+
+/// Chinese text before the reference on the last line: UTF-16 columns differ from bytes.
+const CAPABILITIES: &str = "\
+capabilities:
+  call-routing:
+    name: 呼叫路由
+    maturity: 2
+    target_maturity: 4
+    importance: high
+  routing: {name: 路由, parent: call-routng}
+";
+
+#[test]
+fn an_editor_session_over_stdio() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::write(root.join("a.yaml"), STREAMS).unwrap();
+    std::fs::write(root.join("b.yaml"), CAPABILITIES).unwrap();
+    let (a, b) = (uri(root, "a.yaml"), uri(root, "b.yaml"));
+    let mut client = Client::start(root);
+
+    // Unopened files get the findings `vsm check` gives: VSM201 on `routing` and VSM006 on
+    // `call-routng`. Line 7 (6 from 0): `  routing: {name: ` is 18 units, `路由` 2 (6 bytes),
+    // `, parent: ` 10, so the reference is at 30..41 in UTF-16 (34..45 in bytes).
+    let found = client.diagnostics(&b);
+    let codes: Vec<&str> = found.iter().map(|d| d["code"].as_str().unwrap()).collect();
+    assert_eq!(codes, ["VSM201", "VSM006"]);
+    assert_eq!(found[1]["range"], range(6, 30, 6, 41));
+    assert_eq!(found[1]["severity"], 1);
+    assert_eq!(
+        found[1]["message"],
+        "unknown capability `call-routng`\nhelp: did you mean `call-routing`?"
+    );
+
+    // The quick fixes of the unknown reference: the did-you-mean, and a suppression comment.
+    let actions = client.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": b}, "range": range(6, 32, 6, 32),
+               "context": {"diagnostics": []}}),
+    );
+    let titles: Vec<&str> = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        titles,
+        ["Change to `call-routing`", "Suppress VSM006 on this line"],
+        "only the finding under the cursor: VSM201 is on `routing`, 2..9"
+    );
+    assert_eq!(
+        actions[0]["edit"]["changes"][&b],
+        json!([{"range": range(6, 30, 6, 41), "newText": "call-routing"}])
+    );
+    // The comment goes at the end of the line: 18 + 2 + 10 + 11 + 1 (`}`) = 42 units.
+    assert_eq!(
+        actions[1]["edit"]["changes"][&b],
+        json!([{"range": range(6, 42, 6, 42), "newText": "  # vsm: ignore[VSM006]"}])
+    );
+
+    // Fixing it in the buffer, before saving, clears the finding; `routing` stays unused.
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": b, "languageId": "yaml", "version": 1, "text": CAPABILITIES}}),
+    );
+    client.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": b, "version": 2},
+               "contentChanges": [{"range": range(6, 30, 6, 41), "text": "call-routing"}]}),
+    );
+    let found = client.diagnostics(&b);
+    let codes: Vec<&str> = found.iter().map(|d| d["code"].as_str().unwrap()).collect();
+    assert_eq!(codes, ["VSM201"]);
+
+    // Definition of the capability named in the stage (line 15, `        capabilities: [`
+    // is 23 units): its key in the other file.
+    let definition = client.request("textDocument/definition", at(&a, 14, 25));
+    assert_eq!(definition, json!({"uri": b, "range": range(1, 2, 1, 14)}));
+
+    // References from the definition: itself, the stage, and the parent typed a moment ago.
+    let references = client.request(
+        "textDocument/references",
+        json!({"textDocument": {"uri": b}, "position": {"line": 1, "character": 5},
+               "context": {"includeDeclaration": true}}),
+    );
+    assert_eq!(
+        references,
+        json!([
+            {"uri": b, "range": range(1, 2, 1, 14)},
+            {"uri": a, "range": range(14, 23, 14, 35)},
+            {"uri": b, "range": range(6, 30, 6, 42)},
+        ])
+    );
+
+    // Hover: the capability's figures (its child `routing` is used nowhere), and a stage's place and lead time (2h + 1d = 26h).
+    let hover = client.request("textDocument/hover", at(&a, 14, 25));
+    assert_eq!(
+        hover["contents"]["value"],
+        "**capability** `call-routing`: 呼叫路由\n\nmaturity 2 → 4\n\nimportance: high\n\n\
+         used 1 time, with the capabilities below it (1 directly: 1 stage, 0 value items, \
+         0 processes, 0 steps)"
+    );
+    let hover = client.request("textDocument/hover", at(&a, 8, 8));
+    assert_eq!(
+        hover["contents"]["value"],
+        "**stage** `enquiry/connect`: Connect\n\nstage 1 of 1 in value stream `enquiry` \
+         (Resolve an enquiry)\n\nlead time 26h\n\nreferenced 0 times"
+    );
+
+    // Completion of a stakeholder after `trigger: `, names as labels, ids inserted.
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": a, "languageId": "yaml", "version": 1, "text": STREAMS}}),
+    );
+    let items = client.request("textDocument/completion", at(&a, 6, 13));
+    let items: Vec<(&str, &str)> = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| {
+            (
+                i["label"].as_str().unwrap(),
+                i["insertText"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(items, [("Customer", "customer"), ("Agent", "agent")]);
+    // Field names of a stage on an empty line inside it.
+    client.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": a, "version": 2},
+               "contentChanges": [{"range": range(17, 0, 17, 0), "text": "        "}]}),
+    );
+    let items = client.request("textDocument/completion", at(&a, 17, 8));
+    let labels: Vec<&str> = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["label"].as_str().unwrap())
+        .collect();
+    assert!(
+        labels.contains(&"next") && labels.contains(&"wait_time"),
+        "{labels:?}"
+    );
+    assert!(
+        !labels.contains(&"trigger"),
+        "a stream's field, not a stage's"
+    );
+
+    // Rename the capability: its key and both references, in both files.
+    let edit = client.request(
+        "textDocument/rename",
+        json!({"textDocument": {"uri": b}, "position": {"line": 1, "character": 3},
+               "newName": "routing-calls"}),
+    );
+    assert_eq!(
+        edit["changes"][&b],
+        json!([
+            {"range": range(1, 2, 1, 14), "newText": "routing-calls"},
+            {"range": range(6, 30, 6, 42), "newText": "routing-calls"},
+        ])
+    );
+    assert_eq!(
+        edit["changes"][&a],
+        json!([{"range": range(14, 23, 14, 35), "newText": "routing-calls"}])
+    );
+    // Refused: an id that is taken, and one outside the id alphabet.
+    let taken = client.request_error(
+        "textDocument/rename",
+        json!({"textDocument": {"uri": b}, "position": {"line": 1, "character": 3},
+               "newName": "routing"}),
+    );
+    assert_eq!(taken, "there is already a capability `routing`");
+    let invalid = client.request_error(
+        "textDocument/rename",
+        json!({"textDocument": {"uri": b}, "position": {"line": 1, "character": 3},
+               "newName": "call routing"}),
+    );
+    assert!(invalid.contains("is not an id"), "{invalid}");
+
+    // The outline: stakeholders, then the stream with its stage inside.
+    let symbols = client.request(
+        "textDocument/documentSymbol",
+        json!({"textDocument": {"uri": a}}),
+    );
+    let outline: Vec<(String, Vec<String>)> = symbols
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            let children = s["children"]
+                .as_array()
+                .map(|c| {
+                    c.iter()
+                        .map(|c| c["name"].as_str().unwrap().to_string())
+                        .collect()
+                })
+                .unwrap_or_default();
+            (s["name"].as_str().unwrap().to_string(), children)
+        })
+        .collect();
+    assert_eq!(
+        outline,
+        [
+            ("customer".to_string(), vec![]),
+            ("agent".to_string(), vec![]),
+            ("enquiry".to_string(), vec!["connect".to_string()]),
+        ]
+    );
+    let found = client.request("workspace/symbol", json!({"query": "路由"}));
+    let names: Vec<&str> = found
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["call-routing", "routing"]);
+
+    client.shutdown();
+}
+
+/// Every hostile corpus file given as it would be typed (in at most [`STEPS`] growing prefixes,
+/// then whole): each step is checked and answered without an error response, and the buffer
+/// gets diagnostics. Generated cases (megabytes, deep nesting) are left to `tests/hostile.rs`.
+#[test]
+fn half_typed_hostile_files_never_break_the_server() {
+    const STEPS: usize = 40;
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let mut client = Client::start(root);
+    let corpus = common::root().join("tests/hostile");
+    let mut files = Vec::new();
+    for case in std::fs::read_dir(&corpus).unwrap() {
+        let case = case.unwrap().path();
+        let single = case.join("input.yaml");
+        if single.is_file() {
+            files.push(single);
+        }
+        if let Ok(entries) = std::fs::read_dir(case.join("input")) {
+            files.extend(
+                entries
+                    .filter_map(|e| e.ok())
+                    .map(|e| e.path())
+                    .filter(|p| p.is_file()),
+            );
+        }
+    }
+    files.sort();
+    assert!(files.len() > 80, "the corpus is there: {}", files.len());
+    for (n, file) in files.iter().enumerate() {
+        let text = String::from_utf8_lossy(&std::fs::read(file).unwrap()).into_owned();
+        let uri = uri(root, &format!("case-{n}.yaml"));
+        client.notify(
+            "textDocument/didOpen",
+            json!({"textDocument": {"uri": uri, "languageId": "yaml", "version": 0, "text": ""}}),
+        );
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let stride = chars.len().div_ceil(STEPS).max(1);
+        let mut cuts: Vec<usize> = chars.iter().step_by(stride).map(|(i, _)| *i).collect();
+        cuts.push(text.len());
+        for (version, cut) in cuts.into_iter().enumerate() {
+            let prefix = &text[..cut];
+            client.notify(
+                "textDocument/didChange",
+                json!({"textDocument": {"uri": uri, "version": version + 1},
+                       "contentChanges": [{"text": prefix}]}),
+            );
+            // The end of the buffer, where the next character would be typed.
+            let line = prefix.matches('\n').count() as u32;
+            let last = prefix.rsplit('\n').next().unwrap_or("");
+            let end = at(&uri, line, last.encode_utf16().count() as u32);
+            for method in [
+                "textDocument/completion",
+                "textDocument/hover",
+                "textDocument/definition",
+            ] {
+                client.request(method, end.clone());
+            }
+            client.request(
+                "textDocument/documentSymbol",
+                json!({"textDocument": {"uri": uri}}),
+            );
+        }
+        client.request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": uri}, "range": range(0, 0, 99, 0),
+                   "context": {"diagnostics": []}}),
+        );
+        client.notify(
+            "textDocument/didClose",
+            json!({"textDocument": {"uri": uri}}),
+        );
+        let _ = client.diagnostics(&uri);
+    }
+    client.shutdown();
+}
+
+/// A duplicate id across files: the diagnostic on the second definition points at the first.
+#[test]
+fn a_duplicate_points_at_the_first_definition() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::write(root.join("a.yaml"), STREAMS).unwrap();
+    std::fs::write(
+        root.join("b.yaml"),
+        CAPABILITIES.replace("call-routng", "call-routing"),
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("c.yaml"),
+        "capabilities:\n  call-routing: {name: Again}\n",
+    )
+    .unwrap();
+    let (b, c) = (uri(root, "b.yaml"), uri(root, "c.yaml"));
+    let mut client = Client::start(root);
+    let found = client.diagnostics(&c);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0]["code"], "VSM005");
+    assert_eq!(found[0]["range"], range(1, 2, 1, 14));
+    let related = &found[0]["relatedInformation"][0];
+    assert_eq!(
+        related["location"],
+        json!({"uri": b, "range": range(1, 2, 1, 14)})
+    );
+    client.shutdown();
+}
