@@ -1,5 +1,5 @@
-//! The language of what `vsm` writes for people: Project Fluent message files, one per
-//! language, in `locales/<lang>/vsm.ftl`, embedded in the binary.
+//! The language of what `vsm` writes for people: Project Fluent message files in
+//! `locales/<lang>/`, one per part of the program ([`FILES`]), embedded in the binary.
 //!
 //! A leaf module like `text`: it knows no pipeline, so the config reader, the views and the
 //! renderers can all ask it for words. Rule codes, rule names, JSON keys, flags and `--help`
@@ -25,11 +25,35 @@ pub enum Lang {
 /// Every language, in the order `--lang` and the docs list them.
 pub const LANGS: [Lang; 3] = [Lang::En, Lang::ZhCn, Lang::ZhTw];
 
-/// The message file of each language, in the order of [`LANGS`].
-pub const SOURCES: [&str; 3] = [
-    include_str!("../locales/en/vsm.ftl"),
-    include_str!("../locales/zh-CN/vsm.ftl"),
-    include_str!("../locales/zh-TW/vsm.ftl"),
+/// The message files of a language, one per part of the program, so that each part's words
+/// can be read (and translated) together: the reports' frame, the finding messages, the rule
+/// explanations, the report and table views, and `vsm init`'s starter model.
+pub const FILES: [&str; 5] = [
+    "vsm.ftl",
+    "findings.ftl",
+    "explain.ftl",
+    "views.ftl",
+    "init.ftl",
+];
+
+/// The message files of one language, in the order of [`FILES`].
+macro_rules! message_files {
+    ($lang:literal) => {
+        [
+            include_str!(concat!("../locales/", $lang, "/vsm.ftl")),
+            include_str!(concat!("../locales/", $lang, "/findings.ftl")),
+            include_str!(concat!("../locales/", $lang, "/explain.ftl")),
+            include_str!(concat!("../locales/", $lang, "/views.ftl")),
+            include_str!(concat!("../locales/", $lang, "/init.ftl")),
+        ]
+    };
+}
+
+/// The message files of each language, in the order of [`LANGS`] and then [`FILES`].
+pub const SOURCES: [[&str; FILES.len()]; 3] = [
+    message_files!("en"),
+    message_files!("zh-CN"),
+    message_files!("zh-TW"),
 ];
 
 impl Lang {
@@ -136,11 +160,13 @@ fn bundle_of(lang: Lang) -> &'static FluentBundle<FluentResource> {
         // No Unicode isolation marks around arguments: the text goes into tables, Markdown
         // and terminals that would show them or count them in widths.
         bundle.set_use_isolating(false);
-        let resource = FluentResource::try_new(SOURCES[lang.index()].to_string())
-            .expect("the message files parse (tested by every_message_file_parses)");
-        bundle
-            .add_resource(resource)
-            .expect("no message is defined twice (tested by every_message_file_parses)");
+        for source in SOURCES[lang.index()] {
+            let resource = FluentResource::try_new(source.to_string())
+                .expect("the message files parse (tested by every_message_file_parses)");
+            bundle
+                .add_resource(resource)
+                .expect("no message is defined twice (tested by every_message_file_parses)");
+        }
         bundle
     })
 }
@@ -165,26 +191,55 @@ mod tests {
 
     #[test]
     fn every_message_file_parses() {
-        for (lang, source) in LANGS.iter().zip(SOURCES) {
-            if let Err((_, errors)) = fluent_syntax::parser::parse(source) {
-                panic!("{}: {errors:?}", lang.code());
-            }
+        for (lang, sources) in LANGS.iter().zip(SOURCES) {
             let mut seen = std::collections::HashSet::new();
-            for key in keys(source) {
-                assert!(seen.insert(key.clone()), "{}: `{key}` twice", lang.code());
+            for (file, source) in FILES.iter().zip(sources) {
+                if let Err((_, errors)) = fluent_syntax::parser::parse(source) {
+                    panic!("{}/{file}: {errors:?}", lang.code());
+                }
+                for key in keys(source) {
+                    assert!(
+                        seen.insert(key.clone()),
+                        "{}/{file}: `{key}` twice in the language",
+                        lang.code()
+                    );
+                }
             }
         }
     }
 
     #[test]
     fn every_language_has_every_key() {
-        let english = keys(SOURCES[0]);
-        for (lang, source) in LANGS.iter().zip(SOURCES).skip(1) {
-            let mut theirs = keys(source);
-            let mut ours = english.clone();
-            theirs.sort();
-            ours.sort();
-            assert_eq!(theirs, ours, "{} has other keys than en", lang.code());
+        for (index, file) in FILES.iter().enumerate() {
+            let mut english = keys(SOURCES[0][index]);
+            english.sort();
+            for (lang, sources) in LANGS.iter().zip(SOURCES).skip(1) {
+                let mut theirs = keys(sources[index]);
+                theirs.sort();
+                assert_eq!(
+                    theirs,
+                    english,
+                    "{}/{file} has other keys than en",
+                    lang.code()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_message_file_in_the_repository_is_embedded() {
+        for lang in LANGS {
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("locales")
+                .join(lang.code());
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+                assert!(
+                    FILES.contains(&name.as_str()),
+                    "{}/{name} is not in i18n::FILES, so the binary would not have it",
+                    lang.code()
+                );
+            }
         }
     }
 

@@ -224,12 +224,17 @@ fn a_language_vsm_does_not_have_exits_2_and_says_where_it_was_set() {
 
 const LANGS: [&str; 3] = ["en", "zh-CN", "zh-TW"];
 
-/// The message keys of one language's file: lines `key = ...` at the start of a line.
+/// The message keys of one language's files: lines `key = ...` at the start of a line.
 fn keys(lang: &str) -> BTreeSet<String> {
-    let path = root().join(format!("locales/{lang}/vsm.ftl"));
-    std::fs::read_to_string(&path)
-        .unwrap()
-        .lines()
+    let mut text = String::new();
+    for entry in std::fs::read_dir(root().join(format!("locales/{lang}"))).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "ftl") {
+            text.push_str(&std::fs::read_to_string(&path).unwrap());
+            text.push('\n');
+        }
+    }
+    text.lines()
         .filter_map(|line| {
             let (key, _) = line.split_once(" =")?;
             let is_key = key.starts_with(|c: char| c.is_ascii_lowercase())

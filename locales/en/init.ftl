@@ -1,0 +1,1 @@
+# The comments of the starter model `vsm init` writes.

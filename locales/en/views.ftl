@@ -1,0 +1,1 @@
+# The words of the report and table views: column headers, legends, notes.

@@ -1,0 +1,1 @@
+# The rule explanations of `vsm explain` (summary and explanation; the YAML examples stay as written).
