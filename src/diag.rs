@@ -2,9 +2,148 @@
 
 pub use crate::catalog::Severity;
 use crate::catalog::{self, Rule};
+use crate::i18n::Lang;
 use crate::source::Loc;
 use crate::text;
 use std::borrow::Cow;
+
+/// An argument of a keyed message: text quoted as it is (an id, a name, a figure already
+/// written), or a count, which chooses the plural form in languages that have them.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Arg {
+    Text(String),
+    Count(u64),
+}
+
+impl From<String> for Arg {
+    fn from(text: String) -> Self {
+        Arg::Text(text)
+    }
+}
+
+impl From<&str> for Arg {
+    fn from(text: &str) -> Self {
+        Arg::Text(text.to_string())
+    }
+}
+
+impl From<&String> for Arg {
+    fn from(text: &String) -> Self {
+        Arg::Text(text.clone())
+    }
+}
+
+impl From<Cow<'_, str>> for Arg {
+    fn from(text: Cow<'_, str>) -> Self {
+        Arg::Text(text.into_owned())
+    }
+}
+
+impl From<usize> for Arg {
+    fn from(n: usize) -> Self {
+        Arg::Count(n as u64)
+    }
+}
+
+impl From<u32> for Arg {
+    fn from(n: u32) -> Self {
+        Arg::Count(u64::from(n))
+    }
+}
+
+impl From<u64> for Arg {
+    fn from(n: u64) -> Self {
+        Arg::Count(n)
+    }
+}
+
+/// A message of `locales/<lang>/findings.ftl` with its arguments. A finding keeps it beside its
+/// English text so that the finding can be written in the reader's language at the last step
+/// ([`localize`]), while baselines, `vsm diff` and sorting keep matching on the English.
+/// Written with [`says!`](crate::says).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Keyed {
+    pub key: &'static str,
+    pub args: Box<[(&'static str, Arg)]>,
+}
+
+impl Keyed {
+    pub fn new(key: &'static str, args: Vec<(&'static str, Arg)>) -> Self {
+        Keyed {
+            key,
+            args: args.into_boxed_slice(),
+        }
+    }
+
+    /// The message in `lang`, on one line with the model's text escaped.
+    pub fn in_lang(&self, lang: Lang) -> String {
+        let args: Vec<(&str, fluent_bundle::FluentValue<'_>)> = self
+            .args
+            .iter()
+            .map(|(name, arg)| {
+                let value = match arg {
+                    Arg::Text(text) => fluent_bundle::FluentValue::from(text.as_str()),
+                    Arg::Count(n) => fluent_bundle::FluentValue::from(*n),
+                };
+                (*name, value)
+            })
+            .collect();
+        one_line(lang.t_args(self.key, &args))
+    }
+}
+
+/// A keyed message: `says!("no-value-item", stage = id)`. The key must be in
+/// every language's `findings.ftl` (tests/languages.rs reads the `says!` calls of the source).
+#[macro_export]
+macro_rules! says {
+    ($key:literal $(, $name:ident = $value:expr)* $(,)?) => {
+        $crate::diag::Keyed::new(
+            $key,
+            vec![$((stringify!($name), $crate::diag::Arg::from($value))),*],
+        )
+    };
+}
+
+/// What a finding, label or help says: English text not (yet) translated, or a keyed message.
+#[derive(Clone, Debug)]
+pub enum Says {
+    Plain(String),
+    Keyed(Keyed),
+}
+
+impl Says {
+    /// The English text, and the key to write it in another language if there is one.
+    fn split(self) -> (String, Option<Box<Keyed>>) {
+        match self {
+            Says::Plain(text) => (one_line(text), None),
+            Says::Keyed(keyed) => (keyed.in_lang(Lang::En), Some(Box::new(keyed))),
+        }
+    }
+}
+
+impl From<String> for Says {
+    fn from(text: String) -> Self {
+        Says::Plain(text)
+    }
+}
+
+impl From<&str> for Says {
+    fn from(text: &str) -> Self {
+        Says::Plain(text.to_string())
+    }
+}
+
+impl From<Cow<'_, str>> for Says {
+    fn from(text: Cow<'_, str>) -> Self {
+        Says::Plain(text.into_owned())
+    }
+}
+
+impl From<Keyed> for Says {
+    fn from(keyed: Keyed) -> Self {
+        Says::Keyed(keyed)
+    }
+}
 
 /// The element a finding belongs to, so `allow:` on it (or on its value stream) can silence it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -18,6 +157,8 @@ pub enum Owner {
 pub struct Label {
     pub loc: Loc,
     pub message: String,
+    /// The message as a key, to write it in another language ([`localize`]).
+    pub keyed: Option<Box<Keyed>>,
 }
 
 /// One problem in the model.
@@ -40,14 +181,21 @@ pub struct Finding {
     /// On the first shown finding of an unread part: how many findings were held back because
     /// the model is incomplete (0 on every other finding). Outputs show it after the findings.
     pub held_back: usize,
+    /// The message and help as keys, to write them in another language ([`localize`]);
+    /// `message` and `help` are their English text.
+    pub keyed_message: Option<Box<Keyed>>,
+    pub keyed_help: Option<Box<Keyed>>,
 }
 
 impl Finding {
-    pub fn new(rule: &'static Rule, loc: Loc, message: impl Into<String>) -> Self {
+    pub fn new(rule: &'static Rule, loc: Loc, message: impl Into<Says>) -> Self {
+        let (message, keyed_message) = message.into().split();
         Finding {
             rule,
             severity: rule.default.unwrap_or(Severity::Info),
-            message: one_line(message.into()),
+            message,
+            keyed_message,
+            keyed_help: None,
             loc,
             labels: Vec::new(),
             help: None,
@@ -65,22 +213,47 @@ impl Finding {
         self
     }
 
-    pub fn label(mut self, loc: Loc, message: impl Into<String>) -> Self {
+    pub fn label(mut self, loc: Loc, message: impl Into<Says>) -> Self {
+        let (message, keyed) = message.into().split();
         self.labels.push(Label {
             loc,
-            message: one_line(message.into()),
+            message,
+            keyed,
         });
         self
     }
 
-    pub fn help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(one_line(help.into()));
+    pub fn help(mut self, help: impl Into<Says>) -> Self {
+        let (help, keyed) = help.into().split();
+        self.help = Some(help);
+        self.keyed_help = keyed;
         self
     }
 
-    pub fn maybe_help(mut self, help: Option<String>) -> Self {
-        self.help = help.map(one_line);
-        self
+    pub fn maybe_help<S: Into<Says>>(self, help: Option<S>) -> Self {
+        match help {
+            Some(help) => self.help(help),
+            None => self,
+        }
+    }
+
+    /// The finding's words in `lang`: what has a key is written in the language, the rest
+    /// stays as it was said (English).
+    pub fn localize(&mut self, lang: Lang) {
+        if lang == Lang::En {
+            return;
+        }
+        if let Some(keyed) = &self.keyed_message {
+            self.message = keyed.in_lang(lang);
+        }
+        if let Some(keyed) = &self.keyed_help {
+            self.help = Some(keyed.in_lang(lang));
+        }
+        for label in &mut self.labels {
+            if let Some(keyed) = &label.keyed {
+                label.message = keyed.in_lang(lang);
+            }
+        }
     }
 
     pub fn path(mut self, path: impl Into<String>) -> Self {
@@ -162,6 +335,15 @@ pub fn sort(findings: &mut [Finding]) {
     });
 }
 
+/// Writes the findings in `lang`, the last step before an output format renders them:
+/// everything that matches findings (baselines, `vsm diff`, suppressions) has run on the
+/// English text by then.
+pub fn localize(findings: &mut [Finding], lang: Lang) {
+    for finding in findings {
+        finding.localize(lang);
+    }
+}
+
 /// Counts by severity: (errors, warnings, infos).
 pub fn counts(findings: &[Finding]) -> (usize, usize, usize) {
     findings
@@ -214,6 +396,42 @@ mod tests {
         assert_eq!(bidi.message, "unknown `a\\u{202e}b\\u{9b}`");
         let plain = Finding::new(&UNRESOLVED_REFERENCE, loc, "unknown `客服`");
         assert_eq!(plain.message, "unknown `客服`");
+    }
+
+    #[test]
+    fn a_keyed_finding_is_english_until_localized_and_keeps_its_escaping() {
+        let loc = Loc {
+            file: 0,
+            span: crate::yaml::Span::default(),
+        };
+        let mut finding = Finding::new(
+            &catalog::NO_VALUE_ITEM,
+            loc,
+            crate::says!("no-value-item", stage = "a\u{1b}[2J"),
+        )
+        .help(crate::says!("no-value-item-help"))
+        .label(loc, "plain words stay as they were said");
+        assert_eq!(
+            finding.message,
+            "stage `a\\u{1b}[2J` delivers no value item: it adds no value to the customer"
+        );
+        let english = finding.clone();
+        finding.localize(Lang::En);
+        assert_eq!(finding.message, english.message);
+        finding.localize(Lang::ZhCn);
+        assert_eq!(
+            finding.message,
+            "阶段 `a\\u{1b}[2J` 没有交付任何价值项：它没有为客户增加价值"
+        );
+        assert!(finding
+            .help
+            .as_deref()
+            .unwrap()
+            .starts_with("添加 `value_items:`"));
+        assert_eq!(
+            finding.labels[0].message,
+            "plain words stay as they were said"
+        );
     }
 
     #[test]

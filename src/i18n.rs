@@ -120,9 +120,13 @@ impl Lang {
             },
         };
         let mut errors = Vec::new();
-        bundle
+        let text = bundle
             .format_pattern(message, args, &mut errors)
-            .into_owned()
+            .into_owned();
+        // A variable the message names but the code does not pass (a typo on either side)
+        // would show `{$name}` to the reader: the tests, built with debug assertions, fail.
+        debug_assert!(errors.is_empty(), "{}: `{key}`: {errors:?}", self.code());
+        text
     }
 
     /// A duration in whole units from days down to seconds, in the language: `2d 4h`,
@@ -239,6 +243,70 @@ mod tests {
                     "{}/{name} is not in i18n::FILES, so the binary would not have it",
                     lang.code()
                 );
+            }
+        }
+    }
+
+    /// The variables (`{ $name }`) each message of a file uses, by key.
+    fn variables(source: &str) -> std::collections::BTreeMap<String, Vec<String>> {
+        use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
+        fn walk(pattern: &Pattern<&str>, out: &mut Vec<String>) {
+            for element in &pattern.elements {
+                if let PatternElement::Placeable { expression } = element {
+                    expression_vars(expression, out);
+                }
+            }
+        }
+        fn inline_vars(inline: &InlineExpression<&str>, out: &mut Vec<String>) {
+            match inline {
+                InlineExpression::VariableReference { id } => out.push(id.name.to_string()),
+                InlineExpression::Placeable { expression } => expression_vars(expression, out),
+                _ => {}
+            }
+        }
+        fn expression_vars(expression: &Expression<&str>, out: &mut Vec<String>) {
+            match expression {
+                Expression::Inline(inline) => inline_vars(inline, out),
+                Expression::Select { selector, variants } => {
+                    inline_vars(selector, out);
+                    for variant in variants {
+                        walk(&variant.value, out);
+                    }
+                }
+            }
+        }
+        let resource = fluent_syntax::parser::parse(source).unwrap_or_else(|(r, _)| r);
+        let mut by_key = std::collections::BTreeMap::new();
+        for entry in &resource.body {
+            if let Entry::Message(message) = entry {
+                let mut vars = Vec::new();
+                if let Some(pattern) = &message.value {
+                    walk(pattern, &mut vars);
+                }
+                vars.sort();
+                vars.dedup();
+                by_key.insert(message.id.name.to_string(), vars);
+            }
+        }
+        by_key
+    }
+
+    #[test]
+    fn every_translation_uses_the_variables_english_passes() {
+        // A translation naming a variable the code does not pass shows `{$name}` to the
+        // reader. (One may drop a variable English only needs for its plural forms.)
+        for (index, file) in FILES.iter().enumerate() {
+            let english = variables(SOURCES[0][index]);
+            for (lang, sources) in LANGS.iter().zip(SOURCES).skip(1) {
+                for (key, theirs) in variables(sources[index]) {
+                    let ours = english.get(&key).cloned().unwrap_or_default();
+                    let unknown: Vec<_> = theirs.iter().filter(|v| !ours.contains(v)).collect();
+                    assert!(
+                        unknown.is_empty(),
+                        "{}/{file}: `{key}` uses {unknown:?}, which English does not pass",
+                        lang.code()
+                    );
+                }
             }
         }
     }

@@ -325,9 +325,31 @@ fn every_language_has_the_same_keys() {
     }
 }
 
+/// The keys of finding messages: the first argument of every `says!(` in the program.
+fn keys_said(text: &str) -> BTreeSet<String> {
+    text.split("says!(")
+        .skip(1)
+        .filter_map(|rest| {
+            let rest = rest.trim_start().strip_prefix('"')?;
+            Some(rest[..rest.find('"')?].to_string())
+        })
+        .collect()
+}
+
 #[test]
 fn every_key_is_used_and_every_key_used_exists() {
     let program = program_text();
+    let said = keys_said(&program);
+    assert!(
+        said.contains("no-value-item"),
+        "the says! reader found {said:?}"
+    );
+    let english = keys("en");
+    let unknown: Vec<_> = said.difference(&english).collect();
+    assert!(
+        unknown.is_empty(),
+        "says! names keys no message file has: {unknown:?}"
+    );
     let english = keys("en");
     let unused: Vec<_> = english
         .iter()

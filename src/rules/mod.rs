@@ -93,7 +93,7 @@ impl StageRef<'_> {
     }
 
     /// A finding about this stage, at its key.
-    pub fn finding(&self, rule: &'static Rule, message: String) -> Finding {
+    pub fn finding(&self, rule: &'static Rule, message: impl Into<crate::diag::Says>) -> Finding {
         Finding::new(rule, self.stage.common.id.loc, message)
             .path(self.path())
             .owner(self.owner())
@@ -106,7 +106,7 @@ pub fn element_finding(
     kind: crate::model::Kind,
     index: usize,
     common: &crate::model::Common,
-    message: String,
+    message: impl Into<crate::diag::Says>,
 ) -> Finding {
     Finding::new(rule, common.id.loc, message)
         .path(format!("{}.{}", kind.section(), common.id.value))

@@ -7,8 +7,8 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         // Value items written as a mapping are VSM003: the stage has them, written wrongly.
         if s.stage.value_items.is_empty() && !s.stage.value_items_unreadable {
             out.push(
-                s.finding(&RULE, format!("stage `{}` delivers no value item: it adds no value to the customer", s.stage_id))
-                    .help("add `value_items:` naming what the customer gains here, or drop or merge the stage"),
+                s.finding(&RULE, crate::says!("no-value-item", stage = s.stage_id))
+                    .help(crate::says!("no-value-item-help")),
             );
         }
     }
