@@ -190,7 +190,11 @@ pub fn config(lang: Lang) -> String {
         format!("lang: {}", lang.code()),
         lang.t("init-comment-lang")
     );
-    text.replacen("paths: [models]\n", &format!("paths: [models]\n{setting}"), 1)
+    text.replacen(
+        "paths: [models]\n",
+        &format!("paths: [models]\n{setting}"),
+        1,
+    )
 }
 
 /// The starter model in `lang`.
@@ -293,7 +297,9 @@ mod tests {
              # Editor completion: `vsm schema > vsm.schema.json` in the project folder, then put\n"
         ));
         // The indented line keeps its indentation inside the comment.
-        assert!(model.contains("\n#   # yaml-language-server: $schema=../vsm.schema.json\nmodel:\n"));
+        assert!(
+            model.contains("\n#   # yaml-language-server: $schema=../vsm.schema.json\nmodel:\n")
+        );
         let zh = model_lines(Lang::ZhCn);
         let comments = zh.iter().take_while(|l| l.starts_with('#')).count();
         assert_eq!(comments, 4, "{zh:?}");
@@ -318,12 +324,21 @@ mod tests {
     fn the_config_says_the_language_except_in_english() {
         assert!(!config(Lang::En).contains("lang:"));
         let cn = config(Lang::ZhCn);
-        assert!(cn.contains("paths: [models]\nlang: zh-CN             # 报告的语言：en、zh-CN 或 zh-TW\n"), "{cn}");
+        assert!(
+            cn.contains(
+                "paths: [models]\nlang: zh-CN             # 报告的语言：en、zh-CN 或 zh-TW\n"
+            ),
+            "{cn}"
+        );
         assert!(config(Lang::ZhTw).contains("\nlang: zh-TW "));
         // The settings themselves stay as the config reader wants them.
         for lang in LANGS {
             let text = config(lang);
-            assert!(text.contains("fail_on: error          # "), "{}", lang.code());
+            assert!(
+                text.contains("fail_on: error          # "),
+                "{}",
+                lang.code()
+            );
             let parsed = crate::config::parse(Path::new("vsm.yaml"), &text).unwrap();
             let expected = (lang != Lang::En).then_some(lang);
             assert_eq!(parsed.lang, expected, "{}", lang.code());
