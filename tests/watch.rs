@@ -1,42 +1,64 @@
-//! `vsm check --watch` through the real binary: a change to a model file is checked again.
-//! Deterministic: the test waits for output lines (with a timeout), never for a time.
+//! `vsm check --watch` through the real binary: a change to a model file or to vsm.yaml is
+//! checked again, and Ctrl-C (SIGINT) ends it cleanly with exit code 130.
+//! Deterministic: the tests wait for output lines (with a timeout), never for a time.
 
 mod common;
 
-use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
-use std::sync::mpsc::channel;
-use std::time::Duration;
+use std::io::{BufRead, BufReader, Read};
+use std::path::Path;
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::sync::mpsc::{channel, Receiver, RecvTimeoutError};
+use std::time::{Duration, Instant};
 
 const TIMEOUT: Duration = Duration::from_secs(60);
 
-#[test]
-fn a_change_is_checked_again() {
-    let dir = tempfile::tempdir().unwrap();
-    let model = dir.path().join("model.yaml");
-    std::fs::write(&model, common::CLEAN).unwrap();
-    let mut child = Command::new(assert_cmd::cargo::cargo_bin("vsm"))
-        .args(["check", "--watch", "--format", "concise"])
-        .current_dir(dir.path())
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let (send, lines) = channel();
-    let stdout = child.stdout.take().unwrap();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-            if send.send(line).is_err() {
-                return;
+/// A running `vsm check --watch --format concise` and the lines it printed so far.
+struct Watch {
+    child: Child,
+    lines: Receiver<String>,
+    /// Everything the process writes to stderr, once it has ended.
+    stderr: Option<std::thread::JoinHandle<String>>,
+}
+
+impl Watch {
+    fn start(dir: &Path) -> Watch {
+        let mut child = Command::new(assert_cmd::cargo::cargo_bin("vsm"))
+            .args(["check", "--watch", "--format", "concise"])
+            .current_dir(dir)
+            .env("NO_COLOR", "1")
+            .env_remove("VSM_LANG")
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let (send, lines) = channel();
+        let stdout = child.stdout.take().unwrap();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                if send.send(line).is_err() {
+                    return;
+                }
             }
+        });
+        let mut stderr = child.stderr.take().unwrap();
+        let stderr = std::thread::spawn(move || {
+            let mut text = String::new();
+            let _ = stderr.read_to_string(&mut text);
+            text
+        });
+        Watch {
+            child,
+            lines,
+            stderr: Some(stderr),
         }
-    });
-    let wait_for = |text: &str| -> Vec<String> {
+    }
+
+    /// The lines up to and including the first one containing `text`.
+    fn wait_for(&self, text: &str) -> Vec<String> {
         let mut seen = Vec::new();
         loop {
-            match lines.recv_timeout(TIMEOUT) {
+            match self.lines.recv_timeout(TIMEOUT) {
                 Ok(line) => {
                     let done = line.contains(text);
                     seen.push(line);
@@ -47,19 +69,111 @@ fn a_change_is_checked_again() {
                 Err(e) => panic!("waiting for `{text}`: {e}; saw {seen:?}"),
             }
         }
-    };
+    }
+
+    /// Sends SIGINT, as Ctrl-C on a terminal does, and waits (at most `TIMEOUT`) for the end:
+    /// its exit status, the stdout lines printed after the signal, and all of stderr.
+    #[cfg(unix)]
+    fn interrupt(mut self) -> (ExitStatus, Vec<String>, String) {
+        // The POSIX `kill` utility: no crate for one signal in one test.
+        let sent = Command::new("kill")
+            .args(["-s", "INT", &self.child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(sent.success(), "kill -s INT failed: {sent}");
+        let started = Instant::now();
+        let status = loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                break status;
+            }
+            if started.elapsed() > TIMEOUT {
+                self.child.kill().unwrap();
+                panic!("still running {TIMEOUT:?} after SIGINT");
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        };
+        // Stdout is closed once the process is gone: the rest of its lines, then the end.
+        let mut after = Vec::new();
+        loop {
+            match self.lines.recv_timeout(TIMEOUT) {
+                Ok(line) => after.push(line),
+                Err(RecvTimeoutError::Disconnected) => break,
+                Err(RecvTimeoutError::Timeout) => panic!("stdout still open after the exit"),
+            }
+        }
+        let stderr = self.stderr.take().unwrap().join().unwrap();
+        (status, after, stderr)
+    }
+}
+
+impl Drop for Watch {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn a_change_is_checked_again() {
+    let dir = common::model_dir(&[("model.yaml", common::CLEAN)]);
+    let model = dir.path().join("model.yaml");
+    let watch = Watch::start(dir.path());
     // The clean model: no finding, then the status line of the first run.
-    let first = wait_for("run 1 done");
+    let first = watch.wait_for("run 1 done");
     assert_eq!(first.len(), 1, "{first:?}");
     // A reference to a capability that does not exist: the second run reports it.
     let broken = common::CLEAN.replace("[call-routing]", "[call-routng]");
     std::fs::write(&model, broken).unwrap();
-    let second = wait_for("run 2 done");
+    let second = watch.wait_for("run 2 done");
     assert!(
         second.iter().any(|l| l.starts_with("model.yaml:")
             && l.contains("[VSM006] unknown capability `call-routng`")),
         "{second:?}"
     );
-    child.kill().unwrap();
-    child.wait().unwrap();
+}
+
+#[test]
+fn a_change_to_the_config_is_checked_again() {
+    let dir = common::model_dir(&[("model.yaml", common::CLEAN), ("vsm.yaml", "paths: [.]\n")]);
+    let watch = Watch::start(dir.path());
+    let first = watch.wait_for("run 1 done");
+    assert_eq!(first.len(), 1, "{first:?}");
+    // missing-description is off by default; switched on, it finds the five elements of the
+    // clean model that have no description: 2 stakeholders, 1 stream, 1 stage, 1 capability.
+    std::fs::write(
+        dir.path().join("vsm.yaml"),
+        "paths: [.]\nrules:\n  missing-description: info\n",
+    )
+    .unwrap();
+    let second = watch.wait_for("run 2 done");
+    let described = second
+        .iter()
+        .filter(|l| l.contains("[VSM207]"))
+        .collect::<Vec<_>>();
+    assert_eq!(described.len(), 5, "{second:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_ends_it_with_130_and_nothing_after_the_status_line() {
+    let dir = common::model_dir(&[("model.yaml", common::CLEAN)]);
+    let watch = Watch::start(dir.path());
+    let first = watch.wait_for("run 1 done");
+    assert_eq!(
+        first,
+        ["vsm check --watch: run 1 done; waiting for changes (Ctrl-C stops)"]
+    );
+    let (status, after, stderr) = watch.interrupt();
+    // Exit 130 (128 + SIGINT), as the shell reports a run stopped by Ctrl-C: a script
+    // running the watch stops too; not a signal death, and not 0.
+    assert_eq!(status.code(), Some(130), "{status:?}");
+    assert!(after.is_empty(), "stdout after the signal: {after:?}");
+    assert_eq!(stderr, "", "stderr");
+    // Nothing left behind in the model folder either.
+    let mut names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, [".git", "model.yaml"]);
 }

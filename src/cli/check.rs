@@ -215,6 +215,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 /// process as it ends any run (exit 130, no output file left half-written).
 fn watch(args: &Args) -> anyhow::Result<ExitCode> {
     use notify_debouncer_mini::notify::RecursiveMode;
+    // The handler is otherwise installed by the first output file written: without it, a watch
+    // with no `--output-format` would die of the signal instead of exiting 130.
+    crate::atomic::remove_pending_on_interrupt();
     let settings = super::workspace::Settings::find(&args.model, &args.config)?;
     let (events, changes) = std::sync::mpsc::channel();
     let mut debouncer =
