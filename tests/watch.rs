@@ -177,3 +177,50 @@ fn ctrl_c_ends_it_with_130_and_nothing_after_the_status_line() {
     names.sort();
     assert_eq!(names, [".git", "model.yaml"]);
 }
+
+#[test]
+fn a_reader_gone_ends_the_watch() {
+    let dir = common::model_dir(&[("model.yaml", common::CLEAN)]);
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin("vsm"))
+        .args(["check", "--watch", "--format", "concise"])
+        .current_dir(dir.path())
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Read the first run's line, then close the pipe, as `vsm check --watch | head -1` does.
+    let stdout = child.stdout.take().unwrap();
+    let (send, first) = channel();
+    std::thread::spawn(move || {
+        let mut line = String::new();
+        let _ = BufReader::new(stdout).read_line(&mut line);
+        let _ = send.send(line);
+    });
+    let line = first.recv_timeout(TIMEOUT).expect("the first run's line");
+    assert!(line.contains("run 1 done"), "{line:?}");
+    // The next run finds nobody to print to, and the watch ends (0: nothing went wrong).
+    let broken = common::CLEAN.replace("[call-routing]", "[call-routng]");
+    std::fs::write(dir.path().join("model.yaml"), broken).unwrap();
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if started.elapsed() > TIMEOUT {
+            child.kill().unwrap();
+            panic!("still watching {TIMEOUT:?} after its reader went away");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert_eq!(status.code(), Some(0), "{status:?}");
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    assert_eq!(stderr, "");
+}
