@@ -1,6 +1,8 @@
 //! `vsm check --watch` through the real binary: a change to a model file or to vsm.yaml is
-//! checked again, and Ctrl-C (SIGINT) ends it cleanly with exit code 130.
+//! checked again, a terminal is cleared before each run, Ctrl-C (SIGINT) ends it cleanly with
+//! exit code 130, and a reader that went away ends it with 0.
 //! Deterministic: the tests wait for output lines (with a timeout), never for a time.
+#![allow(clippy::disallowed_macros)] // a skipped test says why
 
 mod common;
 
@@ -223,4 +225,85 @@ fn a_reader_gone_ends_the_watch() {
         .read_to_string(&mut stderr)
         .unwrap();
     assert_eq!(stderr, "");
+}
+
+/// On a terminal each run clears the screen first, and Ctrl-C typed at the terminal (the
+/// terminal turns `\x03` into SIGINT) ends the watch with 130. The terminal is util-linux's
+/// `script`; the test says so and passes when it is not installed.
+#[cfg(target_os = "linux")]
+#[test]
+fn on_a_terminal_each_run_redraws_and_ctrl_c_ends_it() {
+    use std::io::Write;
+    if Command::new("script").arg("--version").output().is_err() {
+        eprintln!("skipped: util-linux `script` is not installed");
+        return;
+    }
+    let dir = common::model_dir(&[("model.yaml", common::CLEAN)]);
+    let vsm = assert_cmd::cargo::cargo_bin("vsm");
+    let command = format!("'{}' check --watch --format concise", vsm.display());
+    let mut child = Command::new("script")
+        .args(["-q", "-f", "-e", "-c", &command, "/dev/null"])
+        .current_dir(dir.path())
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let (send, chunks) = channel();
+    std::thread::spawn(move || {
+        let mut buffer = [0; 4096];
+        while let Ok(n @ 1..) = stdout.read(&mut buffer) {
+            if send.send(buffer[..n].to_vec()).is_err() {
+                return;
+            }
+        }
+    });
+    let mut screen = Vec::new();
+    let mut wait_for = |text: &str| -> String {
+        loop {
+            let seen = String::from_utf8_lossy(&screen).into_owned();
+            if seen.contains(text) {
+                return seen;
+            }
+            match chunks.recv_timeout(TIMEOUT) {
+                Ok(chunk) => screen.extend(chunk),
+                Err(e) => panic!("waiting for `{text}`: {e}; saw {seen:?}"),
+            }
+        }
+    };
+    const CLEAR: &str = "\x1b[2J\x1b[3J\x1b[H";
+    let first = wait_for("run 1 done");
+    assert!(first.starts_with(CLEAR), "{first:?}");
+    std::fs::write(
+        dir.path().join("model.yaml"),
+        common::CLEAN.replace("[call-routing]", "[call-routng]"),
+    )
+    .unwrap();
+    let second = wait_for("run 2 done");
+    // The second run starts with a clear of its own, after the first run's line.
+    let run2 = &second[second.find("run 1 done").unwrap()..];
+    assert!(run2.contains(CLEAR), "{second:?}");
+    assert!(
+        run2.contains("unknown capability `call-routng`"),
+        "{second:?}"
+    );
+    // Ctrl-C as typed.
+    stdin.write_all(b"\x03").unwrap();
+    stdin.flush().unwrap();
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if started.elapsed() > TIMEOUT {
+            child.kill().unwrap();
+            panic!("still running {TIMEOUT:?} after Ctrl-C");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    // `script -e` exits with the status of the command it ran.
+    assert_eq!(status.code(), Some(130), "{status:?}");
 }
