@@ -995,6 +995,17 @@ mod tests {
     }
 
     #[test]
+    fn any_cursor_in_odd_text_gives_an_answer_and_no_panic() {
+        let odd = "- - [{\n\"a\\\": ['b'' #, c]: {x: [\n  呼叫: \"\u{1F600}\n# vsm: ignore[\n}}]]]:\n\t- ':\n";
+        let model = crate::load::load_text("m.yaml", "capabilities:\n  a: {name: A}\n").model;
+        for text in [odd, "[", "\"", "'", "#", "-", ":", "- :", "a: [\n\n\n", ""] {
+            for (offset, _) in text.char_indices().chain([(text.len(), ' ')]) {
+                complete(text, offset, Some(&model));
+            }
+        }
+    }
+
+    #[test]
     fn fields_follow_the_element() {
         let chain = |c: &[&str]| c.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         assert!(fields(&chain(&["value_streams", "o", "stages", "t"])).contains(&"next"));
