@@ -56,7 +56,7 @@ missing-entry-conditions-help = 添加 `entry_conditions:`，写明阶段开始�
 ## VSM104 missing-exit-conditions
 
 missing-exit-conditions = 阶段 `{ $stage }` 没有出口条件
-missing-exit-conditions-help = 添加 `exit_conditions:`，写明阶段完成时满足的条件
+missing-exit-conditions-help = 添加 `exit_conditions:`，写明阶段完成时已满足的条件
 
 ## VSM105 no-participants
 
@@ -107,7 +107,7 @@ stage-without-it-support = 阶段 `{ $stage }` 没有信息系统支持：{ $n -
            *[other] {" "}等
         }）均为
     } `enablement: manual`
-stage-without-it-support-help = 这是数字化赋能的候选；如果已有系统支持其中部分工作，请在阶段上列出相应的业务能力
+stage-without-it-support-help = 这是数字化赋能的候选对象；如果已有系统支持其中部分工作，请在阶段上列出相应的业务能力
 stage-without-it-support-manual = 人工
 
 ## VSM201 unused-capability

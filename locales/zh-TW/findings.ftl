@@ -56,7 +56,7 @@ missing-entry-conditions-help = 新增 `entry_conditions:`，寫明階段開始�
 ## VSM104 missing-exit-conditions
 
 missing-exit-conditions = 階段 `{ $stage }` 沒有出口條件
-missing-exit-conditions-help = 新增 `exit_conditions:`，寫明階段完成時滿足的條件
+missing-exit-conditions-help = 新增 `exit_conditions:`，寫明階段完成時已滿足的條件
 
 ## VSM105 no-participants
 
@@ -107,7 +107,7 @@ stage-without-it-support = 階段 `{ $stage }` 沒有資訊系統支援：{ $n -
            *[other] {" "}等
         }）皆為
     } `enablement: manual`
-stage-without-it-support-help = 這是數位化賦能的候選；如果已有系統支援其中部分工作，請在階段上列出相應的業務能力
+stage-without-it-support-help = 這是數位化賦能的候選對象；如果已有系統支援其中部分工作，請在階段上列出相應的業務能力
 stage-without-it-support-manual = 人工
 
 ## VSM201 unused-capability
