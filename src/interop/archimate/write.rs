@@ -186,7 +186,7 @@ impl<'m> Writer<'m> {
         parts: &[&str],
     ) -> String {
         if let Some(given) = given {
-            return given.value.clone();
+            return given.value.to_string();
         }
         let mut base = format!("id-{prefix}");
         for part in parts {
@@ -745,7 +745,7 @@ impl<'m> Writer<'m> {
             (key::OWNER, meta.and_then(|m| m.owner.as_ref())),
         ]
         .into_iter()
-        .filter_map(|(k, v)| v.map(|v| (k, v.value.clone())))
+        .filter_map(|(k, v)| v.map(|v| (k, v.value.to_string())))
         .collect();
         self.properties(&mut out, 1, &model_properties);
         if !self.nodes.is_empty() {
