@@ -302,12 +302,9 @@ pub(super) fn select_streams(
         Some(id) => match model.value_streams.get_index_of(id) {
             Some(index) => Ok(vec![index]),
             None => {
-                let hint = crate::suggest::help(
-                    id,
-                    model.value_streams.keys().map(crate::model::Str::as_str),
-                )
-                .map(|h| format!(" ({})", crate::text::escaped(&h)))
-                .unwrap_or_default();
+                let hint = crate::suggest::help(id, model.value_streams.keys().map(|k| k.as_str()))
+                    .map(|h| format!(" ({})", crate::text::escaped(&h)))
+                    .unwrap_or_default();
                 let known: Vec<_> = model
                     .value_streams
                     .keys()
