@@ -65,8 +65,8 @@ fn refs(list: &[vsm::model::Ref]) -> Vec<&str> {
     list.iter().map(|r| r.value.as_str()).collect()
 }
 
-fn text(t: &Option<vsm::model::Text>) -> Option<&str> {
-    t.as_ref().map(|t| t.value.as_str())
+fn text<T: std::borrow::Borrow<vsm::model::Text>>(t: &Option<T>) -> Option<&str> {
+    t.as_ref().map(|t| t.borrow().value.as_str())
 }
 
 #[test]

@@ -365,8 +365,9 @@ fn canonical(value: &Val<'_>) -> Vec<String> {
 }
 
 /// A text field's value.
-fn text(t: &Option<Text>) -> Val<'_> {
-    t.as_ref().map_or(Val::Absent, |t| Val::Text(&t.value))
+fn text<T: std::borrow::Borrow<Text>>(t: &Option<T>) -> Val<'_> {
+    t.as_ref()
+        .map_or(Val::Absent, |t| Val::Text(&t.borrow().value))
 }
 
 /// A single reference's value.

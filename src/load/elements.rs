@@ -318,9 +318,9 @@ impl<'a> Converter<'a> {
     fn common_field(&mut self, common: &mut Common, key: &str, value: NodeId) -> bool {
         match key {
             key::NAME => common.name = self.text(value, key),
-            key::DESCRIPTION => common.description = self.text(value, key),
+            key::DESCRIPTION => common.description = self.text(value, key).map(Box::new),
             key::ALLOW => common.allow = self.refs(value, key),
-            key::ARCHIMATE_ID => common.archimate_id = self.text(value, key),
+            key::ARCHIMATE_ID => common.archimate_id = self.text(value, key).map(Box::new),
             _ => return false,
         }
         true
@@ -529,10 +529,10 @@ impl<'a> Converter<'a> {
                                 named = true;
                             }
                         }
-                        key::DESCRIPTION => item.description = self.text(v, key),
+                        key::DESCRIPTION => item.description = self.text(v, key).map(Box::new),
                         key::CAPABILITIES => item.capabilities = self.refs(v, key),
-                        key::MEASURE => item.measure = self.text(v, key),
-                        key::ARCHIMATE_ID => item.archimate_id = self.text(v, key),
+                        key::MEASURE => item.measure = self.text(v, key).map(Box::new),
+                        key::ARCHIMATE_ID => item.archimate_id = self.text(v, key).map(Box::new),
                         _ => self.unknown_field(k, key, VALUE_ITEM_FIELDS, "field"),
                     }
                 }
@@ -642,7 +642,7 @@ impl<'a> Converter<'a> {
                 key::CAPABILITIES => step.capabilities = self.refs(v, key),
                 key::INFORMATION => step.information = self.refs(v, key),
                 key::AUTOMATED => step.automated = self.boolean(v, key),
-                key::ARCHIMATE_ID => step.archimate_id = self.text(v, key),
+                key::ARCHIMATE_ID => step.archimate_id = self.text(v, key).map(Box::new),
                 _ => self.unknown_field(k, key, STEP_FIELDS, "field"),
             }
         }
