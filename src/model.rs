@@ -20,9 +20,20 @@ impl<T> Spanned<T> {
     }
 }
 
-pub type Text = Spanned<String>;
+/// The model's strings: the same 24 bytes as a `String`, but a string of up to 24 bytes (nearly
+/// every id, name and reference) is kept inline, with no allocation of its own. A file of a
+/// million small stages holds eight such strings per stage: as `String`s they cost 32 bytes of
+/// heap each on top (docs/performance.md). It reads as a `&str` (`Deref`), and hashes and
+/// compares as one, so an `IndexMap<Str, _>` is looked up with a `&str`.
+pub type Str = compact_str::CompactString;
+
+/// A model's list, never grown after loading: a boxed slice is 16 bytes where a `Vec` is 24,
+/// and a stage has nine of them. It reads as a slice.
+pub type List<T> = Box<[T]>;
+
+pub type Text = Spanned<Str>;
 /// A reference to another element by id (`stream/stage` for stages).
-pub type Ref = Spanned<String>;
+pub type Ref = Spanned<Str>;
 
 /// The kinds of element, one per section of the format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -225,12 +236,13 @@ pub struct Common {
     /// The id with the place of its key.
     pub id: Text,
     pub name: Option<Text>,
-    pub description: Option<Text>,
+    /// Boxed, as most elements have none: 8 bytes instead of 40.
+    pub description: Option<Box<Text>>,
     /// Rule names or codes switched off for this element.
-    pub allow: Vec<Ref>,
+    pub allow: List<Ref>,
     /// Its identifier in an ArchiMate exchange file, kept so a re-import or an export keeps
-    /// the element's identity (docs/interop.md).
-    pub archimate_id: Option<Text>,
+    /// the element's identity (docs/interop.md). Boxed, as most elements have none.
+    pub archimate_id: Option<Box<Text>>,
 }
 
 impl Common {
@@ -239,7 +251,7 @@ impl Common {
             id,
             name: None,
             description: None,
-            allow: Vec::new(),
+            allow: List::default(),
             archimate_id: None,
         }
     }
@@ -271,7 +283,7 @@ pub struct ValueStream {
     pub trigger: Option<Ref>,
     pub value_proposition: Option<Text>,
     pub segment: Option<Text>,
-    pub stages: IndexMap<String, Stage>,
+    pub stages: IndexMap<Str, Stage>,
     /// Where `stages:` was written, if it was.
     pub stages_key: Option<Loc>,
     /// `stages:` was written but could not be read (not a mapping): the stream has stages,
@@ -282,19 +294,19 @@ pub struct ValueStream {
 #[derive(Clone, Debug)]
 pub struct Stage {
     pub common: Common,
-    pub stakeholders: Vec<Ref>,
-    pub entry_conditions: Vec<Text>,
-    pub exit_conditions: Vec<Text>,
-    pub value_items: Vec<ValueItem>,
+    pub stakeholders: List<Ref>,
+    pub entry_conditions: List<Text>,
+    pub exit_conditions: List<Text>,
+    pub value_items: List<ValueItem>,
     /// `value_items:` was written but could not be read (a mapping, not a list): the stage
     /// has value items, written wrongly, so it is not reported as adding no value.
     pub value_items_unreadable: bool,
-    pub capabilities: Vec<Ref>,
-    pub processes: Vec<Ref>,
-    pub information: Vec<Ref>,
-    pub business_objects: Vec<Ref>,
+    pub capabilities: List<Ref>,
+    pub processes: List<Ref>,
+    pub information: List<Ref>,
+    pub business_objects: List<Ref>,
     /// `None`: flows to the following stage; `Some([])`: ends the stream.
-    pub next: Option<Vec<Ref>>,
+    pub next: Option<List<Ref>>,
     pub process_time: Option<Spanned<Duration>>,
     pub wait_time: Option<Spanned<Duration>>,
 }
@@ -303,11 +315,13 @@ pub struct Stage {
 pub struct ValueItem {
     /// The item's name; its place is the node findings point at.
     pub name: Text,
-    pub description: Option<Text>,
-    pub capabilities: Vec<Ref>,
-    pub measure: Option<Text>,
+    /// Boxed, as most items have none (as `measure` and `archimate_id`): a value item of a
+    /// name alone takes 80 bytes instead of 176.
+    pub description: Option<Box<Text>>,
+    pub capabilities: List<Ref>,
+    pub measure: Option<Box<Text>>,
     /// Its identifier in an ArchiMate exchange file (a `Value` element).
-    pub archimate_id: Option<Text>,
+    pub archimate_id: Option<Box<Text>>,
 }
 
 #[derive(Clone, Debug)]
@@ -326,9 +340,9 @@ pub struct Capability {
 pub struct Process {
     pub common: Common,
     pub owner: Option<Ref>,
-    pub capabilities: Vec<Ref>,
-    pub information: Vec<Ref>,
-    pub steps: Vec<Step>,
+    pub capabilities: List<Ref>,
+    pub information: List<Ref>,
+    pub steps: List<Step>,
 }
 
 #[derive(Clone, Debug)]
@@ -337,11 +351,11 @@ pub struct Step {
     pub loc: Loc,
     pub name: Option<Text>,
     pub owner: Option<Ref>,
-    pub capabilities: Vec<Ref>,
-    pub information: Vec<Ref>,
+    pub capabilities: List<Ref>,
+    pub information: List<Ref>,
     pub automated: Option<Spanned<bool>>,
-    /// Its identifier in an ArchiMate exchange file (a sub-process).
-    pub archimate_id: Option<Text>,
+    /// Its identifier in an ArchiMate exchange file (a sub-process); boxed, as most have none.
+    pub archimate_id: Option<Box<Text>>,
 }
 
 #[derive(Clone, Debug)]
@@ -353,8 +367,8 @@ pub struct Information {
 #[derive(Clone, Debug)]
 pub struct BusinessObject {
     pub common: Common,
-    pub attributes: Vec<Text>,
-    pub related: Vec<Ref>,
+    pub attributes: List<Text>,
+    pub related: List<Ref>,
 }
 
 #[derive(Clone, Debug)]
@@ -364,7 +378,7 @@ pub struct Commitment {
     pub owner: Option<Ref>,
     pub stage: Option<Ref>,
     pub perception: Option<Ref>,
-    pub parts: Vec<Ref>,
+    pub parts: List<Ref>,
     pub composition: Option<Spanned<Composition>>,
 }
 
@@ -393,14 +407,14 @@ pub struct Perception {
 #[derive(Clone, Debug, Default)]
 pub struct Model {
     pub meta: Option<ModelMeta>,
-    pub stakeholders: IndexMap<String, Stakeholder>,
-    pub value_streams: IndexMap<String, ValueStream>,
-    pub capabilities: IndexMap<String, Capability>,
-    pub processes: IndexMap<String, Process>,
-    pub information: IndexMap<String, Information>,
-    pub business_objects: IndexMap<String, BusinessObject>,
-    pub commitments: IndexMap<String, Commitment>,
-    pub perceptions: IndexMap<String, Perception>,
+    pub stakeholders: IndexMap<Str, Stakeholder>,
+    pub value_streams: IndexMap<Str, ValueStream>,
+    pub capabilities: IndexMap<Str, Capability>,
+    pub processes: IndexMap<Str, Process>,
+    pub information: IndexMap<Str, Information>,
+    pub business_objects: IndexMap<Str, BusinessObject>,
+    pub commitments: IndexMap<Str, Commitment>,
+    pub perceptions: IndexMap<Str, Perception>,
 }
 
 impl Model {
@@ -459,6 +473,43 @@ mod tests {
         ] {
             assert_eq!(kind.with_article(), format!("a {}", kind.noun()));
         }
+    }
+
+    #[test]
+    fn short_texts_and_ids_are_kept_inline_and_long_ones_whole() {
+        // Ids, names and references of up to 24 bytes (nearly all) cost no allocation: the
+        // point of `Str` (docs/performance.md, a file of a million small stages).
+        let id = Str::from("s000000-0");
+        assert!(!id.is_heap_allocated());
+        let longest_inline = Str::from("a".repeat(24));
+        assert!(!longest_inline.is_heap_allocated());
+        let long = Str::from("a".repeat(25));
+        assert!(long.is_heap_allocated());
+        assert_eq!(long.as_str(), "a".repeat(25));
+        // The limit is in bytes: eight Chinese characters (3 bytes each) fit, nine do not.
+        assert!(!Str::from("客户服务价值流程").is_heap_allocated());
+        assert!(Str::from("客户服务价值流程阶").is_heap_allocated());
+    }
+
+    #[test]
+    fn a_stage_keeps_its_size() {
+        // What a stage costs before any of its lists or long texts: a text or reference is a
+        // 24-byte string and its 12-byte place; a list is a boxed slice of 16 bytes, not a
+        // `Vec` of 24. A new field that makes a stage larger raises these figures: say so in
+        // docs/performance.md ("The denser model"), where a million stages must stay in 8 ×.
+        assert_eq!(std::mem::size_of::<Text>(), 40);
+        assert_eq!(std::mem::size_of::<Option<Text>>(), 40);
+        assert_eq!(std::mem::size_of::<List<Ref>>(), 16);
+        assert_eq!(std::mem::size_of::<Option<List<Ref>>>(), 16);
+        // Rarely written texts (description, measure, ArchiMate ids) are boxed: 8 bytes.
+        assert_eq!(std::mem::size_of::<Option<Box<Text>>>(), 8);
+        // name 40, capabilities 16, description, measure and ArchiMate id 8 each.
+        assert_eq!(std::mem::size_of::<ValueItem>(), 80);
+        // id and name 40 each, description and ArchiMate id 8 each, allow 16.
+        assert_eq!(std::mem::size_of::<Common>(), 112);
+        // Common 112, nine lists of 16, two optional spanned durations of 32, a flag.
+        let stage = std::mem::size_of::<Stage>();
+        assert!(stage <= 328, "a stage takes {stage} bytes");
     }
 
     #[test]

@@ -6,7 +6,7 @@
 use crate::catalog::{UNRESOLVED_REFERENCE, WRONG_KIND_REFERENCE};
 use crate::diag::shown;
 use crate::diag::Finding;
-use crate::model::{Kind, Model, Ref};
+use crate::model::{Kind, Model, Ref, Str};
 use crate::suggest;
 use indexmap::IndexMap;
 use petgraph::graph::{DiGraph, NodeIndex};
@@ -264,7 +264,7 @@ fn confusable_ids(model: &Model) -> Vec<Confusable> {
         if stream.stages.len() < 2 {
             continue;
         }
-        groups(&mut stream.stages.keys().map(String::as_str), &mut |ids| {
+        groups(&mut stream.stages.keys().map(Str::as_str), &mut |ids| {
             out.push(Confusable {
                 kind: Kind::Stage,
                 ids,
@@ -310,14 +310,14 @@ const ALL_KINDS: [Kind; 8] = [
 
 fn ids_of(model: &Model, kind: Kind) -> Box<dyn Iterator<Item = &str> + '_> {
     match kind {
-        Kind::Stakeholder => Box::new(model.stakeholders.keys().map(String::as_str)),
-        Kind::ValueStream => Box::new(model.value_streams.keys().map(String::as_str)),
-        Kind::Capability => Box::new(model.capabilities.keys().map(String::as_str)),
-        Kind::Process => Box::new(model.processes.keys().map(String::as_str)),
-        Kind::Information => Box::new(model.information.keys().map(String::as_str)),
-        Kind::BusinessObject => Box::new(model.business_objects.keys().map(String::as_str)),
-        Kind::Commitment => Box::new(model.commitments.keys().map(String::as_str)),
-        Kind::Perception => Box::new(model.perceptions.keys().map(String::as_str)),
+        Kind::Stakeholder => Box::new(model.stakeholders.keys().map(Str::as_str)),
+        Kind::ValueStream => Box::new(model.value_streams.keys().map(Str::as_str)),
+        Kind::Capability => Box::new(model.capabilities.keys().map(Str::as_str)),
+        Kind::Process => Box::new(model.processes.keys().map(Str::as_str)),
+        Kind::Information => Box::new(model.information.keys().map(Str::as_str)),
+        Kind::BusinessObject => Box::new(model.business_objects.keys().map(Str::as_str)),
+        Kind::Commitment => Box::new(model.commitments.keys().map(Str::as_str)),
+        Kind::Perception => Box::new(model.perceptions.keys().map(Str::as_str)),
         Kind::Stage => Box::new(std::iter::empty()),
     }
 }
@@ -739,8 +739,7 @@ fn resolve_streams(model: &Model, range: std::ops::Range<usize>) -> StreamParts 
                                 other_stream,
                             }),
                             None => {
-                                let help =
-                                    suggest::help(id, stream.stages.keys().map(String::as_str));
+                                let help = suggest::help(id, stream.stages.keys().map(Str::as_str));
                                 r.findings.push(
                                     Finding::new(
                                         &UNRESOLVED_REFERENCE,

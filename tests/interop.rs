@@ -65,8 +65,8 @@ fn refs(list: &[vsm::model::Ref]) -> Vec<&str> {
     list.iter().map(|r| r.value.as_str()).collect()
 }
 
-fn text(t: &Option<vsm::model::Text>) -> Option<&str> {
-    t.as_ref().map(|t| t.value.as_str())
+fn text<T: std::borrow::Borrow<vsm::model::Text>>(t: &Option<T>) -> Option<&str> {
+    t.as_ref().map(|t| t.borrow().value.as_str())
 }
 
 #[test]
@@ -82,7 +82,11 @@ fn every_line_of_the_import_mapping() {
     assert_eq!(text(&meta.version), Some("2.1"));
 
     // Actor, role and stakeholder → stakeholders, a type property read case-insensitively.
-    let ids: Vec<&str> = model.stakeholders.keys().map(String::as_str).collect();
+    let ids: Vec<&str> = model
+        .stakeholders
+        .keys()
+        .map(vsm::model::Str::as_str)
+        .collect();
     assert_eq!(ids, ["customer", "claims-clerk", "board"]);
     assert_eq!(
         model.stakeholders["customer"].kind.as_ref().unwrap().value,
@@ -103,7 +107,7 @@ fn every_line_of_the_import_mapping() {
     assert_eq!(text(&stream.value_proposition), Some("Paid fast"));
     // The first associated stakeholder is the trigger; the second is left out.
     assert_eq!(stream.trigger.as_ref().unwrap().value, "customer");
-    let stages: Vec<&str> = stream.stages.keys().map(String::as_str).collect();
+    let stages: Vec<&str> = stream.stages.keys().map(vsm::model::Str::as_str).collect();
     assert_eq!(stages, ["report-damage", "assess", "pay"]);
     assert!(
         stream.stages.values().all(|s| s.next.is_none()),

@@ -302,7 +302,7 @@ pub(super) fn select_streams(
         Some(id) => match model.value_streams.get_index_of(id) {
             Some(index) => Ok(vec![index]),
             None => {
-                let hint = crate::suggest::help(id, model.value_streams.keys().map(String::as_str))
+                let hint = crate::suggest::help(id, model.value_streams.keys().map(|k| k.as_str()))
                     .map(|h| format!(" ({})", crate::text::escaped(&h)))
                     .unwrap_or_default();
                 let known: Vec<_> = model

@@ -353,8 +353,8 @@ fn same_content(a: &Element<'_>, b: &Element<'_>) -> bool {
 /// A value as sorted text parts, the same for equal values (lists in any order).
 fn canonical(value: &Val<'_>) -> Vec<String> {
     let mut parts: Vec<String> = match value {
-        Val::Refs(_, refs) => refs.iter().map(|r| r.value.clone()).collect(),
-        Val::Texts(texts) => texts.iter().map(|t| t.value.clone()).collect(),
+        Val::Refs(_, refs) => refs.iter().map(|r| r.value.to_string()).collect(),
+        Val::Texts(texts) => texts.iter().map(|t| t.value.to_string()).collect(),
         Val::Flow(ids) => ids.clone(),
         Val::Steps(steps) => return steps.iter().map(step_text).collect(),
         other => return show(other).into_iter().collect(),
@@ -365,8 +365,9 @@ fn canonical(value: &Val<'_>) -> Vec<String> {
 }
 
 /// A text field's value.
-fn text(t: &Option<Text>) -> Val<'_> {
-    t.as_ref().map_or(Val::Absent, |t| Val::Text(&t.value))
+fn text<T: std::borrow::Borrow<Text>>(t: &Option<T>) -> Val<'_> {
+    t.as_ref()
+        .map_or(Val::Absent, |t| Val::Text(&t.borrow().value))
 }
 
 /// A single reference's value.
@@ -854,8 +855,8 @@ fn show(value: &Val<'_>) -> Option<String> {
         Val::Duration(seconds) => Some(super::seconds_text(*seconds)),
         Val::Target(t) => Some(crate::report::views::commitments::target_text(t)),
         Val::Ref(_, id) => Some(id.to_string()),
-        Val::Refs(_, refs) => joined(refs.iter().map(|r| r.value.clone()).collect()),
-        Val::Texts(texts) => joined(texts.iter().map(|t| t.value.clone()).collect()),
+        Val::Refs(_, refs) => joined(refs.iter().map(|r| r.value.to_string()).collect()),
+        Val::Texts(texts) => joined(texts.iter().map(|t| t.value.to_string()).collect()),
         Val::Flow(ids) => joined(ids.iter().map(|id| stage_part(id).to_string()).collect()),
         Val::Steps(steps) => {
             (!steps.is_empty()).then(|| steps.iter().map(step_text).collect::<Vec<_>>().join("; "))
@@ -882,11 +883,11 @@ fn field_change(field: String, old: &Val<'_>, new: &Val<'_>, renames: &Renames) 
         Some(match value {
             Val::Refs(kind, refs) => refs
                 .iter()
-                .map(|r| (map_id(*kind, &r.value), r.value.clone()))
+                .map(|r| (map_id(*kind, &r.value), r.value.to_string()))
                 .collect(),
             Val::Texts(texts) => texts
                 .iter()
-                .map(|t| (t.value.clone(), t.value.clone()))
+                .map(|t| (t.value.to_string(), t.value.to_string()))
                 .collect(),
             Val::Flow(ids) => ids
                 .iter()
@@ -947,7 +948,7 @@ pub fn value_changes(old: &Model, new: &Model, matched: &Matched) -> ValueChange
             let mut seen = HashSet::new();
             s.value_items
                 .iter()
-                .map(|i| i.name.value.clone())
+                .map(|i| i.name.value.to_string())
                 .filter(|n| seen.insert(n.clone()))
                 .collect()
         };
@@ -984,14 +985,14 @@ pub fn value_changes(old: &Model, new: &Model, matched: &Matched) -> ValueChange
             .enumerate()
             .filter(|(g, _)| removed_stages.contains(&(s_old, *g)))
             .map(|(_, (id, stage))| Named {
-                id: id.clone(),
+                id: id.to_string(),
                 name: stage.common.label().to_string(),
             })
             .collect();
         if !lost.is_empty() {
             let (id, now) = new.value_streams.get_index(s_new).expect("stream index");
             out.streams_that_lost_stages.push(StreamLoss {
-                stream: id.clone(),
+                stream: id.to_string(),
                 name: now.common.label().to_string(),
                 stages: lost,
             });

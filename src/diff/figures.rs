@@ -37,7 +37,7 @@ pub fn commitments(old: &Model, new: &Model, matched: &Matched) -> Vec<Commitmen
         let after = now.target.as_ref().map(|t| &t.value);
         if let Some(direction) = direction(before, after) {
             out.push(CommitmentTarget {
-                id: id.clone(),
+                id: id.to_string(),
                 name: now.common.label().to_string(),
                 old: before.map(target_text),
                 new: after.map(target_text),

@@ -512,6 +512,6 @@ mod tests {
         let stage = &loaded.model.value_streams[".hidden"].stages["s1"];
         assert_eq!(stage.common.name.as_ref().unwrap().value, "Start: now");
         assert_eq!(stage.value_items[0].capabilities[0].value, "c");
-        assert_eq!(stage.next.as_ref().map(Vec::len), Some(0));
+        assert_eq!(stage.next.as_ref().map(|next| next.len()), Some(0));
     }
 }

@@ -3,7 +3,7 @@
 //! [`vocabulary`](crate::vocabulary); any other key is reported with the kind's field list.
 
 use super::convert::{AnyElement, Converted, Converter, Early, Element, Entry, FileModel};
-use super::scalars::nfc;
+use super::scalars::{nfc, nfc_str};
 use crate::diag::shown;
 use crate::model::*;
 use crate::source::FileId;
@@ -77,7 +77,7 @@ impl yaml::Take for ElementTaker {
         let id_key = keys[keys.len() - 1];
         let mut findings = Vec::new();
         let mut conv = Converter::new(doc, self.file, &mut findings, path, &mut self.early);
-        let id = Text::new(nfc(texts[texts.len() - 1]), conv.loc(id_key));
+        let id = Text::new(nfc_str(texts[texts.len() - 1]), conv.loc(id_key));
         let element = conv.early_element(section, stage, id, value)?;
         Some(self.early.put(Converted { element, findings }))
     }
@@ -138,7 +138,7 @@ impl<'a> Converter<'a> {
         &mut self,
         value: NodeId,
         field: &str,
-        target: &mut IndexMap<String, T>,
+        target: &mut IndexMap<Str, T>,
         convert: fn(&mut Self, Text, NodeId) -> Option<T>,
     ) -> bool {
         let doc = self.doc;
@@ -168,7 +168,7 @@ impl<'a> Converter<'a> {
         // room empty: 10 stages took the room of 16).
         target.reserve_exact(entries.len());
         for (n, &(key_node, key, element)) in entries.iter().enumerate() {
-            let id = Text::new(super::scalars::nfc(key), self.loc(key_node));
+            let id = Text::new(nfc_str(key), self.loc(key_node));
             self.check_id(&id);
             if id.value != key || target.contains_key(&id.value) {
                 // `entries` dropped keys written twice; two ways of writing one id in NFC
@@ -318,9 +318,9 @@ impl<'a> Converter<'a> {
     fn common_field(&mut self, common: &mut Common, key: &str, value: NodeId) -> bool {
         match key {
             key::NAME => common.name = self.text(value, key),
-            key::DESCRIPTION => common.description = self.text(value, key),
+            key::DESCRIPTION => common.description = self.text(value, key).map(Box::new),
             key::ALLOW => common.allow = self.refs(value, key),
-            key::ARCHIMATE_ID => common.archimate_id = self.text(value, key),
+            key::ARCHIMATE_ID => common.archimate_id = self.text(value, key).map(Box::new),
             _ => return false,
         }
         true
@@ -429,15 +429,15 @@ impl<'a> Converter<'a> {
     fn stage(&mut self, id: Text, node: NodeId) -> Option<Stage> {
         let mut stage = Stage {
             common: Common::new(id),
-            stakeholders: Vec::new(),
-            entry_conditions: Vec::new(),
-            exit_conditions: Vec::new(),
-            value_items: Vec::new(),
+            stakeholders: List::default(),
+            entry_conditions: List::default(),
+            exit_conditions: List::default(),
+            value_items: List::default(),
             value_items_unreadable: false,
-            capabilities: Vec::new(),
-            processes: Vec::new(),
-            information: Vec::new(),
-            business_objects: Vec::new(),
+            capabilities: List::default(),
+            processes: List::default(),
+            information: List::default(),
+            business_objects: List::default(),
             next: None,
             process_time: None,
             wait_time: None,
@@ -514,9 +514,9 @@ impl<'a> Converter<'a> {
         match doc.kind(doc.deref(node)) {
             NodeKind::Map(_) => {
                 let mut item = ValueItem {
-                    name: Text::new(String::new(), self.head_loc(node)),
+                    name: Text::new(Str::default(), self.head_loc(node)),
                     description: None,
-                    capabilities: Vec::new(),
+                    capabilities: List::default(),
                     measure: None,
                     archimate_id: None,
                 };
@@ -529,10 +529,10 @@ impl<'a> Converter<'a> {
                                 named = true;
                             }
                         }
-                        key::DESCRIPTION => item.description = self.text(v, key),
+                        key::DESCRIPTION => item.description = self.text(v, key).map(Box::new),
                         key::CAPABILITIES => item.capabilities = self.refs(v, key),
-                        key::MEASURE => item.measure = self.text(v, key),
-                        key::ARCHIMATE_ID => item.archimate_id = self.text(v, key),
+                        key::MEASURE => item.measure = self.text(v, key).map(Box::new),
+                        key::ARCHIMATE_ID => item.archimate_id = self.text(v, key).map(Box::new),
                         _ => self.unknown_field(k, key, VALUE_ITEM_FIELDS, "field"),
                     }
                 }
@@ -549,7 +549,7 @@ impl<'a> Converter<'a> {
             _ => self.text(node, key::VALUE_ITEMS).map(|name| ValueItem {
                 name,
                 description: None,
-                capabilities: Vec::new(),
+                capabilities: List::default(),
                 measure: None,
                 archimate_id: None,
             }),
@@ -590,9 +590,9 @@ impl<'a> Converter<'a> {
         let mut process = Process {
             common: Common::new(id),
             owner: None,
-            capabilities: Vec::new(),
-            information: Vec::new(),
-            steps: Vec::new(),
+            capabilities: List::default(),
+            information: List::default(),
+            steps: List::default(),
         };
         for (k, key, v) in self.element_entries(node, Kind::Process) {
             if self.common_field(&mut process.common, key, v) {
@@ -620,8 +620,8 @@ impl<'a> Converter<'a> {
             loc,
             name: None,
             owner: None,
-            capabilities: Vec::new(),
-            information: Vec::new(),
+            capabilities: List::default(),
+            information: List::default(),
             automated: None,
             archimate_id: None,
         };
@@ -642,7 +642,7 @@ impl<'a> Converter<'a> {
                 key::CAPABILITIES => step.capabilities = self.refs(v, key),
                 key::INFORMATION => step.information = self.refs(v, key),
                 key::AUTOMATED => step.automated = self.boolean(v, key),
-                key::ARCHIMATE_ID => step.archimate_id = self.text(v, key),
+                key::ARCHIMATE_ID => step.archimate_id = self.text(v, key).map(Box::new),
                 _ => self.unknown_field(k, key, STEP_FIELDS, "field"),
             }
         }
@@ -677,8 +677,8 @@ impl<'a> Converter<'a> {
     fn business_object(&mut self, id: Text, node: NodeId) -> Option<BusinessObject> {
         let mut object = BusinessObject {
             common: Common::new(id),
-            attributes: Vec::new(),
-            related: Vec::new(),
+            attributes: List::default(),
+            related: List::default(),
         };
         for (k, key, v) in self.element_entries(node, Kind::BusinessObject) {
             if self.common_field(&mut object.common, key, v) {
@@ -701,7 +701,7 @@ impl<'a> Converter<'a> {
             owner: None,
             stage: None,
             perception: None,
-            parts: Vec::new(),
+            parts: List::default(),
             composition: None,
         };
         for (k, key, v) in self.element_entries(node, Kind::Commitment) {

@@ -1063,8 +1063,8 @@ fn merge(loaded: &mut Loaded, file_model: FileModel, meta_loc: &mut Option<Loc>)
 /// Adds the elements of one file's section to the model's; an id already there is reported
 /// (VSM005) with both places, and the first definition is kept.
 fn merge_section<T>(
-    target: &mut IndexMap<String, T>,
-    incoming: IndexMap<String, T>,
+    target: &mut IndexMap<crate::model::Str, T>,
+    incoming: IndexMap<crate::model::Str, T>,
     kind: Kind,
     findings: &mut Vec<Finding>,
     id_of: fn(&T) -> &crate::model::Text,

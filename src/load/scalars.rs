@@ -4,7 +4,7 @@
 
 use super::convert::Converter;
 use crate::diag::shown;
-use crate::model::{Duration, Ref, Spanned, Target, Text};
+use crate::model::{Duration, List, Ref, Spanned, Str, Target, Text};
 use crate::suggest;
 use crate::vocabulary::value_names;
 use crate::yaml::{NodeId, NodeKind, Scalar};
@@ -18,6 +18,16 @@ use unicode_security::GeneralSecurityProfile;
 pub fn nfc(text: &str) -> String {
     if text.is_ascii() || unicode_normalization::is_nfc(text) {
         text.to_string()
+    } else {
+        text.nfc().collect()
+    }
+}
+
+/// [`nfc`] as the model keeps it: an id of up to 24 bytes is stored inline, with no
+/// allocation at all (not even a passing `String`).
+pub(super) fn nfc_str(text: &str) -> Str {
+    if text.is_ascii() || unicode_normalization::is_nfc(text) {
+        Str::from(text)
     } else {
         text.nfc().collect()
     }
@@ -90,7 +100,7 @@ impl Converter<'_> {
             Some(Scalar::Null) => None,
             Some(_) => {
                 let text = self.doc.scalar_text(node).unwrap_or_default();
-                Some(Text::new(text.to_string(), self.loc(node)))
+                Some(Text::new(Str::from(text), self.loc(node)))
             }
             None => {
                 let found = self.doc.describe(node);
@@ -111,12 +121,12 @@ impl Converter<'_> {
     }
 
     /// A list of texts; a single text is accepted as a list of one.
-    pub(super) fn texts(&mut self, node: NodeId, field: &str) -> Vec<Text> {
+    pub(super) fn texts(&mut self, node: NodeId, field: &str) -> List<Text> {
         self.list(node, field, |conv, item| conv.text(item, field))
     }
 
     /// A list of references; a single id is accepted as a list of one.
-    pub(super) fn refs(&mut self, node: NodeId, field: &str) -> Vec<Ref> {
+    pub(super) fn refs(&mut self, node: NodeId, field: &str) -> List<Ref> {
         self.list(node, field, |conv, item| conv.reference(item, field))
     }
 
@@ -126,7 +136,7 @@ impl Converter<'_> {
         node: NodeId,
         field: &str,
         mut item: impl FnMut(&mut Self, NodeId) -> Option<T>,
-    ) -> Vec<T> {
+    ) -> List<T> {
         let doc = self.doc;
         match doc.kind(doc.deref(node)) {
             NodeKind::Seq(items) => {
@@ -134,8 +144,7 @@ impl Converter<'_> {
                 // entries for one (a stage's one value item cost 576 bytes instead of 144).
                 let mut out = Vec::with_capacity(items.len());
                 out.extend(items.iter().filter_map(|&i| item(self, i)));
-                out.shrink_to_fit();
-                out
+                out.into_boxed_slice()
             }
             NodeKind::Map(_) => {
                 self.invalid(
@@ -144,10 +153,10 @@ impl Converter<'_> {
                     format!("`{field}` must be a list, found a mapping"),
                     None,
                 );
-                Vec::new()
+                List::default()
             }
             _ => match doc.scalar(node) {
-                Some(Scalar::Null) => Vec::new(),
+                Some(Scalar::Null) => List::default(),
                 _ => item(self, node).into_iter().collect(),
             },
         }
@@ -176,7 +185,7 @@ impl Converter<'_> {
             }
             Some(_) => {
                 let text = self.doc.scalar_text(node).unwrap_or_default();
-                Some(Ref::new(nfc(text), self.loc(node)))
+                Some(Ref::new(nfc_str(text), self.loc(node)))
             }
             None => {
                 let found = self.doc.describe(node);

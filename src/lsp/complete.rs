@@ -521,7 +521,7 @@ fn ids(model: &Model, kind: Kind, stream: Option<&str>) -> Vec<CompletionItem> {
             model
                 .$field
                 .iter()
-                .map(|(id, e)| item(id.clone(), e.common.label()))
+                .map(|(id, e)| item(id.to_string(), e.common.label()))
                 .collect()
         };
     }
@@ -538,7 +538,7 @@ fn ids(model: &Model, kind: Kind, stream: Option<&str>) -> Vec<CompletionItem> {
             Some(own) => own
                 .stages
                 .iter()
-                .map(|(id, stage)| item(id.clone(), stage.common.label()))
+                .map(|(id, stage)| item(id.to_string(), stage.common.label()))
                 .collect(),
             None => model
                 .value_streams

@@ -64,7 +64,7 @@ impl Target {
                 let (stream_id, s) = model.value_streams.get_index(stream)?;
                 Some(format!("{stream_id}/{}", s.stages.get_index(stage)?.0))
             }
-            element => element.common(model).map(|c| c.id.value.clone()),
+            element => element.common(model).map(|c| c.id.value.to_string()),
         }
     }
 }

@@ -737,7 +737,7 @@ impl Server {
             let common = o.target.common(model)?;
             let range = snapshot.range(o.loc);
             Some(lsp_types::DocumentSymbol {
-                name: common.id.value.clone(),
+                name: common.id.value.to_string(),
                 detail: Some(format!("{}: {}", o.target.kind().noun(), common.label())),
                 kind: symbol_kind(o.target.kind()),
                 tags: None,

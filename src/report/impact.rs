@@ -15,7 +15,7 @@
 mod build;
 pub mod render;
 
-use crate::model::{Kind, Model};
+use crate::model::{Kind, Model, Str};
 use crate::resolve::uses::Referrer;
 use crate::resolve::UsedBy;
 use indexmap::IndexSet;
@@ -191,12 +191,12 @@ fn section_id(model: &Model, kind: Kind, index: usize) -> &str {
         Kind::Perception => model.perceptions.get_index(index).map(|e| e.0),
         Kind::Stage => None,
     };
-    id.map_or("", String::as_str)
+    id.map_or("", Str::as_str)
 }
 
 fn section_ids(model: &Model, kind: Kind) -> Box<dyn Iterator<Item = &str> + '_> {
-    fn keys<T>(map: &indexmap::IndexMap<String, T>) -> Box<dyn Iterator<Item = &str> + '_> {
-        Box::new(map.keys().map(String::as_str))
+    fn keys<T>(map: &indexmap::IndexMap<Str, T>) -> Box<dyn Iterator<Item = &str> + '_> {
+        Box::new(map.keys().map(Str::as_str))
     }
     match kind {
         Kind::Stakeholder => keys(&model.stakeholders),

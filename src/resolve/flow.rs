@@ -195,7 +195,7 @@ mod tests {
         let stream = &loaded.model.value_streams[0];
         critical
             .iter()
-            .map(|&i| stream.stages.get_index(i).unwrap().0.clone())
+            .map(|&i| stream.stages.get_index(i).unwrap().0.to_string())
             .collect()
     }
 

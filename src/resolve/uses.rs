@@ -448,7 +448,7 @@ fn stage_of(model: &Model, reference: &str) -> Option<(usize, usize)> {
 /// Records one reference to an element of the section `ids`, if it resolves.
 fn note<T>(
     into: &mut [Vec<Reference>],
-    ids: &indexmap::IndexMap<String, T>,
+    ids: &indexmap::IndexMap<crate::model::Str, T>,
     reference: Option<&Ref>,
     by: Referrer,
     field: Field,
@@ -468,7 +468,7 @@ fn note<T>(
 /// Records every reference of a list.
 fn note_all<T>(
     into: &mut [Vec<Reference>],
-    ids: &indexmap::IndexMap<String, T>,
+    ids: &indexmap::IndexMap<crate::model::Str, T>,
     references: &[Ref],
     by: Referrer,
     field: Field,

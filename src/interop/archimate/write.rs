@@ -110,7 +110,7 @@ impl<'m> Writer<'m> {
     fn identify(&mut self) -> Result<(), String> {
         let m = self.model;
         let mut given: Vec<(&'m str, String)> = Vec::new();
-        let mut note = |id: &'m Option<crate::model::Text>, what: String| {
+        let mut note = |id: &'m Option<Box<crate::model::Text>>, what: String| {
             if let Some(id) = id {
                 given.push((id.value.as_str(), what));
             }
@@ -186,7 +186,7 @@ impl<'m> Writer<'m> {
         parts: &[&str],
     ) -> String {
         if let Some(given) = given {
-            return given.value.clone();
+            return given.value.to_string();
         }
         let mut base = format!("id-{prefix}");
         for part in parts {
@@ -306,7 +306,7 @@ impl<'m> Writer<'m> {
         use crate::model::Kind;
         let m = self.model;
         for (id, s) in &m.stakeholders {
-            let ident = self.identifier(s.common.archimate_id.as_ref(), "st", &[id]);
+            let ident = self.identifier(s.common.archimate_id.as_deref(), "st", &[id]);
             let n = self.node(
                 ident,
                 "BusinessActor",
@@ -325,7 +325,7 @@ impl<'m> Writer<'m> {
             self.stakeholders.push(n);
         }
         for (id, stream) in &m.value_streams {
-            let ident = self.identifier(stream.common.archimate_id.as_ref(), "vs", &[id]);
+            let ident = self.identifier(stream.common.archimate_id.as_deref(), "vs", &[id]);
             let n = self.node(
                 ident,
                 "ValueStream",
@@ -342,8 +342,11 @@ impl<'m> Writer<'m> {
             self.streams.push(n);
             let mut stage_nodes = Vec::new();
             for (stage_id, stage) in &stream.stages {
-                let ident =
-                    self.identifier(stage.common.archimate_id.as_ref(), "stage", &[id, stage_id]);
+                let ident = self.identifier(
+                    stage.common.archimate_id.as_deref(),
+                    "stage",
+                    &[id, stage_id],
+                );
                 let s = self.node(
                     ident,
                     "ValueStream",
@@ -368,7 +371,7 @@ impl<'m> Writer<'m> {
             self.stages.push(stage_nodes);
         }
         for (id, c) in &m.capabilities {
-            let ident = self.identifier(c.common.archimate_id.as_ref(), "cap", &[id]);
+            let ident = self.identifier(c.common.archimate_id.as_deref(), "cap", &[id]);
             let n = self.node(
                 ident,
                 "Capability",
@@ -403,7 +406,7 @@ impl<'m> Writer<'m> {
         }
         let mut steps: Vec<Vec<usize>> = Vec::new();
         for (id, p) in &m.processes {
-            let ident = self.identifier(p.common.archimate_id.as_ref(), "proc", &[id]);
+            let ident = self.identifier(p.common.archimate_id.as_deref(), "proc", &[id]);
             let n = self.node(
                 ident,
                 "BusinessProcess",
@@ -415,7 +418,7 @@ impl<'m> Writer<'m> {
             let mut step_nodes = Vec::new();
             for (k, step) in p.steps.iter().enumerate() {
                 let number = (k + 1).to_string();
-                let ident = self.identifier(step.archimate_id.as_ref(), "step", &[id, &number]);
+                let ident = self.identifier(step.archimate_id.as_deref(), "step", &[id, &number]);
                 let name = step
                     .name
                     .as_ref()
@@ -430,7 +433,7 @@ impl<'m> Writer<'m> {
             steps.push(step_nodes);
         }
         for (id, i) in &m.information {
-            let ident = self.identifier(i.common.archimate_id.as_ref(), "info", &[id]);
+            let ident = self.identifier(i.common.archimate_id.as_deref(), "info", &[id]);
             let n = self.node(
                 ident,
                 "DataObject",
@@ -441,7 +444,7 @@ impl<'m> Writer<'m> {
             self.information.push(n);
         }
         for (id, b) in &m.business_objects {
-            let ident = self.identifier(b.common.archimate_id.as_ref(), "bo", &[id]);
+            let ident = self.identifier(b.common.archimate_id.as_deref(), "bo", &[id]);
             let n = self.node(
                 ident,
                 "BusinessObject",
@@ -455,7 +458,7 @@ impl<'m> Writer<'m> {
             self.business_objects.push(n);
         }
         for (id, c) in &m.commitments {
-            let ident = self.identifier(c.common.archimate_id.as_ref(), "com", &[id]);
+            let ident = self.identifier(c.common.archimate_id.as_deref(), "com", &[id]);
             let n = self.node(
                 ident,
                 "Requirement",
@@ -476,7 +479,7 @@ impl<'m> Writer<'m> {
             self.commitments.push(n);
         }
         for (id, p) in &m.perceptions {
-            let ident = self.identifier(p.common.archimate_id.as_ref(), "per", &[id]);
+            let ident = self.identifier(p.common.archimate_id.as_deref(), "per", &[id]);
             let n = self.node(
                 ident,
                 "Assessment",
@@ -527,7 +530,7 @@ impl<'m> Writer<'m> {
                 for (k, item) in stage.value_items.iter().enumerate() {
                     let number = (k + 1).to_string();
                     let ident = self.identifier(
-                        item.archimate_id.as_ref(),
+                        item.archimate_id.as_deref(),
                         "value",
                         &[stream_id, stage_id, &number],
                     );
@@ -745,7 +748,7 @@ impl<'m> Writer<'m> {
             (key::OWNER, meta.and_then(|m| m.owner.as_ref())),
         ]
         .into_iter()
-        .filter_map(|(k, v)| v.map(|v| (k, v.value.clone())))
+        .filter_map(|(k, v)| v.map(|v| (k, v.value.to_string())))
         .collect();
         self.properties(&mut out, 1, &model_properties);
         if !self.nodes.is_empty() {
@@ -880,8 +883,8 @@ impl<'m> Writer<'m> {
     }
 }
 
-fn text(t: &Option<crate::model::Text>) -> Option<&str> {
-    t.as_ref().map(|t| t.value.as_str())
+fn text<T: std::borrow::Borrow<crate::model::Text>>(t: &Option<T>) -> Option<&str> {
+    t.as_ref().map(|t| t.borrow().value.as_str())
 }
 
 /// The short name of a relationship type in made-up identifiers.

@@ -139,7 +139,7 @@ impl Build<'_, '_> {
         let step = &self.model.processes[process].steps[step];
         step.name
             .as_ref()
-            .map_or_else(String::new, |n| n.value.clone())
+            .map_or_else(String::new, |n| n.value.to_string())
     }
 
     fn step_item(&self, process: usize, step: usize) -> Item {
@@ -158,7 +158,7 @@ impl Build<'_, '_> {
         self.views.stage(stream, stage).1.value_items[item]
             .name
             .value
-            .clone()
+            .to_string()
     }
 
     fn with_via(mut item: Item, via: Vec<String>) -> Item {
@@ -669,7 +669,7 @@ impl Build<'_, '_> {
             .map(|(n, item)| Item {
                 kind: ItemKind::ValueItem,
                 id: None,
-                name: item.name.value.clone(),
+                name: item.name.value.to_string(),
                 position: Some(n + 1),
                 depth: 0,
                 via: Vec::new(),

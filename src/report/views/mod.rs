@@ -283,8 +283,8 @@ fn texts(items: &[Text]) -> Vec<&str> {
     items.iter().map(|t| t.value.as_str()).collect()
 }
 
-fn opt_text(text: &Option<Text>) -> Option<&str> {
-    text.as_ref().map(|t| t.value.as_str())
+fn opt_text<T: std::borrow::Borrow<Text>>(text: &Option<T>) -> Option<&str> {
+    text.as_ref().map(|t| t.borrow().value.as_str())
 }
 
 /// An optional value as text, empty when absent.
