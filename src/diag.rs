@@ -33,6 +33,18 @@ impl From<&String> for Arg {
     }
 }
 
+impl From<&crate::model::Str> for Arg {
+    fn from(text: &crate::model::Str) -> Self {
+        Arg::Text(text.to_string())
+    }
+}
+
+impl From<crate::model::Str> for Arg {
+    fn from(text: crate::model::Str) -> Self {
+        Arg::Text(text.into_string())
+    }
+}
+
 impl From<Cow<'_, str>> for Arg {
     fn from(text: Cow<'_, str>) -> Self {
         Arg::Text(text.into_owned())
