@@ -267,7 +267,7 @@ fn program_text() -> String {
 /// The quoted strings of `text` that look like message keys of the families the program uses
 /// (`"section-overview"`, `"card-errors"`, ...).
 fn keys_named(text: &str) -> BTreeSet<String> {
-    const FAMILIES: [&str; 17] = [
+    const FAMILIES: [&str; 19] = [
         "html-",
         "flow-",
         "stages-",
@@ -285,6 +285,8 @@ fn keys_named(text: &str) -> BTreeSet<String> {
         "generated-",
         "tag-",
         "card-",
+        "view-",
+        "heatmap-",
     ];
     text.split('"')
         .skip(1)

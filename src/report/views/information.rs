@@ -43,6 +43,8 @@ impl Row<'_> {
 /// The information items, in model order.
 pub struct Information<'m> {
     pub rows: Vec<Row<'m>>,
+    /// The language of the headers (not of JSON and CSV).
+    pub lang: crate::i18n::Lang,
 }
 
 impl<'m> Information<'m> {
@@ -73,17 +75,20 @@ impl<'m> Information<'m> {
                 steps: StepRef::all(views, &used.steps),
             })
             .collect();
-        Information { rows }
+        Information {
+            rows,
+            lang: views.lang,
+        }
     }
 }
 
 /// The columns of the terminal and Markdown table (and the HTML report's).
 pub const COLUMNS: [Column; 5] = [
-    Column::text("Information"),
-    Column::text("Business object"),
-    Column::text("Stages"),
-    Column::text("Processes"),
-    Column::text("Steps"),
+    Column::text("view-col-information"),
+    Column::text("view-col-business-object"),
+    Column::text("view-col-stages"),
+    Column::text("view-col-processes"),
+    Column::text("view-col-steps"),
 ];
 
 /// The CSV header (comma-separated).
@@ -99,7 +104,7 @@ impl<'m> TableView for Information<'m> {
     }
 
     fn tables(&self) -> Vec<Table> {
-        let mut table = Table::with_columns(&COLUMNS);
+        let mut table = Table::with_columns(self.lang, &COLUMNS);
         table.min = vec![(0, 16)];
         table.rows = self
             .rows
