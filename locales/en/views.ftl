@@ -235,3 +235,14 @@ heatmap-gap-met = 0 (met)
 heatmap-axis-gap = maturity gap (target − current) →
 heatmap-axis-importance = importance ↑
 heatmap-page-title = Heat map
+
+## The flow bars of the HTML report (the critical path's process and wait times).
+
+bars-process = process {$time}
+bars-wait = wait {$time}
+bars-lead = lead {$time}
+bars-aria = Process and wait time along the critical path of {$id}
+
+## The stage-flow diagram of the HTML report.
+
+graph-aria-flow = Stage flow of {$id}

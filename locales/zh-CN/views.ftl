@@ -194,3 +194,14 @@ heatmap-gap-met = 0（已达标）
 heatmap-axis-gap = 成熟度差距（目标 − 当前）→
 heatmap-axis-importance = 重要性 ↑
 heatmap-page-title = 热力图
+
+## HTML 报告的流动条形图（关键路径上的处理时间与等待时间）。
+
+bars-process = 处理 {$time}
+bars-wait = 等待 {$time}
+bars-lead = 前置 {$time}
+bars-aria = {$id} 关键路径上的处理时间与等待时间
+
+## HTML 报告的阶段流转图。
+
+graph-aria-flow = {$id} 的阶段流转

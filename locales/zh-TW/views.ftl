@@ -194,3 +194,14 @@ heatmap-gap-met = 0（已達標）
 heatmap-axis-gap = 成熟度差距（目標 − 目前）→
 heatmap-axis-importance = 重要性 ↑
 heatmap-page-title = 熱力圖
+
+## HTML 報告的流動長條圖（關鍵路徑上的處理時間與等待時間）。
+
+bars-process = 處理 {$time}
+bars-wait = 等待 {$time}
+bars-lead = 前置 {$time}
+bars-aria = {$id} 關鍵路徑上的處理時間與等待時間
+
+## HTML 報告的階段流轉圖。
+
+graph-aria-flow = {$id} 的階段流轉
