@@ -267,7 +267,7 @@ fn program_text() -> String {
 /// The quoted strings of `text` that look like message keys of the families the program uses
 /// (`"section-overview"`, `"card-errors"`, ...).
 fn keys_named(text: &str) -> BTreeSet<String> {
-    const FAMILIES: [&str; 21] = [
+    const FAMILIES: [&str; 22] = [
         "html-",
         "flow-",
         "stages-",
@@ -289,6 +289,7 @@ fn keys_named(text: &str) -> BTreeSet<String> {
         "heatmap-",
         "bars-",
         "graph-",
+        "impact-",
     ];
     text.split('"')
         .skip(1)

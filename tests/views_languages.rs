@@ -442,3 +442,51 @@ fn the_html_report_writes_its_view_tables_and_heat_maps_in_the_language() {
         }
     }
 }
+
+#[test]
+fn the_impact_of_an_element_is_in_the_language_and_its_json_is_not() {
+    let cn = run(&[
+        "impact",
+        "complaint-handling",
+        &example(),
+        "--lang",
+        "zh-CN",
+    ]);
+    for words in [
+        "价值流 complaint-handling · 全渠道客诉处理 (Omni-channel complaint handling) 的影响",
+        "触发方（1）",
+        "阶段（7）",
+        "参与其阶段的利益相关方（10）",
+        "经由 accept, agree-solution, callback",
+    ] {
+        assert!(cn.contains(words), "no {words} in\n{cn}");
+    }
+    assert!(!cn.contains("Impact of") && !cn.contains("via "), "{cn}");
+    // A stage: an empty group says so in the language.
+    let tw = run(&[
+        "impact",
+        "complaint-handling/accept",
+        &example(),
+        "--lang",
+        "zh-TW",
+        "--format",
+        "md",
+    ]);
+    assert!(
+        tw.starts_with("## 階段 complaint-handling/accept · "),
+        "{tw}"
+    );
+    assert!(tw.contains("### 流入它的階段（0）\n\n_無。_"), "{tw}");
+    let json = |lang: &str| {
+        run(&[
+            "impact",
+            "complaint-handling",
+            &example(),
+            "--format",
+            "json",
+            "--lang",
+            lang,
+        ])
+    };
+    assert_eq!(json("zh-TW"), json("en"));
+}

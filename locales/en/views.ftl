@@ -246,3 +246,117 @@ bars-aria = Process and wait time along the critical path of {$id}
 ## The stage-flow diagram of the HTML report.
 
 graph-aria-flow = Stage flow of {$id}
+
+## `vsm impact`: the headings of its groups (what relates to the subject, and how).
+
+impact-title-commitments-on-those-stages = Commitments on those stages
+impact-title-perception-points-on-those-stages = Perception points on those stages
+impact-title-value-streams-of-those-stages = Value streams of those stages
+impact-title-owner = Owner
+impact-title-capabilities-below-it = Capabilities below it
+impact-title-stages-using-it-or-a-capability-below-it = Stages using it or a capability below it
+impact-title-processes-using-it-or-a-capability-below-it = Processes using it or a capability below it
+impact-title-stages-it-realises = Stages it realises
+impact-title-capabilities-it-or-its-steps-use = Capabilities it or its steps use
+impact-title-information-it-or-its-steps-use = Information it or its steps use
+impact-title-steps = Steps
+impact-title-business-object-it-is-about = Business object it is about
+impact-title-stages-using-it = Stages using it
+impact-title-processes-using-it = Processes using it
+impact-title-information-about-it = Information about it
+impact-title-related-business-objects = Related business objects
+impact-title-stages-using-it-or-its-information = Stages using it or its information
+impact-title-processes-using-its-information = Processes using its information
+impact-title-value-streams-it-triggers = Value streams it triggers
+impact-title-stages-it-takes-part-in = Stages it takes part in
+impact-title-capabilities-it-owns = Capabilities it owns
+impact-title-processes-it-owns = Processes it owns
+impact-title-steps-it-owns = Steps it owns
+impact-title-commitments-it-owns = Commitments it owns
+impact-title-commitments-on-it = Commitments on it
+impact-title-perception-points-on-it = Perception points on it
+impact-title-value-stream = Value stream
+impact-title-stages-flowing-into-it = Stages flowing into it
+impact-title-stages-it-flows-to = Stages it flows to
+impact-title-value-items = Value items
+impact-title-participating-stakeholders = Participating stakeholders
+impact-title-capabilities-it-or-its-value-items-use = Capabilities it or its value items use
+impact-title-processes-realising-it = Processes realising it
+impact-title-information-it-uses = Information it uses
+impact-title-business-objects-it-uses = Business objects it uses
+impact-title-commitments-on-its-stages = Commitments on its stages
+impact-title-perception-points-on-its-stages = Perception points on its stages
+impact-title-triggering-stakeholder = Triggering stakeholder
+impact-title-stages = Stages
+impact-title-stakeholders-taking-part-in-its-stages = Stakeholders taking part in its stages
+impact-title-capabilities-its-stages-use = Capabilities its stages use
+impact-title-processes-realising-its-stages = Processes realising its stages
+impact-title-stage-it-is-on = Stage it is on
+impact-title-perception-point-it-answers = Perception point it answers
+impact-title-parts-lower-level-commitments = Parts: lower-level commitments
+impact-title-part-of = Part of
+impact-title-commitments-answering-it = Commitments answering it
+
+## `vsm impact`: the kinds of elements, and its own words.
+
+impact-kind-stakeholder = stakeholder
+impact-kind-stakeholder-count = { $n ->
+    [one] {$n} stakeholder
+   *[other] {$n} stakeholders
+}
+impact-kind-value-stream = value stream
+impact-kind-value-stream-count = { $n ->
+    [one] {$n} value stream
+   *[other] {$n} value streams
+}
+impact-kind-stage = stage
+impact-kind-stage-count = { $n ->
+    [one] {$n} stage
+   *[other] {$n} stages
+}
+impact-kind-value-item = value item
+impact-kind-value-item-count = { $n ->
+    [one] {$n} value item
+   *[other] {$n} value items
+}
+impact-kind-capability = capability
+impact-kind-capability-count = { $n ->
+    [one] {$n} capability
+   *[other] {$n} capabilities
+}
+impact-kind-process = process
+impact-kind-process-count = { $n ->
+    [one] {$n} process
+   *[other] {$n} processes
+}
+impact-kind-step = step
+impact-kind-step-count = { $n ->
+    [one] {$n} step
+   *[other] {$n} steps
+}
+impact-kind-information-item = information item
+impact-kind-information-item-count = { $n ->
+    [one] {$n} information item
+   *[other] {$n} information items
+}
+impact-kind-business-object = business object
+impact-kind-business-object-count = { $n ->
+    [one] {$n} business object
+   *[other] {$n} business objects
+}
+impact-kind-commitment = commitment
+impact-kind-commitment-count = { $n ->
+    [one] {$n} commitment
+   *[other] {$n} commitments
+}
+impact-kind-perception-point = perception point
+impact-kind-perception-point-count = { $n ->
+    [one] {$n} perception point
+   *[other] {$n} perception points
+}
+impact-heading = Impact of {$kind} {$label}
+impact-group-count = {$title} ({$count})
+impact-group-count-parts = {$title} ({$count}, with {$parts})
+impact-none = none
+impact-via = via {$list}
+impact-none-md = None.

@@ -205,3 +205,84 @@ bars-aria = {$id} 关键路径上的处理时间与等待时间
 ## HTML 报告的阶段流转图。
 
 graph-aria-flow = {$id} 的阶段流转
+
+## `vsm impact`：各组的标题（与对象的关系）。
+
+impact-title-commitments-on-those-stages = 这些阶段上的服务承诺
+impact-title-perception-points-on-those-stages = 这些阶段上的客户感知点
+impact-title-value-streams-of-those-stages = 这些阶段所属的价值流
+impact-title-owner = 负责人
+impact-title-capabilities-below-it = 其下级业务能力
+impact-title-stages-using-it-or-a-capability-below-it = 使用它或其下级能力的阶段
+impact-title-processes-using-it-or-a-capability-below-it = 使用它或其下级能力的业务流程
+impact-title-stages-it-realises = 它实现的阶段
+impact-title-capabilities-it-or-its-steps-use = 它或其步骤使用的业务能力
+impact-title-information-it-or-its-steps-use = 它或其步骤使用的信息
+impact-title-steps = 流程步骤
+impact-title-business-object-it-is-about = 它所围绕的业务对象
+impact-title-stages-using-it = 使用它的阶段
+impact-title-processes-using-it = 使用它的业务流程
+impact-title-information-about-it = 关于它的信息
+impact-title-related-business-objects = 相关的业务对象
+impact-title-stages-using-it-or-its-information = 使用它或其信息的阶段
+impact-title-processes-using-its-information = 使用其信息的业务流程
+impact-title-value-streams-it-triggers = 它触发的价值流
+impact-title-stages-it-takes-part-in = 它参与的阶段
+impact-title-capabilities-it-owns = 它负责的业务能力
+impact-title-processes-it-owns = 它负责的业务流程
+impact-title-steps-it-owns = 它负责的流程步骤
+impact-title-commitments-it-owns = 它负责的服务承诺
+impact-title-commitments-on-it = 它上面的服务承诺
+impact-title-perception-points-on-it = 它上面的客户感知点
+impact-title-value-stream = 价值流
+impact-title-stages-flowing-into-it = 流入它的阶段
+impact-title-stages-it-flows-to = 它流向的阶段
+impact-title-value-items = 价值项
+impact-title-participating-stakeholders = 参与的利益相关方
+impact-title-capabilities-it-or-its-value-items-use = 它或其价值项使用的业务能力
+impact-title-processes-realising-it = 实现它的业务流程
+impact-title-information-it-uses = 它使用的信息
+impact-title-business-objects-it-uses = 它使用的业务对象
+impact-title-commitments-on-its-stages = 其阶段上的服务承诺
+impact-title-perception-points-on-its-stages = 其阶段上的客户感知点
+impact-title-triggering-stakeholder = 触发方
+impact-title-stages = 阶段
+impact-title-stakeholders-taking-part-in-its-stages = 参与其阶段的利益相关方
+impact-title-capabilities-its-stages-use = 其阶段使用的业务能力
+impact-title-processes-realising-its-stages = 实现其阶段的业务流程
+impact-title-stage-it-is-on = 它所在的阶段
+impact-title-perception-point-it-answers = 它回应的客户感知点
+impact-title-parts-lower-level-commitments = 子承诺：下一级服务承诺
+impact-title-part-of = 所属的上级承诺
+impact-title-commitments-answering-it = 回应它的服务承诺
+
+## `vsm impact`：元素的种类，以及它自己的措辞。
+
+impact-kind-stakeholder = 利益相关方
+impact-kind-stakeholder-count = {$n} 个利益相关方
+impact-kind-value-stream = 价值流
+impact-kind-value-stream-count = {$n} 个价值流
+impact-kind-stage = 阶段
+impact-kind-stage-count = {$n} 个阶段
+impact-kind-value-item = 价值项
+impact-kind-value-item-count = {$n} 个价值项
+impact-kind-capability = 业务能力
+impact-kind-capability-count = {$n} 个业务能力
+impact-kind-process = 业务流程
+impact-kind-process-count = {$n} 个业务流程
+impact-kind-step = 流程步骤
+impact-kind-step-count = {$n} 个流程步骤
+impact-kind-information-item = 信息项
+impact-kind-information-item-count = {$n} 个信息项
+impact-kind-business-object = 业务对象
+impact-kind-business-object-count = {$n} 个业务对象
+impact-kind-commitment = 服务承诺
+impact-kind-commitment-count = {$n} 个服务承诺
+impact-kind-perception-point = 客户感知点
+impact-kind-perception-point-count = {$n} 个客户感知点
+impact-heading = {$kind} {$label} 的影响
+impact-group-count = {$title}（{$count}）
+impact-group-count-parts = {$title}（{$count}，含 {$parts}）
+impact-none = 无
+impact-via = 经由 {$list}
+impact-none-md = 无。

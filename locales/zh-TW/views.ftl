@@ -205,3 +205,84 @@ bars-aria = {$id} 關鍵路徑上的處理時間與等待時間
 ## HTML 報告的階段流轉圖。
 
 graph-aria-flow = {$id} 的階段流轉
+
+## `vsm impact`：各組的標題（與對象的關係）。
+
+impact-title-commitments-on-those-stages = 這些階段上的服務承諾
+impact-title-perception-points-on-those-stages = 這些階段上的客戶感知點
+impact-title-value-streams-of-those-stages = 這些階段所屬的價值流
+impact-title-owner = 負責人
+impact-title-capabilities-below-it = 其下層業務能力
+impact-title-stages-using-it-or-a-capability-below-it = 使用它或其下層能力的階段
+impact-title-processes-using-it-or-a-capability-below-it = 使用它或其下層能力的業務流程
+impact-title-stages-it-realises = 它實現的階段
+impact-title-capabilities-it-or-its-steps-use = 它或其步驟使用的業務能力
+impact-title-information-it-or-its-steps-use = 它或其步驟使用的資訊
+impact-title-steps = 流程步驟
+impact-title-business-object-it-is-about = 它所圍繞的業務物件
+impact-title-stages-using-it = 使用它的階段
+impact-title-processes-using-it = 使用它的業務流程
+impact-title-information-about-it = 關於它的資訊
+impact-title-related-business-objects = 相關的業務物件
+impact-title-stages-using-it-or-its-information = 使用它或其資訊的階段
+impact-title-processes-using-its-information = 使用其資訊的業務流程
+impact-title-value-streams-it-triggers = 它觸發的價值流
+impact-title-stages-it-takes-part-in = 它參與的階段
+impact-title-capabilities-it-owns = 它負責的業務能力
+impact-title-processes-it-owns = 它負責的業務流程
+impact-title-steps-it-owns = 它負責的流程步驟
+impact-title-commitments-it-owns = 它負責的服務承諾
+impact-title-commitments-on-it = 它上面的服務承諾
+impact-title-perception-points-on-it = 它上面的客戶感知點
+impact-title-value-stream = 價值流
+impact-title-stages-flowing-into-it = 流入它的階段
+impact-title-stages-it-flows-to = 它流向的階段
+impact-title-value-items = 價值項
+impact-title-participating-stakeholders = 參與的利害關係人
+impact-title-capabilities-it-or-its-value-items-use = 它或其價值項使用的業務能力
+impact-title-processes-realising-it = 實現它的業務流程
+impact-title-information-it-uses = 它使用的資訊
+impact-title-business-objects-it-uses = 它使用的業務物件
+impact-title-commitments-on-its-stages = 其階段上的服務承諾
+impact-title-perception-points-on-its-stages = 其階段上的客戶感知點
+impact-title-triggering-stakeholder = 觸發方
+impact-title-stages = 階段
+impact-title-stakeholders-taking-part-in-its-stages = 參與其階段的利害關係人
+impact-title-capabilities-its-stages-use = 其階段使用的業務能力
+impact-title-processes-realising-its-stages = 實現其階段的業務流程
+impact-title-stage-it-is-on = 它所在的階段
+impact-title-perception-point-it-answers = 它回應的客戶感知點
+impact-title-parts-lower-level-commitments = 子承諾：下一級服務承諾
+impact-title-part-of = 所屬的上級承諾
+impact-title-commitments-answering-it = 回應它的服務承諾
+
+## `vsm impact`：元素的種類，以及它自己的措辭。
+
+impact-kind-stakeholder = 利害關係人
+impact-kind-stakeholder-count = {$n} 個利害關係人
+impact-kind-value-stream = 價值流
+impact-kind-value-stream-count = {$n} 個價值流
+impact-kind-stage = 階段
+impact-kind-stage-count = {$n} 個階段
+impact-kind-value-item = 價值項
+impact-kind-value-item-count = {$n} 個價值項
+impact-kind-capability = 業務能力
+impact-kind-capability-count = {$n} 個業務能力
+impact-kind-process = 業務流程
+impact-kind-process-count = {$n} 個業務流程
+impact-kind-step = 流程步驟
+impact-kind-step-count = {$n} 個流程步驟
+impact-kind-information-item = 資訊項
+impact-kind-information-item-count = {$n} 個資訊項
+impact-kind-business-object = 業務物件
+impact-kind-business-object-count = {$n} 個業務物件
+impact-kind-commitment = 服務承諾
+impact-kind-commitment-count = {$n} 個服務承諾
+impact-kind-perception-point = 客戶感知點
+impact-kind-perception-point-count = {$n} 個客戶感知點
+impact-heading = {$kind} {$label} 的影響
+impact-group-count = {$title}（{$count}）
+impact-group-count-parts = {$title}（{$count}，含 {$parts}）
+impact-none = 無
+impact-via = 經由 {$list}
+impact-none-md = 無。

@@ -37,7 +37,7 @@ impl From<LangName> for Lang {
 }
 
 /// `--lang`, flattened into the commands whose output is (partly) translated: `vsm report`,
-/// `vsm table` and `vsm heatmap`.
+/// `vsm table`, `vsm heatmap` and `vsm impact`.
 #[derive(Debug, clap::Args)]
 pub struct LangArg {
     /// The language of the words vsm writes; rule codes, rule names and JSON keys stay English
