@@ -62,10 +62,12 @@ fn header_row(text: &str) -> &str {
     text[start..].lines().nth(1).unwrap()
 }
 
+/// A view, the words its zh-CN output has, the same in zh-TW, English words that must be gone.
+type ViewCase<'a> = (&'a str, &'a [&'a str], &'a [&'a str], &'a [&'a str]);
+
 #[test]
 fn every_table_view_has_its_headers_and_notes_in_the_language_and_stays_aligned() {
-    // (view, the words its zh-CN output has, the same in zh-TW, English words that must be gone)
-    let cases: [(&str, &[&str], &[&str], &[&str]); 9] = [
+    let cases: [ViewCase<'_>; 9] = [
         (
             "capabilities",
             &[
