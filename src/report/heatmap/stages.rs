@@ -540,7 +540,7 @@ impl StageMap {
                     lang.t_args("heatmap-tip-mean", &[("mean", r.mean.as_str().into())])
                 );
             }
-            let _ = write!(tip, "; {}", r.counted);
+            let _ = write!(tip, "{}{}", lang.t("view-list-separator"), r.counted);
             escape::html_into(out, &tip);
             let _ = write!(
                 out,

@@ -4,6 +4,7 @@
 
 use super::refs::{elements, ids, lines, names, stages_by_stream, StageRef, StepRef};
 use super::{label, opt_text, Cell, Column, Named, Records, Table, TableView};
+use crate::i18n::Lang;
 use crate::model::Kind;
 use crate::report::data::{Entry, Views};
 use serde::Serialize;
@@ -30,8 +31,8 @@ impl Row<'_> {
     }
 
     /// The steps using it as `Process › 2. Step`.
-    pub fn step_labels(&self) -> Vec<String> {
-        lines(&self.steps, StepRef::label)
+    pub fn step_labels(&self, lang: Lang) -> Vec<String> {
+        lines(&self.steps, |s| s.label(lang))
     }
 
     /// Nothing lists it (what VSM203 reports).
@@ -115,7 +116,7 @@ impl<'m> TableView for Information<'m> {
                     Cell::new(label(r.business_object)),
                     Cell::lines(r.stage_lines()),
                     Cell::lines(names(&r.processes)),
-                    Cell::lines(r.step_labels()),
+                    Cell::lines(r.step_labels(self.lang)),
                 ]
             })
             .collect();

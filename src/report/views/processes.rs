@@ -29,7 +29,7 @@ pub struct Row<'m> {
 }
 
 /// One step of a process.
-#[derive(Debug, Serialize)]
+#[derive(Clone, Debug, Serialize)]
 pub struct Step<'m> {
     /// 1 for the first step.
     pub number: usize,
@@ -453,6 +453,16 @@ processes:
         let calls = by_id("handle-inbound-call");
         assert_eq!(calls.stages.len(), 6);
         assert_eq!(calls.automated_text(Lang::En), "2 of 8 steps");
+        // In Chinese: 2 of the 8 steps, `yes` as 是; a step without a name says so.
+        assert_eq!(calls.automated_text(Lang::ZhCn), "8 个步骤中的 2 个");
+        assert_eq!(calls.automated_text(Lang::ZhTw), "8 個步驟中的 2 個");
+        assert_eq!(calls.steps[0].automated_text(Lang::ZhCn), "是");
+        let unnamed = Step {
+            name: None,
+            ..calls.steps[0].clone()
+        };
+        assert_eq!(unnamed.line(Lang::En), "1. (no name)");
+        assert_eq!(unnamed.line(Lang::ZhTw), "1. （無名稱）");
 
         // Every process of processes.yaml, in the order written; with their 8 + 7 + 6 + 4 +
         // 4 + 7 + 4 steps, 7 + 40 = 47 CSV records.

@@ -59,8 +59,8 @@ impl Row<'_> {
     }
 
     /// The steps it owns as `Process › 2. Step`.
-    pub fn step_labels(&self) -> Vec<String> {
-        lines(&self.owns.steps, StepRef::label)
+    pub fn step_labels(&self, lang: Lang) -> Vec<String> {
+        lines(&self.owns.steps, |s| s.label(lang))
     }
 }
 
@@ -290,7 +290,7 @@ impl<'m> Stakeholders<'m> {
                     name,
                     Cell::new(r.kind_text()),
                     Cell::lines(names(&r.owns.processes)),
-                    Cell::lines(r.step_labels()),
+                    Cell::lines(r.step_labels(self.lang)),
                     Cell::lines(names(&r.owns.capabilities)),
                     Cell::lines(names(&r.owns.commitments)),
                 ]
