@@ -267,7 +267,7 @@ fn program_text() -> String {
 /// The quoted strings of `text` that look like message keys of the families the program uses
 /// (`"section-overview"`, `"card-errors"`, ...).
 fn keys_named(text: &str) -> BTreeSet<String> {
-    const FAMILIES: [&str; 19] = [
+    const FAMILIES: [&str; 24] = [
         "html-",
         "flow-",
         "stages-",
@@ -287,6 +287,11 @@ fn keys_named(text: &str) -> BTreeSet<String> {
         "card-",
         "explain-",
         "init-",
+        "view-",
+        "heatmap-",
+        "bars-",
+        "graph-",
+        "impact-",
     ];
     text.split('"')
         .skip(1)

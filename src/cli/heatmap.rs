@@ -118,6 +118,8 @@ pub struct Args {
     #[command(flatten)]
     pub output: OutputFile,
     #[command(flatten)]
+    pub lang: super::lang::LangArg,
+    #[command(flatten)]
     pub config: ConfigFile,
     /// Colour the terminal map (24-bit when COLORTERM is truecolor or 24bit, else 256 colours)
     #[arg(long, value_enum, default_value_t)]
@@ -192,14 +194,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     } else {
         TermColor::Off
     };
-    let views = opened.views();
+    let mut views = opened.views();
+    views.lang = args.lang.resolve(workspace)?;
+    let lang = views.lang;
     let page_title = || {
         workspace
             .config
             .report_title
             .clone()
             .or_else(|| views.model.name().map(str::to_string))
-            .unwrap_or_else(|| "Heat map".to_string())
+            .unwrap_or_else(|| lang.t("heatmap-page-title"))
     };
     let text = match map {
         Map::Capabilities => {
@@ -207,13 +211,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             match format {
                 Format::Term => map.render_term(&views, width(), color),
                 Format::Md => format!(
-                    "## Capability heat map: {}\n\n{}",
-                    escape::markdown(measure.title()),
+                    "## {}\n\n{}",
+                    escape::markdown(&map.title()),
                     map.render_md(&views)
                 ),
                 Format::Html => heatmap::html_page(
+                    lang,
                     &page_title(),
-                    &format!("Capability heat map: {}", measure.title()),
+                    &map.title(),
                     &map.html(&views).to_string(),
                 ),
                 Format::Svg => map.render_svg(&views),
@@ -229,6 +234,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     map.render_md(&views, true)
                 ),
                 Format::Html => heatmap::html_page(
+                    lang,
                     &page_title(),
                     &map.title(),
                     &map.html(&views, true).to_string(),
@@ -237,7 +243,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
         }
         Map::Stages => {
-            let map = StageMap::new(&streams, measure, palette);
+            let map = StageMap::new(lang, &streams, measure, palette);
             match format {
                 Format::Term => map.render_term(&views, width(), color),
                 Format::Md => format!(
@@ -246,6 +252,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     map.render_md(&views, true)
                 ),
                 Format::Html => heatmap::html_page(
+                    lang,
                     &page_title(),
                     &map.title(),
                     &StagesHtml::new(&map, &views, true).to_string(),
@@ -263,12 +270,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 Format::Term => map.render_term(&views, width(), color),
                 Format::Md => format!(
                     "## {}\n\n{}",
-                    escape::markdown(map.title()),
+                    escape::markdown(&map.title()),
                     map.render_md(&views, 3)
                 ),
-                Format::Html => {
-                    heatmap::html_page(&page_title(), map.title(), &map.html(&views).to_string())
-                }
+                Format::Html => heatmap::html_page(
+                    lang,
+                    &page_title(),
+                    &map.title(),
+                    &map.html(&views).to_string(),
+                ),
                 Format::Svg => map.render_svg(&views),
             }
         }

@@ -91,6 +91,8 @@ pub struct Args {
     #[command(flatten)]
     pub output: OutputFile,
     #[command(flatten)]
+    pub lang: super::lang::LangArg,
+    #[command(flatten)]
     pub config: ConfigFile,
     /// Colour the terminal tree
     #[arg(long, value_enum, default_value_t)]
@@ -104,14 +106,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Err(code) => return Ok(code),
     };
     let views = opened.views();
+    let lang = args.lang.resolve(&opened.workspace)?;
     let model = views.model;
     let kind = args.kind.map(Kind::from);
     let subject = impact::find(model, &args.id, kind)
         .map_err(|why| anyhow!("{}", not_found(model, &args.id, kind, why)))?;
     let impact = Impact::new(&views, subject);
     let text = match format {
-        Format::Term => render::term(&impact, args.output.colored(args.color)),
-        Format::Md => render::markdown_text(&impact),
+        Format::Term => render::term(&impact, lang, args.output.colored(args.color)),
+        Format::Md => render::markdown_text(&impact, lang),
         Format::Json => render::json(&impact)?,
     };
     args.output.emit(&text)?;

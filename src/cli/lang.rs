@@ -36,8 +36,8 @@ impl From<LangName> for Lang {
     }
 }
 
-/// `--lang`, flattened into the commands whose output is (partly) translated: `vsm report`
-/// and `vsm table`.
+/// `--lang`, flattened into the commands whose output is (partly) translated: `vsm report`,
+/// `vsm table`, `vsm heatmap` and `vsm impact`.
 #[derive(Debug, clap::Args)]
 pub struct LangArg {
     /// The language of the words vsm writes; rule codes, rule names and JSON keys stay English

@@ -204,16 +204,6 @@ impl Budget {
     pub fn over(&self) -> bool {
         self.used.0 > self.limit.0 + 1e-9
     }
-
-    /// `1d 18h of 2d (88%)`.
-    pub fn describe(&self) -> String {
-        format!(
-            "{} of {} ({})",
-            self.used.human(),
-            self.limit.human(),
-            percent_text(self.percent())
-        )
-    }
 }
 
 /// `88%`, `100%`, `>999%`.

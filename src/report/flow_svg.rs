@@ -14,8 +14,7 @@
 use super::escape;
 use super::svg;
 use super::views::flow;
-use crate::model::Duration;
-use crate::units::written;
+use crate::i18n::Lang;
 use std::fmt::Write;
 
 /// The widest bar (the longest stage on the path), in pixels.
@@ -96,18 +95,21 @@ pub fn bar(process: Option<f64>, wait: Option<f64>, longest: f64) -> Option<Bar>
     })
 }
 
-/// `process 10min · wait 20min · lead 30min`: the figures written after a stage's bar.
-pub fn figures(stage: &flow::Stage<'_>) -> String {
+/// `process 10min · wait 20min · lead 30min`: the figures written after a stage's bar, in
+/// `lang` (durations as [`Lang::duration`] writes them: `written`'s form in English).
+pub fn figures(lang: Lang, stage: &flow::Stage<'_>) -> String {
+    let time =
+        |key: &str, seconds: f64| lang.t_args(key, &[("time", lang.duration(seconds).into())]);
     let mut parts = Vec::new();
     if let Some(p) = stage.process_seconds {
-        parts.push(format!("process {}", written(Duration(p))));
+        parts.push(time("bars-process", p));
     }
     if let Some(w) = stage.wait_seconds {
-        parts.push(format!("wait {}", written(Duration(w))));
+        parts.push(time("bars-wait", w));
     }
     match stage.lead_seconds {
-        Some(l) => parts.push(format!("lead {}", written(Duration(l)))),
-        None => parts.push("no times".to_string()),
+        Some(l) => parts.push(time("bars-lead", l)),
+        None => parts.push(lang.t("flow-no-times-cell")),
     }
     parts.join(" · ")
 }
@@ -137,7 +139,7 @@ pub fn render(stream: &flow::Stream<'_>) -> String {
             (
                 svg::wrap(s.name, LABEL_W - 12.0, FONT, 2),
                 bar(s.process_seconds, s.wait_seconds, longest),
-                figures(s),
+                figures(stream.lang, s),
             )
         })
         .collect();
@@ -155,10 +157,13 @@ pub fn render(stream: &flow::Stream<'_>) -> String {
     let mut out = String::with_capacity(400 + rows.len() * 500);
     let _ = write!(
         out,
-        r#"<svg class="fbar{}" width="{width:.0}" height="{height:.0}" viewBox="0 0 {width:.0} {height:.0}" role="img" aria-label="Process and wait time along the critical path of "#,
+        r#"<svg class="fbar{}" width="{width:.0}" height="{height:.0}" viewBox="0 0 {width:.0} {height:.0}" role="img" aria-label=""#,
         if width <= 1100.0 { " fit" } else { "" }
     );
-    escape::html_into(&mut out, stream.id);
+    escape::html_into(
+        &mut out,
+        &stream.lang.t_args("bars-aria", &[("id", stream.id.into())]),
+    );
     out.push_str("\">");
     for (i, ((lines, drawn, text), stage)) in rows.iter().zip(&path).enumerate() {
         let top = MARGIN + i as f64 * ROW_H;
@@ -282,6 +287,31 @@ mod tests {
         b: {name: 'B <b>&amp; \"x\"', process_time: 1h, wait_time: 1d, next: [d]}\n      \
         c: {name: C, process_time: 30min, next: [d]}\n      \
         d: {name: D, wait_time: 2h}\n";
+
+    #[test]
+    fn tooltips_and_figures_are_in_the_views_language() {
+        let fixture = Fixture::new(BRANCH);
+        let mut views: Views<'_> = fixture.views();
+        views.lang = Lang::ZhCn;
+        let svg = render(&flow::Stream::new(&views, 0));
+        // b: 1h process, 1d wait, lead 1d 1h; d: 2h wait only.
+        assert!(
+            svg.contains("处理 1 小时 · 等待 1 天 · 前置 1 天 1 小时"),
+            "{svg}"
+        );
+        assert!(
+            svg.contains(">D: 等待 2 小时 · 前置 2 小时</title>"),
+            "{svg}"
+        );
+        assert!(svg.contains(r#"aria-label="s 关键路径上的处理时间与等待时间""#));
+        views.lang = Lang::ZhTw;
+        let svg = render(&flow::Stream::new(&views, 0));
+        assert!(
+            svg.contains("處理 1 小時 · 等待 1 天 · 前置 1 天 1 小時"),
+            "{svg}"
+        );
+        assert!(!svg.contains("process"));
+    }
 
     #[test]
     fn one_bar_per_critical_stage_with_its_figures_and_valid_xml() {

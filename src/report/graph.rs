@@ -344,10 +344,15 @@ pub fn svg_flow(views: &Views<'_>, stream: usize) -> String {
     let mut out = String::with_capacity(600 + n * 450);
     let _ = write!(
         out,
-        r#"<svg class="{}" width="{width:.0}" height="{height:.0}" viewBox="0 0 {width:.0} {height:.0}" role="img" aria-label="Stage flow of "#,
+        r#"<svg class="{}" width="{width:.0}" height="{height:.0}" viewBox="0 0 {width:.0} {height:.0}" role="img" aria-label=""#,
         if width <= 1600.0 { "flow fit" } else { "flow" }
     );
-    escape::html_into(&mut out, stream_id);
+    escape::html_into(
+        &mut out,
+        &views
+            .lang
+            .t_args("graph-aria-flow", &[("id", stream_id.into())]),
+    );
     out.push_str("\">");
     if let Some(trigger) = &trigger {
         let ty = if n > 0 {
@@ -365,8 +370,13 @@ pub fn svg_flow(views: &Views<'_>, stream: usize) -> String {
                 left - 2.0
             );
         }
-        out.push_str("<g><title>Triggering stakeholder: ");
-        escape::html_into(&mut out, trigger);
+        out.push_str("<g><title>");
+        escape::html_into(
+            &mut out,
+            &views
+                .lang
+                .t_args("stages-trigger", &[("trigger", trigger.as_str().into())]),
+        );
         let _ = write!(
             out,
             r#"</title><rect class="tr" x="{MARGIN}" y="{:.0}" width="{TRIGGER_W}" height="{th:.0}" rx="{:.0}"/>"#,
@@ -440,7 +450,9 @@ pub fn svg_flow(views: &Views<'_>, stream: usize) -> String {
         out.push_str("<g><title>");
         escape::html_into(&mut out, stage.common.label());
         if no_value {
-            out.push_str(" (no value item)");
+            out.push_str(" (");
+            escape::html_into(&mut out, &views.lang.t("tag-no-value-item"));
+            out.push(')');
         }
         let _ = write!(
             out,

@@ -38,7 +38,8 @@ pub struct LongTable<'r, T> {
     class: &'static str,
     /// Column widths in percent.
     widths: &'static [f64],
-    columns: &'static [Column],
+    /// The column headers, in the report's language.
+    columns: Vec<Heading>,
     /// The blocks of rows; one (maybe empty) block when the table is not cut.
     chunks: Vec<&'r [T]>,
     chunked: bool,
@@ -46,11 +47,19 @@ pub struct LongTable<'r, T> {
 
 impl<'r, T> LongTable<'r, T> {
     fn new(
+        lang: Lang,
         class: &'static str,
         widths: &'static [f64],
         columns: &'static [Column],
         rows: &'r [T],
     ) -> Self {
+        let columns = columns
+            .iter()
+            .map(|c| Heading {
+                title: lang.t(c.title),
+                numeric: c.numeric,
+            })
+            .collect();
         let chunked = rows.len() > CHUNK;
         let chunks = if rows.is_empty() {
             vec![rows]
@@ -69,9 +78,9 @@ impl<'r, T> LongTable<'r, T> {
 
 const FLAGGED_WIDTHS: &[f64] = &[32.0, 32.0, 36.0];
 const FLAGGED_COLUMNS: &[Column] = &[
-    Column::text("Value stream"),
-    Column::text("Stage"),
-    Column::text("Why"),
+    Column::text("col-value-stream"),
+    Column::text("col-stage"),
+    Column::text("col-why"),
 ];
 /// The stage template's columns, as message keys; the first column has no title.
 const STAGE_COLUMNS: &[(&str, bool)] = &[
@@ -101,55 +110,55 @@ pub struct Heading {
 
 const CAPABILITY_WIDTHS: &[f64] = &[24.0, 5.0, 6.5, 6.0, 4.5, 7.5, 4.5, 14.0, 8.5, 6.0, 6.5, 7.0];
 const CAPABILITY_COLUMNS: &[Column] = &[
-    Column::text("Capability"),
-    Column::num("Level"),
-    Column::num("Maturity"),
-    Column::num("Target"),
-    Column::num("Gap"),
-    Column::text("Importance"),
-    Column::num("Risk"),
-    Column::text("Owner"),
-    Column::text("Enablement"),
-    Column::num("Stages"),
-    Column::num("Value items"),
-    Column::num("Processes"),
+    Column::text("view-col-capability"),
+    Column::num("view-col-level"),
+    Column::num("view-col-maturity"),
+    Column::num("view-col-target"),
+    Column::num("view-col-gap"),
+    Column::text("view-col-importance"),
+    Column::num("view-col-risk"),
+    Column::text("view-col-owner"),
+    Column::text("view-col-enablement"),
+    Column::num("view-col-stages"),
+    Column::num("view-col-value-items"),
+    Column::num("view-col-processes"),
 ];
 const PRIORITY_COLUMNS: &[Column] = &[
-    Column::num("#"),
-    Column::text("Capability"),
-    Column::num("Level"),
-    Column::text("Importance"),
-    Column::num("Maturity"),
-    Column::num("Target"),
-    Column::num("Gap"),
-    Column::num("Risk"),
-    Column::text("Serves"),
+    Column::num("flow-col-number"),
+    Column::text("view-col-capability"),
+    Column::num("view-col-level"),
+    Column::text("view-col-importance"),
+    Column::num("view-col-maturity"),
+    Column::num("view-col-target"),
+    Column::num("view-col-gap"),
+    Column::num("view-col-risk"),
+    Column::text("view-col-serves"),
 ];
 const USES_WIDTHS: &[f64] = &[30.0, 42.0, 28.0];
 const USES_COLUMNS: &[Column] = &[
-    Column::text("Capability"),
-    Column::text("Stages"),
-    Column::text("Processes"),
+    Column::text("view-col-capability"),
+    Column::text("view-col-stages"),
+    Column::text("view-col-processes"),
 ];
 const COMMITMENT_WIDTHS: &[f64] = &[26.0, 8.0, 15.0, 21.0, 16.0, 14.0];
 const COMMITMENT_COLUMNS: &[Column] = &[
-    Column::text("Commitment"),
-    Column::text("Target"),
-    Column::text("Owner"),
-    Column::text("Stage"),
-    Column::text("Perception point"),
-    Column::text("Budget use"),
+    Column::text("view-col-commitment"),
+    Column::text("view-col-target"),
+    Column::text("view-col-owner"),
+    Column::text("col-stage"),
+    Column::text("col-perception-point"),
+    Column::text("view-col-budget-use"),
 ];
 const PERCEPTION_WIDTHS: &[f64] = &[24.0, 22.0, 9.0, 8.0, 7.0, 7.0, 5.0, 18.0];
 const PERCEPTION_COLUMNS: &[Column] = &[
-    Column::text("Perception point"),
-    Column::text("Stage"),
-    Column::text("Channel"),
-    Column::num("Importance"),
-    Column::num("Current"),
-    Column::num("Expected"),
-    Column::num("Gap"),
-    Column::text("Answered by"),
+    Column::text("col-perception-point"),
+    Column::text("col-stage"),
+    Column::text("col-channel"),
+    Column::num("col-importance"),
+    Column::num("col-current"),
+    Column::num("col-expected"),
+    Column::num("col-gap"),
+    Column::text("col-answered-by"),
 ];
 const PROCESS_WIDTHS: &[f64] = &[24.0, 13.0, 8.0, 19.0, 17.0, 19.0];
 const PROCESS_COLUMNS: &[Column] = &processes::COLUMNS;
@@ -161,10 +170,10 @@ const HANDOFF_WIDTHS: &[f64] = &[16.0, 27.0, 16.0, 27.0, 14.0];
 const HANDOFF_COLUMNS: &[Column] = &handoffs::COLUMNS;
 const FINDING_WIDTHS: &[f64] = &[8.0, 16.0, 52.0, 24.0];
 const FINDING_COLUMNS: &[Column] = &[
-    Column::text("Severity"),
-    Column::text("Rule"),
-    Column::text("Finding"),
-    Column::text("Where"),
+    Column::text("col-severity"),
+    Column::text("col-rule"),
+    Column::text("col-finding"),
+    Column::text("col-where"),
 ];
 
 /// A count in the overview: the number over what it counts.
@@ -357,8 +366,14 @@ impl<'m> Body<'_, 'm> {
         self.lang().t_args(
             "intro-heat-map-html",
             &[
-                ("measure", escaped(self.report.measure.title()).into()),
-                ("needs", escaped(self.report.measure.needs()).into()),
+                (
+                    "measure",
+                    escaped(&self.report.measure.title(self.lang())).into(),
+                ),
+                (
+                    "needs",
+                    escaped(&self.report.measure.needs(self.lang())).into(),
+                ),
             ],
         )
     }
@@ -416,11 +431,18 @@ impl<'m> Body<'_, 'm> {
     }
 
     fn flagged_table(&self) -> LongTable<'_, Flagged> {
-        LongTable::new("flagged", FLAGGED_WIDTHS, FLAGGED_COLUMNS, &self.flagged)
+        LongTable::new(
+            self.lang(),
+            "flagged",
+            FLAGGED_WIDTHS,
+            FLAGGED_COLUMNS,
+            &self.flagged,
+        )
     }
 
     fn capability_table(&self) -> LongTable<'_, capabilities::Row<'m>> {
         LongTable::new(
+            self.lang(),
             "caps",
             CAPABILITY_WIDTHS,
             CAPABILITY_COLUMNS,
@@ -429,11 +451,18 @@ impl<'m> Body<'_, 'm> {
     }
 
     fn capability_uses_table(&self) -> LongTable<'_, CapabilityUses<'m>> {
-        LongTable::new("uses", USES_WIDTHS, USES_COLUMNS, &self.capability_uses)
+        LongTable::new(
+            self.lang(),
+            "uses",
+            USES_WIDTHS,
+            USES_COLUMNS,
+            &self.capability_uses,
+        )
     }
 
     fn commitment_table(&self) -> LongTable<'_, commitments::Row<'m>> {
         LongTable::new(
+            self.lang(),
             "commitments",
             COMMITMENT_WIDTHS,
             COMMITMENT_COLUMNS,
@@ -443,6 +472,7 @@ impl<'m> Body<'_, 'm> {
 
     fn perception_table(&self) -> LongTable<'_, PerceptionRow<'m>> {
         LongTable::new(
+            self.lang(),
             "perceptions",
             PERCEPTION_WIDTHS,
             PERCEPTION_COLUMNS,
@@ -451,7 +481,13 @@ impl<'m> Body<'_, 'm> {
     }
 
     fn finding_table(&self) -> LongTable<'_, &Finding> {
-        LongTable::new("findings", FINDING_WIDTHS, FINDING_COLUMNS, &self.findings)
+        LongTable::new(
+            self.lang(),
+            "findings",
+            FINDING_WIDTHS,
+            FINDING_COLUMNS,
+            &self.findings,
+        )
     }
 
     /// The indentation class of a capability: `i0` for level 1, at most `i8`.
@@ -492,6 +528,35 @@ impl<'m> Body<'_, 'm> {
         row.budget
             .map(|b| percent_text(b.percent()))
             .unwrap_or_default()
+    }
+
+    /// `120% over budget`, in the report's language.
+    fn budget_over_text(&self, row: &commitments::Row<'_>) -> String {
+        self.lang().t_args(
+            "view-budget-over-html",
+            &[("percent", self.budget_percent(row).into())],
+        )
+    }
+
+    /// Column headers of a table the template writes itself, in the report's language.
+    fn columns(&self, columns: &[Column]) -> Vec<Heading> {
+        columns
+            .iter()
+            .map(|c| Heading {
+                title: self.lang().t(c.title),
+                numeric: c.numeric,
+            })
+            .collect()
+    }
+
+    /// The legend of the stakeholder matrices.
+    fn stakeholder_legend(&self) -> String {
+        stakeholders::legend(self.lang())
+    }
+
+    /// The legend of the stage × capability matrix.
+    fn matrix_legend(&self) -> String {
+        matrix::legend(self.lang())
     }
 
     fn budget_over(&self, row: &commitments::Row<'_>) -> bool {
@@ -542,7 +607,8 @@ impl<'m> Body<'_, 'm> {
     }
 
     fn no_value_note(&self, no_value: &usize) -> String {
-        plural(*no_value, "adds no value", "add no value")
+        self.lang()
+            .t_args("view-stages-no-value", &[("n", (*no_value).into())])
     }
 }
 
@@ -550,6 +616,7 @@ impl<'m> Body<'_, 'm> {
 impl<'a, 'm> Body<'a, 'm> {
     fn process_table(&self) -> LongTable<'_, processes::Line<'a, 'm>> {
         LongTable::new(
+            self.lang(),
             "processes",
             PROCESS_WIDTHS,
             PROCESS_COLUMNS,
@@ -558,11 +625,18 @@ impl<'a, 'm> Body<'a, 'm> {
     }
 
     fn owns_table(&self) -> LongTable<'_, stakeholders::Row<'m>> {
-        LongTable::new("owns", OWNS_WIDTHS, OWNS_COLUMNS, &self.stakeholders.rows)
+        LongTable::new(
+            self.lang(),
+            "owns",
+            OWNS_WIDTHS,
+            OWNS_COLUMNS,
+            &self.stakeholders.rows,
+        )
     }
 
     fn information_table(&self) -> LongTable<'_, information::Row<'m>> {
         LongTable::new(
+            self.lang(),
             "information",
             INFORMATION_WIDTHS,
             INFORMATION_COLUMNS,
@@ -572,6 +646,7 @@ impl<'a, 'm> Body<'a, 'm> {
 
     fn handoff_table(&self) -> LongTable<'_, handoffs::Line<'a, 'm>> {
         LongTable::new(
+            self.lang(),
             "handoffs",
             HANDOFF_WIDTHS,
             HANDOFF_COLUMNS,
@@ -629,7 +704,7 @@ pub fn render(report: &Report<'_>) -> String {
                 flow_bars,
                 matrix: matrix::Stream::new(views, s),
                 stage_heat: StagesHtml::new(
-                    &StageMap::new(&[s], report.measure, report.palette),
+                    &StageMap::new(views.lang, &[s], report.measure, report.palette),
                     views,
                     false,
                 )
@@ -679,7 +754,7 @@ pub fn render(report: &Report<'_>) -> String {
         stakeholders: &stakeholders,
         information: &information.rows,
         handoff_lines: &handoff_lines,
-        handoff_summary: handoffs.summary(),
+        handoff_summary: handoffs.summary(views.lang),
         findings: report.findings_by_severity(),
         version: env!("CARGO_PKG_VERSION"),
         file_count: report.loaded.sources.files.len(),
@@ -702,12 +777,17 @@ pub fn render(report: &Report<'_>) -> String {
 
 fn cover<'m>(report: &Report<'m>) -> Option<Cover<'m>> {
     let meta = report.views.model.meta.as_ref()?;
+    let lang = report.views.lang;
     let mut facts = Vec::new();
+    // The template escapes the facts, so the model's text goes in as it is.
     if let Some(owner) = &meta.owner {
-        facts.push(format!("Owner: {}", owner.value));
+        facts.push(lang.t_args("report-owner", &[("owner", owner.value.as_str().into())]));
     }
     if let Some(version) = &meta.version {
-        facts.push(format!("Version: {}", version.value));
+        facts.push(lang.t_args(
+            "report-version",
+            &[("version", version.value.as_str().into())],
+        ));
     }
     Some(Cover {
         name: meta
@@ -785,11 +865,11 @@ mod tests {
     #[test]
     fn long_tables_are_cut_into_blocks_of_250_rows_and_short_ones_are_not() {
         let rows: Vec<usize> = (0..501).collect();
-        let long = LongTable::new("t", &[], FINDING_COLUMNS, &rows);
+        let long = LongTable::new(Lang::En, "t", &[], FINDING_COLUMNS, &rows);
         assert!(long.chunked);
         let sizes: Vec<usize> = long.chunks.iter().map(|c| c.len()).collect();
         assert_eq!(sizes, [250, 250, 1]);
-        let empty = LongTable::new("t", &[], FINDING_COLUMNS, &rows[..0]);
+        let empty = LongTable::new(Lang::En, "t", &[], FINDING_COLUMNS, &rows[..0]);
         assert!(!empty.chunked);
         assert_eq!(empty.chunks.len(), 1, "an empty table still has its header");
     }

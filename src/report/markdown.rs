@@ -72,8 +72,8 @@ pub fn render(report: &Report<'_>) -> String {
         lang.t_args(
             "intro-heat-map",
             &[
-                ("measure", md(report.measure.title()).into()),
-                ("needs", md(report.measure.needs()).into())
+                ("measure", md(&report.measure.title(lang)).into()),
+                ("needs", md(&report.measure.needs(lang)).into())
             ]
         )
     );
@@ -277,7 +277,7 @@ fn stream_section(out: &mut String, views: &Views<'_>, s: usize) {
         empty(out, &lang.t("empty-stage-capabilities"));
         return;
     }
-    let _ = writeln!(out, "{}\n", md(matrix::LEGEND));
+    let _ = writeln!(out, "{}\n", md(&matrix::legend(lang)));
     matrix.title = None;
     matrix.notes.clear();
     out.push_str(&md_table(&matrix));
@@ -292,7 +292,7 @@ fn heat_sections(out: &mut String, report: &Report<'_>, s: usize) {
         return;
     }
     let lang = views.lang;
-    let stages = StageMap::new(&[s], report.measure, report.palette);
+    let stages = StageMap::new(lang, &[s], report.measure, report.palette);
     heading(out, 4, &lang.t("section-stage-heat-map"));
     out.push_str(&stages.render_md(views, false));
     heading(out, 4, &lang.t("section-cross-mapping-heat-map"));
@@ -419,12 +419,15 @@ fn element_sections(out: &mut String, views: &Views<'_>) {
     } else {
         para(
             out,
-            &lang.t_args("intro-stakeholders", &[("legend", md(who::LEGEND).into())]),
+            &lang.t_args(
+                "intro-stakeholders",
+                &[("legend", md(&who::legend(lang)).into())],
+            ),
         );
         let mut tables = stakeholders.tables();
         for table in &mut tables {
             // The legend is said once above.
-            table.notes.retain(|note| note != who::LEGEND);
+            table.notes.retain(|note| *note != who::legend(lang));
         }
         out.push_str(&md_tables(&tables, 3));
         out.push('\n');
@@ -455,7 +458,7 @@ fn element_sections(out: &mut String, views: &Views<'_>) {
             out,
             &lang.t_args(
                 "intro-handoffs",
-                &[("summary", md(&handoffs.summary()).into())],
+                &[("summary", md(&handoffs.summary(lang)).into())],
             ),
         );
         for table in &mut tables {

@@ -2,6 +2,7 @@
 // Browser checks of `vsm report`, run by .ci/run (the Rust test suite does not need a browser).
 //
 //   node tests/browser/check-report.mjs REPORT.html REPORT.md [HOSTILE.html HOSTILE.md]
+//        [--lang LANG REPORT.html REPORT.md]...
 //
 // REPORT.html is opened in headless Chromium (/usr/bin/chromium, or $CHROMIUM): no request may
 // leave the page, no script may run, no dialog may open; a full-page screenshot goes to
@@ -10,6 +11,11 @@
 // name and description holds markup and script payloads: they must show up as literal text,
 // with the Content-Security-Policy switched off so that escaping alone is tested.
 //
+// Each `--lang LANG REPORT.html REPORT.md` is the same model's report in another language
+// (`vsm report --lang zh-CN`): it must say its language (`<html lang>`), title its sections in
+// it (no English section title or table header left), stay as safe as the English one, and
+// its Mermaid blocks must parse.
+//
 // Prints "N passed, N failed" and exits 1 when a check failed.
 
 import { readFileSync, mkdirSync } from 'node:fs';
@@ -17,11 +23,34 @@ import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { check, finish, mermaidBlocks, mermaidParser, parseBlocks } from './common.mjs';
 
-const [htmlPath, mdPath, hostileHtml, hostileMd] = process.argv.slice(2);
-if (!htmlPath || !mdPath) {
-  console.error('usage: check-report.mjs REPORT.html REPORT.md [HOSTILE.html HOSTILE.md]');
+const positional = [];
+const translated = [];
+{
+  const args = process.argv.slice(2);
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--lang') {
+      translated.push({ lang: args[i + 1], html: args[i + 2], md: args[i + 3] });
+      i += 3;
+    } else {
+      positional.push(args[i]);
+    }
+  }
+}
+const [htmlPath, mdPath, hostileHtml, hostileMd] = positional;
+if (!htmlPath || !mdPath || translated.some((t) => !t.lang || !t.html || !t.md)) {
+  console.error('usage: check-report.mjs REPORT.html REPORT.md [HOSTILE.html HOSTILE.md] [--lang LANG REPORT.html REPORT.md]...');
   process.exit(2);
 }
+
+// The section titles (<h2>) of a translated report, from locales/<lang>/vsm.ftl, and the
+// English ones that must be gone from it.
+const SECTION_TITLES = {
+  'zh-CN': ['概览', '价值流', '能力热力图', '优先级', '服务承诺', '客户感知点', '业务流程', '利益相关方', '信息', '交接', '检查结果'],
+  'zh-TW': ['概覽', '價值流', '能力熱力圖', '優先順序', '服務承諾', '客戶感知點', '業務流程', '利害關係人', '資訊', '交接', '檢查結果'],
+};
+const ENGLISH_TITLES = ['Overview', 'Value streams', 'Capability heat map', 'Priorities', 'Service commitments', 'Perception points', 'Processes', 'Stakeholders', 'Information', 'Hand-offs', 'Findings'];
+// Table headers and legend words of the English report that a translated one must not show.
+const ENGLISH_WORDS = ['Capability', 'Stage', 'Value items', 'Owner', 'Commitment', 'Budget use', 'From stage', 'Stakeholder', 'Business object', 'Act now', 'no data'];
 
 
 // The payloads tests/fixtures/xss/model.yaml puts into every name and description.
@@ -139,6 +168,39 @@ async function checkReport(browser) {
   await context.close();
 }
 
+async function checkTranslated(browser, { lang, html: file }) {
+  const label = `report ${lang}`;
+  const expected = SECTION_TITLES[lang];
+  check(`${label}: a language the check knows`, expected !== undefined, lang);
+  if (!expected) return;
+  const { context, page, requests, dialogs, errors } = await openReport(browser, file, { bypassCSP: false });
+  const info = await inspect(page);
+  const seen = await page.evaluate(() => ({
+    lang: document.documentElement.lang,
+    // A title's own text: stream headings carry their id in a <span> after it.
+    h2: [...document.querySelectorAll('h2')].map((h) => (h.firstChild && h.firstChild.nodeType === 3 ? h.firstChild.textContent : h.textContent).trim()),
+    th: [...document.querySelectorAll('th')].map((t) => t.textContent.trim()),
+    legends: [...document.querySelectorAll('.legend, .figure-note, p.muted')].map((e) => e.textContent),
+    font: getComputedStyle(document.body).fontFamily,
+  }));
+  check(`${label}: <html lang="${lang}">`, seen.lang === lang, seen.lang);
+  const missing = expected.filter((t) => !seen.h2.includes(t));
+  check(`${label}: section titles in the language`, missing.length === 0, `missing ${missing.join(', ')}; titles: ${seen.h2.slice(0, 12).join(' | ')}`);
+  const english = ENGLISH_TITLES.filter((t) => seen.h2.includes(t));
+  check(`${label}: no English section title`, english.length === 0, english.join(', '));
+  const headers = seen.th.filter((t) => ENGLISH_WORDS.includes(t));
+  check(`${label}: no English table header`, headers.length === 0, headers.join(', '));
+  const words = ENGLISH_WORDS.filter((w) => seen.legends.some((l) => l.includes(w)));
+  check(`${label}: no English word in legends and notes`, words.length === 0, words.join(', '));
+  check(`${label}: a CJK font first in the font stack`, /PingFang|YaHei|JhengHei|Noto Sans CJK/.test(seen.font), seen.font);
+  check(`${label}: no network request, dialog, script or page error`, requests.length === 0 && dialogs.length === 0 && info.scripts === 0 && errors.length === 0, [...requests, ...dialogs, ...errors].join(' | '));
+  check(`${label}: diagrams and flow bars drawn`, info.svgs > 0 && info.flowBars > 0, `${info.svgs} svg, ${info.flowBars} flow charts`);
+  const shot = (process.env.REPORT_SCREENSHOT || 'target/report.png').replace(/\.png$/, `-${lang}.png`);
+  await page.screenshot({ path: shot, fullPage: true });
+  check(`${label}: screenshot ${shot}`, true);
+  await context.close();
+}
+
 async function checkHostile(browser) {
   for (const csp of [false, true]) {
     const label = csp ? 'hostile (with CSP)' : 'hostile (CSP off)';
@@ -204,11 +266,13 @@ const browser = await chromium.launch({
 try {
   await checkReport(browser);
   if (hostileHtml) await checkHostile(browser);
+  for (const t of translated) await checkTranslated(browser, t);
 } finally {
   await browser.close();
 }
 const mermaid = await mermaidParser();
 await checkMermaid(mermaid, mdPath, 'markdown');
+for (const t of translated) await checkMermaid(mermaid, t.md, `markdown ${t.lang}`);
 if (hostileMd) {
   await checkMermaid(mermaid, hostileMd, 'hostile markdown');
   const md = readFileSync(hostileMd, 'utf8');

@@ -73,7 +73,7 @@ pub fn render(tables: &[Table], level: usize) -> String {
             out.push('\n');
         }
         if table.rows.is_empty() {
-            out.push_str("_None._\n");
+            out.push_str(&format!("_{}_\n", table.lang.t("view-none")));
         } else {
             out.push_str(&self::table(table));
         }
@@ -87,7 +87,7 @@ mod tests {
 
     #[test]
     fn pipes_and_markup_in_cells_cannot_break_the_table() {
-        let mut t = Table::with_headers(&["Name", "N"]);
+        let mut t = Table::with_headers(crate::i18n::Lang::En, &["Name", "N"]);
         t.right = vec![1];
         t.rows.push(vec![
             Cell::lines(vec!["a | b".into(), "<i>c</i>".into()]).strong(),
@@ -101,7 +101,7 @@ mod tests {
 
     #[test]
     fn an_empty_table_says_none_under_its_title_and_notes() {
-        let mut t = Table::with_headers(&["Name"]);
+        let mut t = Table::with_headers(crate::i18n::Lang::En, &["Name"]);
         t.title = Some("Stream #".into());
         t.notes = vec!["- not a list".into()];
         assert_eq!(

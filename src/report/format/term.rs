@@ -43,7 +43,8 @@ pub fn render(tables: &[Table], width: usize, color: bool) -> String {
         }
         let shown = Shown::of(table);
         if table.rows.is_empty() {
-            out.push_str("(none)\n");
+            out.push_str(&table.lang.t("view-none-term"));
+            out.push('\n');
         } else if let Some(widths) = shown.widths(width) {
             out.push_str(&shown.grid(&widths, color));
             out.push('\n');

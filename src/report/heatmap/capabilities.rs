@@ -2,10 +2,11 @@
 //! nested inside, each coloured on a four-class scale of one measure, with a legend.
 //! Capabilities that lack the data a measure needs are shown as "no data", never as zero.
 
-use super::legend::{self, bar, capitalise, term_bar, term_chip, Legend};
+use super::legend::{self, bar, legend_title, term_bar, term_chip, Legend};
 use super::measure::Measure;
 use super::palette::{Palette, TermColor};
 use super::truncate;
+use crate::i18n::Lang;
 use crate::report::data::Views;
 use crate::report::escape;
 use crate::report::svg;
@@ -28,6 +29,8 @@ pub struct HeatMap {
     pub measure: Measure,
     pub palette: Palette,
     pub blocks: Vec<Node>,
+    /// The language of the map's words (legend, titles, "no data").
+    pub lang: Lang,
 }
 
 impl HeatMap {
@@ -85,13 +88,14 @@ impl HeatMap {
             measure,
             palette,
             blocks,
+            lang: views.lang,
         }
     }
 
     fn value_text(&self, node: &Node) -> String {
         node.value
             .map(|v| self.measure.display(v))
-            .unwrap_or_else(|| "no data".into())
+            .unwrap_or_else(|| self.lang.t("heatmap-no-data"))
     }
 
     fn tooltip(&self, views: &Views<'_>, node: &Node) -> String {
@@ -99,11 +103,14 @@ impl HeatMap {
         let mut parts = vec![views.capability_id(node.capability).to_string()];
         parts.push(format!(
             "{}: {}",
-            self.measure.as_str(),
+            self.measure.name(self.lang),
             self.value_text(node)
         ));
         if let (Some(m), Some(t)) = (row.maturity, row.target) {
-            parts.push(format!("maturity {m} → {t}"));
+            parts.push(self.lang.t_args(
+                "heatmap-tooltip-maturity",
+                &[("maturity", m.into()), ("target", t.into())],
+            ));
         }
         parts.join(" · ")
     }
@@ -116,16 +123,16 @@ impl HeatMap {
     pub fn render_term(&self, views: &Views<'_>, width: usize, color: TermColor) -> String {
         let m = self.measure;
         let mut out = String::new();
-        let title = format!("Capability heat map: {}", m.title());
+        let title = self.title();
         out.push_str(&if color.on() {
             format!("\x1b[1m{title}\x1b[0m")
         } else {
             title
         });
         out.push('\n');
-        out.push_str(&legend::term(m, self.palette, color));
+        out.push_str(&legend::term(self.lang, m, self.palette, color));
         if self.blocks.is_empty() {
-            out.push_str("\n(no capabilities)\n");
+            let _ = writeln!(out, "\n{}", self.lang.t("heatmap-no-capabilities-term"));
             return out;
         }
         let value_width = self
@@ -224,7 +231,15 @@ impl HeatMap {
 
     /// The legend: the squares, what they hold and the formula.
     pub fn md_legend(&self) -> String {
-        legend::markdown(self.measure, self.palette)
+        legend::markdown(self.lang, self.measure, self.palette)
+    }
+
+    /// `Capability heat map: maturity gap (…)`, in the map's language.
+    pub fn title(&self) -> String {
+        self.lang.t_args(
+            "heatmap-title-capabilities",
+            &[("measure", self.measure.title(self.lang).into())],
+        )
     }
 
     /// A table: capability (nested by indentation, level-1 in bold), value, heat.
@@ -233,13 +248,15 @@ impl HeatMap {
         let mut out = String::new();
         let _ = writeln!(out, "{}\n", self.md_legend());
         if self.blocks.is_empty() {
-            out.push_str("_No capabilities._\n");
+            let _ = writeln!(out, "_{}_", self.lang.t("heatmap-no-capabilities"));
             return out;
         }
         let _ = writeln!(
             out,
-            "| Capability | {} | Heat |\n| --- | ---: | :---: |",
-            escape::markdown(&capitalise(m.as_str()))
+            "| {} | {} | {} |\n| --- | ---: | :---: |",
+            escape::markdown(&self.lang.t("view-col-capability")),
+            escape::markdown(&self.lang.t(legend_title(m))),
+            escape::markdown(&self.lang.t("heatmap-col-heat")),
         );
         for block in &self.blocks {
             self.md_node(views, block, 0, &mut out);
@@ -256,7 +273,7 @@ impl HeatMap {
         };
         let value = match node.value {
             Some(v) => escape::markdown(&self.measure.display(v)),
-            None => "_no data_".into(),
+            None => format!("_{}_", escape::markdown(&self.lang.t("heatmap-no-data"))),
         };
         let _ = writeln!(
             out,
@@ -281,7 +298,8 @@ impl HeatMap {
             self.html_steps(views, block, 1, &mut steps);
         }
         HeatMapHtml {
-            legend: Legend::new(m, self.palette),
+            legend: Legend::new(self.lang, m, self.palette),
+            no_capabilities: self.lang.t("heatmap-no-capabilities"),
             steps,
         }
     }
@@ -320,7 +338,7 @@ impl HeatMap {
         let m = self.measure;
         let mut body = String::new();
         // Title and legend.
-        let title = format!("Capability heat map: {}", m.title());
+        let title = self.title();
         let _ = write!(
             body,
             r##"<text x="{MARGIN}" y="{}" font-size="16" font-weight="600" fill="#1f2933">"##,
@@ -330,13 +348,13 @@ impl HeatMap {
         body.push_str("</text>");
         let mut x = MARGIN;
         let y = MARGIN + 30.0;
-        let mut legend: Vec<(Option<usize>, &str)> = m
-            .classes()
-            .iter()
+        let mut legend: Vec<(Option<usize>, String)> = m
+            .classes(self.lang)
+            .into_iter()
             .enumerate()
-            .map(|(c, l)| (Some(c), *l))
+            .map(|(c, l)| (Some(c), l))
             .collect();
-        legend.push((None, "no data"));
+        legend.push((None, self.lang.t("heatmap-no-data")));
         for (class, label) in legend {
             let fill = if class.is_none() {
                 "url(#hatch)".to_string()
@@ -349,20 +367,21 @@ impl HeatMap {
                 x + 19.0,
                 y + 11.5
             );
-            escape::html_into(&mut body, label);
+            escape::html_into(&mut body, &label);
             body.push_str("</text>");
-            x += 19.0 + svg::text_width(label, 12.0) + 18.0;
+            x += 19.0 + svg::text_width(&label, 12.0) + 18.0;
         }
         let _ = write!(
             body,
             r##"<text x="{MARGIN}" y="{:.1}" font-size="12" fill="#4b5563">"##,
             y + 32.0
         );
-        escape::html_into(&mut body, m.formula());
+        let formula = m.formula(self.lang);
+        escape::html_into(&mut body, &formula);
         body.push_str("</text>");
         let top = y + 48.0;
         let mut row_top = top;
-        let mut total_width = (x + MARGIN).max(2.0 * MARGIN + svg::text_width(m.formula(), 12.0));
+        let mut total_width = (x + MARGIN).max(2.0 * MARGIN + svg::text_width(&formula, 12.0));
         for chunk in self.blocks.chunks(PER_ROW) {
             let mut row_height: f64 = 0.0;
             for (i, block) in chunk.iter().enumerate() {
@@ -479,6 +498,8 @@ impl HeatMap {
 #[template(path = "heatmap-map.html", config = "src/report/askama.toml")]
 pub struct HeatMapHtml {
     legend: Legend,
+    /// What the map says without capabilities, in its language.
+    no_capabilities: String,
     steps: Vec<HtmlStep>,
 }
 

@@ -3,6 +3,7 @@
 
 use super::measure::Measure;
 use super::palette::{paint, Palette, TermColor};
+use crate::i18n::Lang;
 use crate::report::escape;
 use crate::report::svg;
 use std::fmt::Write;
@@ -43,24 +44,36 @@ pub fn term_chip(
 }
 
 /// The terminal legend: one line of bars and what they hold, one line with the formula.
-pub fn term(measure: Measure, palette: Palette, depth: TermColor) -> String {
-    let mut out = String::from("Legend:");
-    for (class, label) in measure.classes().iter().enumerate() {
+pub fn term(lang: Lang, measure: Measure, palette: Palette, depth: TermColor) -> String {
+    let mut out = lang.t("heatmap-legend");
+    for (class, label) in measure.classes(lang).iter().enumerate() {
         let _ = write!(
             out,
             "  {} {label}",
             term_bar(measure, palette, Some(class), depth)
         );
     }
-    let _ = writeln!(out, "  {} no data", term_bar(measure, palette, None, depth));
-    let _ = writeln!(out, "Formula: {}", measure.formula());
+    let _ = writeln!(
+        out,
+        "  {} {}",
+        term_bar(measure, palette, None, depth),
+        lang.t("heatmap-no-data")
+    );
+    let _ = writeln!(
+        out,
+        "{}",
+        lang.t_args(
+            "heatmap-formula",
+            &[("formula", measure.formula(lang).into())]
+        )
+    );
     out
 }
 
 /// The Markdown legend: the squares and what they hold, then the formula, as one paragraph.
-pub fn markdown(measure: Measure, palette: Palette) -> String {
+pub fn markdown(lang: Lang, measure: Measure, palette: Palette) -> String {
     let mut parts: Vec<String> = measure
-        .classes()
+        .classes(lang)
         .iter()
         .enumerate()
         .map(|(c, label)| {
@@ -71,11 +84,18 @@ pub fn markdown(measure: Measure, palette: Palette) -> String {
             )
         })
         .collect();
-    parts.push(format!("{} no data", palette.emoji(measure, None)));
+    parts.push(format!(
+        "{} {}",
+        palette.emoji(measure, None),
+        escape::markdown(&lang.t("heatmap-no-data"))
+    ));
     format!(
-        "Legend: {}  \nFormula: {}",
-        parts.join(" · "),
-        escape::markdown(measure.formula())
+        "{}  \n{}",
+        lang.t_args("heatmap-legend-md", &[("keys", parts.join(" · ").into())]),
+        lang.t_args(
+            "heatmap-formula",
+            &[("formula", escape::markdown(&measure.formula(lang)).into())]
+        )
     )
 }
 
@@ -86,41 +106,62 @@ pub struct Legend {
     /// The measure's name (or what the colour shows, when it is not one measure).
     pub title: String,
     /// Each class's colour and what it holds.
-    pub keys: Vec<(&'static str, &'static str)>,
-    pub formula: &'static str,
+    pub keys: Vec<(&'static str, String)>,
+    /// "no data", in the language.
+    pub no_data: String,
+    pub formula: String,
 }
 
 impl Legend {
-    pub fn new(measure: Measure, palette: Palette) -> Self {
-        Legend::titled(capitalise(measure.as_str()), measure, palette)
+    pub fn new(lang: Lang, measure: Measure, palette: Palette) -> Self {
+        Legend::titled(lang, lang.t(legend_title(measure)), measure, palette)
     }
 
     /// A legend with its own title (the quadrant's chips show risk).
-    pub fn titled(title: String, measure: Measure, palette: Palette) -> Self {
+    pub fn titled(lang: Lang, title: String, measure: Measure, palette: Palette) -> Self {
         Legend {
             title,
             keys: measure
-                .classes()
-                .iter()
+                .classes(lang)
+                .into_iter()
                 .enumerate()
-                .map(|(c, label)| (palette.fill(measure, Some(c)), *label))
+                .map(|(c, label)| (palette.fill(measure, Some(c)), label))
                 .collect(),
-            formula: measure.formula(),
+            no_data: lang.t("heatmap-no-data"),
+            formula: measure.formula(lang),
         }
+    }
+}
+
+/// The message key of a legend's title: the measure's name, capitalised (`Gap`).
+pub fn legend_title(measure: Measure) -> &'static str {
+    match measure {
+        Measure::Gap => "heatmap-legend-gap",
+        Measure::Maturity => "heatmap-legend-maturity",
+        Measure::Importance => "heatmap-legend-importance",
+        Measure::Usage => "heatmap-legend-usage",
+        Measure::Risk => "heatmap-legend-risk",
     }
 }
 
 /// The SVG legend at (`x`, `y`): a swatch per class, no data (dashed), then the formula on a
 /// line of its own. Returns the width and height used.
-pub fn svg(out: &mut String, measure: Measure, palette: Palette, x: f64, y: f64) -> (f64, f64) {
+pub fn svg(
+    out: &mut String,
+    lang: Lang,
+    measure: Measure,
+    palette: Palette,
+    x: f64,
+    y: f64,
+) -> (f64, f64) {
     let mut at = x;
-    let mut keys: Vec<(Option<usize>, &str)> = measure
-        .classes()
-        .iter()
+    let mut keys: Vec<(Option<usize>, String)> = measure
+        .classes(lang)
+        .into_iter()
         .enumerate()
-        .map(|(c, l)| (Some(c), *l))
+        .map(|(c, l)| (Some(c), l))
         .collect();
-    keys.push((None, "no data"));
+    keys.push((None, lang.t("heatmap-no-data")));
     for (class, label) in keys {
         let dash = if class.is_none() {
             r#" stroke-dasharray="3 2""#
@@ -134,18 +175,19 @@ pub fn svg(out: &mut String, measure: Measure, palette: Palette, x: f64, y: f64)
             at + 19.0,
             y + 11.5
         );
-        escape::html_into(out, label);
+        escape::html_into(out, &label);
         out.push_str("</text>");
-        at += 19.0 + svg::text_width(label, 12.0) + 18.0;
+        at += 19.0 + svg::text_width(&label, 12.0) + 18.0;
     }
     let _ = write!(
         out,
         r##"<text x="{x:.1}" y="{:.1}" font-size="12" fill="#4b5563">"##,
         y + 32.0
     );
-    escape::html_into(out, measure.formula());
+    let formula = measure.formula(lang);
+    escape::html_into(out, &formula);
     out.push_str("</text>");
-    let width = (at - x).max(svg::text_width(measure.formula(), 12.0));
+    let width = (at - x).max(svg::text_width(&formula, 12.0));
     (width, 46.0)
 }
 

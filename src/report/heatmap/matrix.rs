@@ -8,6 +8,7 @@ use super::legend::{self, term_chip, Legend};
 use super::measure::Measure;
 use super::palette::{Palette, TermColor};
 use super::truncate;
+use crate::i18n::Lang;
 use crate::report::data::{Link, Views};
 use crate::report::escape;
 use crate::report::svg;
@@ -15,14 +16,18 @@ use crate::report::views::matrix::{self, Row, Stream};
 use std::fmt::Write;
 use unicode_width::UnicodeWidthStr;
 
-/// The legend of the marks, under every cross-mapping heat map.
-pub const MARKS: &str = matrix::LEGEND;
+/// The legend of the marks, under every cross-mapping heat map, in `lang`.
+fn marks(lang: Lang) -> String {
+    lang.t_args("heatmap-cells", &[("marks", matrix::legend(lang).into())])
+}
 
 /// The cross-mapping heat map of some value streams.
 pub struct CrossMap<'m> {
     pub measure: Measure,
     pub palette: Palette,
     pub streams: Vec<Stream<'m>>,
+    /// The language of the map's words (legend, titles, "no data").
+    pub lang: Lang,
 }
 
 /// One line of a stream's map: a level-1 heading (its own cells when the stream uses the
@@ -73,6 +78,7 @@ impl<'m> CrossMap<'m> {
             measure,
             palette,
             streams: streams.iter().map(|&s| Stream::new(views, s)).collect(),
+            lang: views.lang,
         }
     }
 
@@ -84,13 +90,24 @@ impl<'m> CrossMap<'m> {
 
     /// What a used cell says: the mark and the value.
     fn cell_text(&self, link: Link, value: Option<i64>) -> String {
-        let value = value.map_or_else(|| "no data".to_string(), |v| self.measure.display(v));
+        let value = value.map_or_else(
+            || self.lang.t("heatmap-no-data"),
+            |v| self.measure.display(v),
+        );
         format!("{} {value}", link.symbol())
     }
 
     /// The heading of a map.
     pub fn title(&self) -> String {
-        format!("Cross-mapping heat map: {}", self.measure.title())
+        self.lang.t_args(
+            "heatmap-title-cross-map",
+            &[("measure", self.measure.title(self.lang).into())],
+        )
+    }
+
+    /// What stands for a capability in a `parent` loop.
+    fn in_loop(&self) -> String {
+        self.lang.t("view-in-parent-loop")
     }
 
     // -----------------------------------------------------------------------------------------
@@ -109,11 +126,13 @@ impl<'m> CrossMap<'m> {
             title
         });
         out.push('\n');
-        out.push_str(&legend::term(m, p, color));
-        let _ = writeln!(out, "Cells: {MARKS}");
+        let lang = self.lang;
+        out.push_str(&legend::term(lang, m, p, color));
+        let _ = writeln!(out, "{}", marks(lang));
         if self.streams.is_empty() {
-            out.push_str("\n(no value streams)\n");
+            let _ = writeln!(out, "\n{}", lang.t("heatmap-no-streams-term"));
         }
+        let in_loop = self.in_loop();
         for stream in &self.streams {
             let _ = write!(
                 out,
@@ -122,7 +141,7 @@ impl<'m> CrossMap<'m> {
                 truncate(stream.stream.id, 40)
             );
             if stream.capabilities.is_empty() {
-                out.push_str("  No stage of this stream uses a capability.\n");
+                let _ = writeln!(out, "  {}", lang.t("empty-stage-capabilities"));
                 continue;
             }
             let stages: Vec<String> = stream
@@ -132,7 +151,7 @@ impl<'m> CrossMap<'m> {
                 .map(|(g, s)| format!("{} {}", g + 1, truncate(s.name, 30)))
                 .collect();
             // The stages by number, wrapped between stages (never inside a name).
-            let mut line = String::from("Stages:");
+            let mut line = lang.t("heatmap-stages-label");
             for (i, stage) in stages.iter().enumerate() {
                 let sep = if i == 0 { " " } else { " · " };
                 if line.width() + sep.width() + stage.width() > width && i > 0 {
@@ -163,7 +182,7 @@ impl<'m> CrossMap<'m> {
             if name_width < 16 {
                 // Too many stages for the width: each capability with the stages using it.
                 for line in &lines {
-                    let name = line.name.unwrap_or("(in a parent loop)");
+                    let name = line.name.unwrap_or(&in_loop);
                     let used: Vec<String> = (0..n)
                         .filter_map(|g| {
                             cell(line, g).map(|(t, class)| {
@@ -183,7 +202,13 @@ impl<'m> CrossMap<'m> {
                 continue;
             }
             let name_width = name_width.min(48);
-            let _ = write!(out, "{:name_width$}", "Capability");
+            // Padded by display width: a CJK header takes two columns a character.
+            let header = truncate(&lang.t("view-col-capability"), name_width);
+            let _ = write!(
+                out,
+                "{header}{}",
+                " ".repeat(name_width.saturating_sub(header.width()))
+            );
             for g in 0..n {
                 let _ = write!(out, "  {:^cell_width$}", g + 1);
             }
@@ -193,7 +218,7 @@ impl<'m> CrossMap<'m> {
             for line in &lines {
                 let indent = "  ".repeat(line.indent as usize);
                 let name = truncate(
-                    line.name.unwrap_or("(in a parent loop)"),
+                    line.name.unwrap_or(&in_loop),
                     name_width.saturating_sub(indent.width()),
                 );
                 let pad = name_width.saturating_sub(indent.width() + name.width());
@@ -229,9 +254,9 @@ impl<'m> CrossMap<'m> {
         let mut out = String::new();
         let _ = writeln!(
             out,
-            "{}  \nCells: {}\n",
-            legend::markdown(self.measure, self.palette),
-            escape::markdown(MARKS)
+            "{}  \n{}\n",
+            legend::markdown(self.lang, self.measure, self.palette),
+            escape::markdown(&marks(self.lang))
         );
         for stream in &self.streams {
             if headings {
@@ -251,9 +276,12 @@ impl<'m> CrossMap<'m> {
     /// One stream's table (or a line saying no stage uses a capability).
     pub fn md_stream(&self, views: &Views<'_>, stream: &Stream<'_>) -> String {
         if stream.capabilities.is_empty() {
-            return "_No stage of this stream uses a capability._\n".to_string();
+            return format!("_{}_\n", self.lang.t("empty-stage-capabilities"));
         }
-        let mut out = String::from("| Capability |");
+        let mut out = format!(
+            "| {} |",
+            escape::markdown(&self.lang.t("view-col-capability"))
+        );
         for header in stream.stage_headers() {
             let _ = write!(out, " {} |", escape::markdown(&header));
         }
@@ -268,7 +296,7 @@ impl<'m> CrossMap<'m> {
                     "&emsp;".repeat(line.indent as usize),
                     escape::markdown(name)
                 ),
-                None => "_(in a parent loop)_".to_string(),
+                None => format!("_{}_", escape::markdown(&self.in_loop())),
             };
             let _ = write!(out, "| {name} |");
             for g in 0..stream.stages.len() {
@@ -320,7 +348,7 @@ impl<'m> CrossMap<'m> {
                             })
                             .collect();
                         HtmlRow {
-                            name: line.name.unwrap_or("(in a parent loop)").to_string(),
+                            name: line.name.map_or_else(|| self.in_loop(), str::to_string),
                             heading: line.heading,
                             padding: 8 + 16 * line.indent,
                             cells,
@@ -336,8 +364,10 @@ impl<'m> CrossMap<'m> {
             })
             .collect();
         CrossHtml {
-            legend: Legend::new(self.measure, self.palette),
-            marks: MARKS,
+            legend: Legend::new(self.lang, self.measure, self.palette),
+            marks: marks(self.lang),
+            capability: self.lang.t("view-col-capability"),
+            empty: self.lang.t("empty-stage-capabilities"),
             headings,
             streams,
         }
@@ -358,14 +388,16 @@ impl<'m> CrossMap<'m> {
         let title = self.title();
         let mut body = String::new();
         legend::svg_heading(&mut body, &title, MARGIN, MARGIN + 14.0, 16.0);
-        let (legend_w, legend_h) = legend::svg(&mut body, m, p, MARGIN, MARGIN + 30.0);
+        let lang = self.lang;
+        let in_loop = self.in_loop();
+        let (legend_w, legend_h) = legend::svg(&mut body, lang, m, p, MARGIN, MARGIN + 30.0);
         let mut y = MARGIN + 30.0 + legend_h;
         let _ = write!(
             body,
             r##"<text x="{MARGIN}" y="{:.1}" font-size="12" fill="#4b5563">"##,
             y + 4.0
         );
-        escape::html_into(&mut body, &format!("Cells: {MARKS}"));
+        escape::html_into(&mut body, &marks(lang));
         body.push_str("</text>");
         y += 22.0;
         let mut width = 2.0 * MARGIN + legend_w;
@@ -383,9 +415,11 @@ impl<'m> CrossMap<'m> {
             if stream.capabilities.is_empty() {
                 let _ = write!(
                     body,
-                    r##"<text x="{MARGIN}" y="{:.1}" font-size="12" fill="#4b5563">No stage of this stream uses a capability.</text>"##,
+                    r##"<text x="{MARGIN}" y="{:.1}" font-size="12" fill="#4b5563">"##,
                     y + 14.0
                 );
+                escape::html_into(&mut body, &lang.t("empty-stage-capabilities"));
+                body.push_str("</text>");
                 y += 24.0;
                 continue;
             }
@@ -413,7 +447,7 @@ impl<'m> CrossMap<'m> {
             y += header_h;
             width = width.max(2.0 * MARGIN + NAME_W + n as f64 * CELL_W);
             for line in lines(stream, views) {
-                let name = line.name.unwrap_or("(in a parent loop)");
+                let name = line.name.unwrap_or(&in_loop);
                 let indent = 14.0 * f64::from(line.indent);
                 let shown = svg::wrap(name, NAME_W - 12.0 - indent, 12.0, 1);
                 if line.heading {
@@ -458,8 +492,8 @@ impl<'m> CrossMap<'m> {
                             "{name} × {}. {}: {} {}",
                             g + 1,
                             stream.stages[g].name,
-                            m.as_str(),
-                            value.map_or_else(|| "no data".to_string(), |v| m.display(v))
+                            m.name(lang),
+                            value.map_or_else(|| lang.t("heatmap-no-data"), |v| m.display(v))
                         ),
                     );
                     let _ = write!(
@@ -489,7 +523,11 @@ impl<'m> CrossMap<'m> {
 #[template(path = "heatmap-matrix.html", config = "src/report/askama.toml")]
 pub struct CrossHtml {
     legend: Legend,
-    marks: &'static str,
+    /// `Cells: ● … · ○ …`, in the map's language.
+    marks: String,
+    /// The first column's header and what a stream without used capabilities says.
+    capability: String,
+    empty: String,
     headings: bool,
     streams: Vec<HtmlStream>,
 }

@@ -1,5 +1,6 @@
 //! What a heat map colours by: a measure of each capability, its four classes and its legend.
 
+use crate::i18n::Lang;
 use crate::report::data::CapabilityRow;
 
 /// What the heat map colours capabilities by.
@@ -44,32 +45,37 @@ impl Measure {
         }
     }
 
-    /// The heading of the map.
-    pub fn title(self) -> &'static str {
-        match self {
-            Measure::Gap => "maturity gap (target − current maturity)",
-            Measure::Maturity => "current maturity (1–5)",
-            Measure::Importance => "strategic importance",
-            Measure::Usage => {
-                "usage (stages, value items, processes and steps using it or one below it)"
-            }
-            Measure::Risk => "risk (importance weight 1–4 × maturity gap)",
-        }
+    /// The measure's name in `lang`, as a tooltip says it (`gap: 2`).
+    pub fn name(self, lang: Lang) -> String {
+        lang.t(match self {
+            Measure::Gap => "heatmap-measure-gap",
+            Measure::Maturity => "heatmap-measure-maturity",
+            Measure::Importance => "heatmap-measure-importance",
+            Measure::Usage => "heatmap-measure-usage",
+            Measure::Risk => "heatmap-measure-risk",
+        })
+    }
+
+    /// The heading of the map, in `lang`.
+    pub fn title(self, lang: Lang) -> String {
+        lang.t(match self {
+            Measure::Gap => "heatmap-title-gap",
+            Measure::Maturity => "heatmap-title-maturity",
+            Measure::Importance => "heatmap-title-importance",
+            Measure::Usage => "heatmap-title-usage",
+            Measure::Risk => "heatmap-title-risk",
+        })
     }
 
     /// How the value is worked out, for every legend: a reader should not need the docs.
-    pub fn formula(self) -> &'static str {
-        match self {
-            Measure::Gap => "gap = target_maturity − maturity",
-            Measure::Maturity => "maturity = current maturity, 1–5",
-            Measure::Importance => "importance: low, medium, high or critical",
-            Measure::Usage => {
-                "usage = stages + value items + processes + steps that use it or one below it"
-            }
-            Measure::Risk => {
-                "risk = importance weight (low 1, medium 2, high 3, critical 4) × max(gap, 0)"
-            }
-        }
+    pub fn formula(self, lang: Lang) -> String {
+        lang.t(match self {
+            Measure::Gap => "heatmap-formula-gap",
+            Measure::Maturity => "heatmap-formula-maturity",
+            Measure::Importance => "heatmap-formula-importance",
+            Measure::Usage => "heatmap-formula-usage",
+            Measure::Risk => "heatmap-formula-risk",
+        })
     }
 
     /// The measure's value, `None` when the capability lacks the data.
@@ -118,26 +124,39 @@ impl Measure {
         }
     }
 
-    /// What each class holds, for the legend.
-    pub fn classes(self) -> [&'static str; 4] {
+    /// What each class holds, for the legend, in `lang` (importance's classes are the
+    /// model's own values and stay as written).
+    pub fn classes(self, lang: Lang) -> [String; 4] {
+        let as_is = |texts: [&str; 4]| texts.map(String::from);
         match self {
-            Measure::Gap => ["0 or less (met)", "1", "2", "3 or more"],
-            Measure::Maturity => ["4–5", "3", "2", "1"],
-            Measure::Importance => ["low", "medium", "high", "critical"],
-            Measure::Usage => ["0 (unused)", "1–2", "3–5", "6 or more"],
-            Measure::Risk => ["0", "1–3", "4–7", "8–16"],
+            Measure::Gap => [
+                lang.t("heatmap-class-met"),
+                "1".into(),
+                "2".into(),
+                lang.t("heatmap-class-3-or-more"),
+            ],
+            Measure::Maturity => as_is(["4–5", "3", "2", "1"]),
+            Measure::Importance => as_is(["low", "medium", "high", "critical"]),
+            Measure::Usage => [
+                lang.t("heatmap-class-unused"),
+                "1–2".into(),
+                "3–5".into(),
+                lang.t("heatmap-class-6-or-more"),
+            ],
+            Measure::Risk => as_is(["0", "1–3", "4–7", "8–16"]),
         }
     }
 
-    /// What a capability needs for this measure.
-    pub fn needs(self) -> &'static str {
-        match self {
-            Measure::Gap => "maturity and target_maturity",
-            Measure::Maturity => "maturity",
-            Measure::Importance => "importance",
-            Measure::Usage => "nothing",
-            Measure::Risk => "importance, maturity and target_maturity",
-        }
+    /// What a capability needs for this measure, in `lang` (field names as the model writes
+    /// them).
+    pub fn needs(self, lang: Lang) -> String {
+        lang.t(match self {
+            Measure::Gap => "heatmap-needs-gap",
+            Measure::Maturity => "heatmap-needs-maturity",
+            Measure::Importance => "heatmap-needs-importance",
+            Measure::Usage => "heatmap-needs-usage",
+            Measure::Risk => "heatmap-needs-risk",
+        })
     }
 
     /// Usage is neither good nor bad: under red-amber-green it gets a blue scale instead.

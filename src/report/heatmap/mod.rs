@@ -50,15 +50,14 @@ pub fn truncate(text: &str, width: usize) -> String {
 
 /// A standalone HTML page holding one heat map (for `vsm heatmap --format html`): `title`
 /// and `lead` are text (escaped), `body` is HTML that `vsm` rendered.
-pub fn html_page(title: &str, lead: &str, body: &str) -> String {
+pub fn html_page(lang: crate::i18n::Lang, title: &str, lead: &str, body: &str) -> String {
     let body = HeatMapPage { title, lead, body };
     let body = askama::Template::render(&body).expect("writing to a String cannot fail");
     Page {
-        // The heat map pages are not translated yet: their words are English.
-        lang: "en",
+        lang: lang.code(),
         generator: None,
         title,
-        extra_css: "",
+        extra_css: crate::report::page::cjk_css(lang),
         large: false,
         body: &body,
     }

@@ -18,6 +18,7 @@ use super::legend::{self, bar, term_bar, term_chip, Legend};
 use super::measure::Measure;
 use super::palette::{Palette, TermColor};
 use super::truncate;
+use crate::i18n::Lang;
 use crate::model::Importance;
 use crate::report::data::Views;
 use crate::report::escape;
@@ -62,23 +63,29 @@ impl Quadrant {
         }
     }
 
-    pub fn name(self) -> &'static str {
-        match self {
-            Quadrant::ActNow => "Act now",
-            Quadrant::Maintain => "Maintain",
-            Quadrant::ImproveLater => "Improve later",
-            Quadrant::Monitor => "Monitor",
-        }
+    /// Its name, in `lang`.
+    pub fn name(self, lang: Lang) -> String {
+        lang.t(match self {
+            Quadrant::ActNow => "heatmap-quadrant-act-now",
+            Quadrant::Maintain => "heatmap-quadrant-maintain",
+            Quadrant::ImproveLater => "heatmap-quadrant-improve-later",
+            Quadrant::Monitor => "heatmap-quadrant-monitor",
+        })
     }
 
-    /// What places a capability here.
-    pub fn rule(self) -> &'static str {
-        match self {
-            Quadrant::ActNow => "high importance, large gap",
-            Quadrant::Maintain => "high importance, small gap",
-            Quadrant::ImproveLater => "low importance, large gap",
-            Quadrant::Monitor => "low importance, small gap",
-        }
+    /// What places a capability here, in `lang`.
+    pub fn rule(self, lang: Lang) -> String {
+        lang.t(match self {
+            Quadrant::ActNow => "heatmap-rule-act-now",
+            Quadrant::Maintain => "heatmap-rule-maintain",
+            Quadrant::ImproveLater => "heatmap-rule-improve-later",
+            Quadrant::Monitor => "heatmap-rule-monitor",
+        })
+    }
+
+    /// `Act now — high importance, large gap (3)`.
+    fn heading(self, lang: Lang, count: usize) -> String {
+        format!("{} — {} ({count})", self.name(lang), self.rule(lang))
     }
 
     /// The anchor id of its list in HTML.
@@ -92,13 +99,18 @@ impl Quadrant {
     }
 }
 
-/// The legend's words for the split.
-pub const SPLIT: &str = "Placed by importance and maturity gap = target − current maturity. High importance: high or critical; large gap: 2 or more.";
-/// What the chart adds to the split.
-pub const CHIPS: &str =
-    "Rows: importance; columns: gap. Chips are coloured by risk, written on each.";
-/// What the lists add to the split.
-pub const RANKED: &str = "Each quadrant is ranked by risk (highest first).";
+/// The legend's words for the split, then what the chart (`chips`) and the lists (`ranked`)
+/// add to it, in `lang`.
+fn split(lang: Lang, chips: bool, ranked: bool) -> String {
+    let mut words = vec![lang.t("heatmap-quadrant-split")];
+    if chips {
+        words.push(lang.t("heatmap-quadrant-chips"));
+    }
+    if ranked {
+        words.push(lang.t("heatmap-quadrant-ranked"));
+    }
+    words.join(&lang.t("heatmap-sentence-separator"))
+}
 
 /// A capability placed in the quadrant.
 #[derive(Clone, Copy, Debug)]
@@ -131,6 +143,8 @@ impl Placed {
 /// The quadrant of some capabilities.
 pub struct QuadrantMap {
     pub palette: Palette,
+    /// The language of the map's words.
+    pub lang: Lang,
     /// Each quadrant's capabilities, in the order of [`Quadrant::ALL`], by risk (highest
     /// first), then gap, then the capability tree.
     pub quadrants: [Vec<Placed>; 4],
@@ -170,6 +184,7 @@ impl QuadrantMap {
         }
         QuadrantMap {
             palette,
+            lang: views.lang,
             quadrants,
             unplaced,
         }
@@ -184,20 +199,23 @@ impl QuadrantMap {
             .map(|(q, _)| q)
     }
 
-    pub fn title(&self) -> &'static str {
-        "Priority quadrant: importance × maturity gap"
+    pub fn title(&self) -> String {
+        self.lang.t("heatmap-title-quadrant")
     }
 
     fn risk_class(risk: i32) -> Option<usize> {
         Some(Measure::Risk.class(i64::from(risk)))
     }
 
-    fn describe(placed: &Placed) -> String {
-        format!(
-            "{}, gap {}, risk {}",
-            placed.importance_name(),
-            placed.gap,
-            placed.risk
+    /// `high, gap 2, risk 6`, in the map's language.
+    fn describe(&self, placed: &Placed) -> String {
+        self.lang.t_args(
+            "heatmap-quadrant-facts",
+            &[
+                ("importance", placed.importance_name().into()),
+                ("gap", placed.gap.into()),
+                ("risk", placed.risk.into()),
+            ],
         )
     }
 
@@ -214,15 +232,16 @@ impl QuadrantMap {
         out.push_str(&if color.on() {
             format!("\x1b[1m{title}\x1b[0m")
         } else {
-            title.to_string()
+            title
         });
         out.push('\n');
+        let lang = self.lang;
         let _ = writeln!(
             out,
             "{}",
-            textwrap::fill(&format!("{SPLIT} {RANKED}"), width.max(40))
+            textwrap::fill(&split(lang, false, true), width.max(40))
         );
-        out.push_str(&legend::term(m, p, color));
+        out.push_str(&legend::term(lang, m, p, color));
         let risk_w = self
             .quadrants
             .iter()
@@ -231,7 +250,7 @@ impl QuadrantMap {
             .max()
             .unwrap_or(1);
         for (quadrant, list) in Quadrant::ALL.iter().zip(&self.quadrants) {
-            let heading = format!("{} — {} ({})", quadrant.name(), quadrant.rule(), list.len());
+            let heading = quadrant.heading(lang, list.len());
             let _ = write!(
                 out,
                 "\n{}\n",
@@ -242,12 +261,12 @@ impl QuadrantMap {
                 }
             );
             if list.is_empty() {
-                out.push_str("  (none)\n");
+                let _ = writeln!(out, "  {}", lang.t("view-none-term"));
             }
             for placed in list {
                 let class = QuadrantMap::risk_class(placed.risk);
                 let risk = format!("{:>risk_w$}", placed.risk);
-                let tail = format!("  ({})", QuadrantMap::describe(placed));
+                let tail = format!("  ({})", self.describe(placed));
                 let lead_w = 2 + 4 + 1 + risk_w + 2;
                 let name = truncate(
                     views.capability_name(placed.capability),
@@ -268,8 +287,11 @@ impl QuadrantMap {
         if !self.unplaced.is_empty() {
             let _ = writeln!(
                 out,
-                "\nNot placed — no importance or no gap ({})",
-                self.unplaced.len()
+                "\n{}",
+                lang.t_args(
+                    "heatmap-not-placed-term",
+                    &[("n", self.unplaced.len().into())]
+                )
             );
             for &c in &self.unplaced {
                 let _ = writeln!(
@@ -291,25 +313,32 @@ impl QuadrantMap {
     pub fn render_md(&self, views: &Views<'_>, level: usize) -> String {
         let hashes = "#".repeat(level);
         let mut out = String::new();
+        let lang = self.lang;
         let _ = writeln!(
             out,
             "{}\n\n{}\n",
-            escape::markdown(&format!("{SPLIT} {RANKED}")),
-            legend::markdown(Measure::Risk, self.palette)
+            escape::markdown(&split(lang, false, true)),
+            legend::markdown(lang, Measure::Risk, self.palette)
         );
+        let headers = [
+            "view-col-capability",
+            "view-col-importance",
+            "view-col-gap",
+            "view-col-risk",
+            "heatmap-col-heat",
+        ]
+        .map(|key| escape::markdown(&lang.t(key)));
         for (quadrant, list) in Quadrant::ALL.iter().zip(&self.quadrants) {
-            let _ = writeln!(
-                out,
-                "{hashes} {} — {} ({})\n",
-                quadrant.name(),
-                quadrant.rule(),
-                list.len()
-            );
+            let _ = writeln!(out, "{hashes} {}\n", quadrant.heading(lang, list.len()));
             if list.is_empty() {
-                out.push_str("_None._\n\n");
+                let _ = writeln!(out, "_{}_\n", lang.t("view-none"));
                 continue;
             }
-            out.push_str("| Capability | Importance | Gap | Risk | Heat |\n| --- | --- | ---: | ---: | :---: |\n");
+            let _ = writeln!(
+                out,
+                "| {} |\n| --- | --- | ---: | ---: | :---: |",
+                headers.join(" | ")
+            );
             for placed in list {
                 let _ = writeln!(
                     out,
@@ -332,8 +361,10 @@ impl QuadrantMap {
                 .collect();
             let _ = writeln!(
                 out,
-                "**Not placed** (no importance or no gap): {}\n",
-                names.join(", ")
+                "**{}** {}: {}\n",
+                lang.t("heatmap-not-placed"),
+                lang.t("heatmap-not-placed-why"),
+                names.join(&lang.t("heatmap-name-separator"))
             );
         }
         out
@@ -350,8 +381,10 @@ impl QuadrantMap {
         let mut out = String::with_capacity(body.len() + 200);
         let _ = write!(
             out,
-            r#"<svg class="quadrant fit" width="{w:.0}" height="{h:.0}" viewBox="0 0 {w:.0} {h:.0}" role="img" aria-label="Priority quadrant">"#
+            r#"<svg class="quadrant fit" width="{w:.0}" height="{h:.0}" viewBox="0 0 {w:.0} {h:.0}" role="img" aria-label=""#
         );
+        escape::html_into(&mut out, &self.lang.t("section-priority-quadrant"));
+        out.push_str("\">");
         out.push_str(&body);
         out.push_str("</svg>");
         out
@@ -361,8 +394,9 @@ impl QuadrantMap {
     pub fn render_svg(&self, views: &Views<'_>) -> String {
         const MARGIN: f64 = 16.0;
         let mut body = String::new();
-        legend::svg_heading(&mut body, self.title(), MARGIN, MARGIN + 14.0, 16.0);
-        let lines = svg::wrap(&format!("{SPLIT} {CHIPS}"), 860.0, 12.0, 3);
+        let title = self.title();
+        legend::svg_heading(&mut body, &title, MARGIN, MARGIN + 14.0, 16.0);
+        let lines = svg::wrap(&split(self.lang, true, false), 860.0, 12.0, 3);
         svg::text_block(
             &mut body,
             &lines,
@@ -372,10 +406,11 @@ impl QuadrantMap {
             r##"font-size="12" fill="#4b5563""##,
         );
         let y = MARGIN + 34.0 + lines.len() as f64 * 15.0;
-        let (legend_w, legend_h) = legend::svg(&mut body, Measure::Risk, self.palette, MARGIN, y);
+        let (legend_w, legend_h) =
+            legend::svg(&mut body, self.lang, Measure::Risk, self.palette, MARGIN, y);
         let (w, h) = self.draw(views, MARGIN, y + legend_h + 10.0, &mut body);
         let width = w.max(legend_w) + 2.0 * MARGIN;
-        legend::svg_document(width, y + legend_h + 10.0 + h + MARGIN, self.title(), &body)
+        legend::svg_document(width, y + legend_h + 10.0 + h + MARGIN, &title, &body)
     }
 
     /// Draws the chart with its top left at (`x0`, `y0`); returns its width and height.
@@ -388,7 +423,13 @@ impl QuadrantMap {
         const BAND: f64 = 24.0;
         const ROW_MIN: f64 = 34.0;
         const FOOT: f64 = 40.0;
-        const GAPS: [&str; 4] = ["0 (met)", "1", "2", "3 or more"];
+        let lang = self.lang;
+        let gaps = [
+            lang.t("heatmap-gap-met"),
+            "1".to_string(),
+            "2".to_string(),
+            lang.t("heatmap-class-3-or-more"),
+        ];
         const IMPORTANCE: [&str; 4] = ["critical", "high", "medium", "low"];
         let (m, p) = (Measure::Risk, self.palette);
         // The chips of each cell (row = importance from critical, column = gap).
@@ -444,10 +485,7 @@ impl QuadrantMap {
                     .position(|&q| q == quadrant)
                     .unwrap_or(0)]
                 .len();
-                escape::html_into(
-                    out,
-                    &format!("{} — {} ({count})", quadrant.name(), quadrant.rule()),
-                );
+                escape::html_into(out, &quadrant.heading(lang, count));
                 out.push_str("</text>");
             }
         }
@@ -476,22 +514,31 @@ impl QuadrantMap {
                 y0
             );
         }
-        for (c, label) in GAPS.iter().enumerate() {
+        for (c, label) in gaps.iter().enumerate() {
             let _ = write!(
                 out,
-                r##"<text x="{:.1}" y="{:.1}" font-size="12" text-anchor="middle" fill="#1f2933">{label}</text>"##,
+                r##"<text x="{:.1}" y="{:.1}" font-size="12" text-anchor="middle" fill="#1f2933">"##,
                 left + (c as f64 + 0.5) * COL,
                 bottom + 16.0
             );
+            escape::html_into(out, label);
+            out.push_str("</text>");
         }
         let _ = write!(
             out,
-            r##"<text x="{:.1}" y="{:.1}" font-size="12" font-weight="600" text-anchor="middle" fill="#4b5563">maturity gap (target − current) →</text><text x="{:.1}" y="{:.1}" font-size="12" font-weight="600" fill="#4b5563">importance ↑</text>"##,
+            r##"<text x="{:.1}" y="{:.1}" font-size="12" font-weight="600" text-anchor="middle" fill="#4b5563">"##,
             left + 2.0 * COL,
-            bottom + 34.0,
+            bottom + 34.0
+        );
+        escape::html_into(out, &lang.t("heatmap-axis-gap"));
+        let _ = write!(
+            out,
+            r##"</text><text x="{:.1}" y="{:.1}" font-size="12" font-weight="600" fill="#4b5563">"##,
             x0,
             y0 + 14.0
         );
+        escape::html_into(out, &lang.t("heatmap-axis-importance"));
+        out.push_str("</text>");
         // The chips.
         for (r, row) in cells.iter().enumerate() {
             for (c, chips) in row.iter().enumerate() {
@@ -507,7 +554,7 @@ impl QuadrantMap {
                     // The estimate of text widths runs short on some fonts: keep a margin.
                     let shown = svg::wrap(name, w - risk_w - 30.0, 11.5, 1);
                     out.push_str("<g><title>");
-                    escape::html_into(out, &format!("{name}: {}", QuadrantMap::describe(placed)));
+                    escape::html_into(out, &format!("{name}: {}", self.describe(placed)));
                     let _ = write!(
                         out,
                         r##"</title><rect x="{x:.1}" y="{y:.1}" width="{w:.1}" height="{CHIP_H}" rx="4" fill="{fill}" stroke="#ffffff" stroke-width="1"/><text x="{:.1}" y="{:.1}" font-size="11.5" fill="{ink}">"##,
@@ -535,15 +582,15 @@ impl QuadrantMap {
             .zip(&self.quadrants)
             .map(|(q, list)| HtmlQuadrant {
                 id: q.id(),
-                name: q.name(),
-                rule: q.rule(),
+                name: q.name(self.lang),
+                rule: q.rule(self.lang),
                 items: list
                     .iter()
                     .map(|placed| {
                         let class = QuadrantMap::risk_class(placed.risk);
                         HtmlItem {
                             name: views.capability_name(placed.capability).to_string(),
-                            facts: QuadrantMap::describe(placed),
+                            facts: self.describe(placed),
                             risk: placed.risk,
                             fill: p.fill(Measure::Risk, class),
                             ink: p.ink(Measure::Risk, class),
@@ -553,8 +600,17 @@ impl QuadrantMap {
             })
             .collect();
         QuadrantHtml {
-            split: format!("{SPLIT} {CHIPS} {RANKED}"),
-            legend: Legend::titled("Risk".to_string(), Measure::Risk, p),
+            split: split(self.lang, true, true),
+            legend: Legend::titled(
+                self.lang,
+                self.lang.t("heatmap-legend-risk"),
+                Measure::Risk,
+                p,
+            ),
+            none: self.lang.t("view-none"),
+            not_placed: self.lang.t("heatmap-not-placed"),
+            not_placed_why: self.lang.t("heatmap-not-placed-why"),
+            separator: self.lang.t("heatmap-name-separator"),
             chart: self.inline_svg(views),
             quadrants,
             unplaced: self
@@ -573,6 +629,11 @@ impl QuadrantMap {
 pub struct QuadrantHtml {
     split: String,
     legend: Legend,
+    /// The words of the lists, in the map's language.
+    none: String,
+    not_placed: String,
+    not_placed_why: String,
+    separator: String,
     /// The SVG `vsm` drew (names escaped as it drew them).
     chart: String,
     quadrants: Vec<HtmlQuadrant>,
@@ -581,8 +642,8 @@ pub struct QuadrantHtml {
 
 struct HtmlQuadrant {
     id: &'static str,
-    name: &'static str,
-    rule: &'static str,
+    name: String,
+    rule: String,
     items: Vec<HtmlItem>,
 }
 

@@ -8,6 +8,7 @@ use super::legend::{self, bar, term_bar, term_chip, Legend};
 use super::measure::Measure;
 use super::palette::{Palette, TermColor};
 use super::truncate;
+use crate::i18n::Lang;
 use crate::report::data::{Rollup, StageHeat, Views};
 use crate::report::escape;
 use crate::report::graph::layers;
@@ -21,6 +22,8 @@ pub struct StageMap {
     pub measure: Measure,
     pub palette: Palette,
     pub streams: Vec<usize>,
+    /// The language of the map's words (legend, titles, figures).
+    pub lang: Lang,
 }
 
 /// One stage as every format shows it.
@@ -40,7 +43,7 @@ impl StageMap {
     pub const MEASURES: [Measure; 2] = [Measure::Gap, Measure::Risk];
 
     /// The map of `streams` by `measure` (gap for a measure a stage cannot roll up).
-    pub fn new(streams: &[usize], measure: Measure, palette: Palette) -> Self {
+    pub fn new(lang: Lang, streams: &[usize], measure: Measure, palette: Palette) -> Self {
         StageMap {
             measure: if StageMap::MEASURES.contains(&measure) {
                 measure
@@ -49,20 +52,22 @@ impl StageMap {
             },
             palette,
             streams: streams.to_vec(),
+            lang,
         }
     }
 
     pub fn title(&self) -> String {
-        format!("Stage heat map: {}", self.measure.title())
+        self.lang.t_args(
+            "heatmap-title-stages",
+            &[("measure", self.measure.title(self.lang).into())],
+        )
     }
 
     /// How a stage's figures are made, under every legend.
     pub fn explanation(&self) -> String {
-        let what = self.measure.as_str();
-        format!(
-            "Each stage: the worst and the mean {what} over the capabilities it uses, itself or \
-             through its value items (a capability above its target counts as 0); the colour is \
-             the worst. Capabilities without the data are left out, never counted as 0."
+        self.lang.t_args(
+            "heatmap-stages-explanation",
+            &[("what", self.measure.name(self.lang).into())],
         )
     }
 
@@ -75,14 +80,15 @@ impl StageMap {
 
     fn shown(&self, views: &Views<'_>, stream: usize, stage: usize) -> Shown {
         let rollup = self.rollup(&views.stage_heat[stream][stage]);
+        let lang = self.lang;
         let counted = match (rollup.used, rollup.counted) {
-            (0, _) => "no capability".to_string(),
+            (0, _) => lang.t("heatmap-no-capability"),
             (used, counted) if used == counted => {
-                crate::text::plural(used as usize, "capability", "capabilities")
+                lang.t_args("heatmap-capabilities-counted", &[("n", used.into())])
             }
-            (used, counted) => format!(
-                "{counted} of {}",
-                crate::text::plural(used as usize, "capability", "capabilities")
+            (used, counted) => lang.t_args(
+                "heatmap-capabilities-counted-of",
+                &[("counted", counted.into()), ("n", used.into())],
             ),
         };
         Shown {
@@ -91,7 +97,7 @@ impl StageMap {
             class: rollup.worst.map(|w| self.measure.class(i64::from(w))),
             worst: rollup
                 .worst
-                .map_or_else(|| "no data".to_string(), |w| w.to_string()),
+                .map_or_else(|| lang.t("heatmap-no-data"), |w| w.to_string()),
             mean: rollup.mean.map(|m| format!("{m:.1}")).unwrap_or_default(),
             counted,
         }
@@ -99,14 +105,14 @@ impl StageMap {
 
     /// Where the flow goes from a stage when it is not simply the next stage written:
     /// `→ 3, 4` for a branch, `→ 1` for a loop back, `(end)` for a stage that ends the flow early.
-    fn flow_note(views: &Views<'_>, stream: usize, stage: usize) -> String {
+    fn flow_note(&self, views: &Views<'_>, stream: usize, stage: usize) -> String {
         let next = &views.resolved.flow[stream][stage];
         let n = views.stream(stream).1.stages.len();
         if next.as_slice() == [stage + 1] || (next.is_empty() && stage + 1 == n) {
             return String::new();
         }
         if next.is_empty() {
-            return "(end)".to_string();
+            return self.lang.t("heatmap-flow-end");
         }
         let targets: Vec<String> = next.iter().map(|t| (t + 1).to_string()).collect();
         format!("→ {}", targets.join(", "))
@@ -128,14 +134,15 @@ impl StageMap {
             title
         });
         out.push('\n');
-        out.push_str(&legend::term(m, p, color));
+        let lang = self.lang;
+        out.push_str(&legend::term(lang, m, p, color));
         let _ = writeln!(
             out,
             "{}",
             textwrap::fill(&self.explanation(), width.max(40))
         );
         if self.streams.is_empty() {
-            out.push_str("\n(no value streams)\n");
+            let _ = writeln!(out, "\n{}", lang.t("heatmap-no-streams-term"));
         }
         for &s in &self.streams {
             let (id, stream) = views.stream(s);
@@ -147,26 +154,30 @@ impl StageMap {
             );
             let n = stream.stages.len();
             if n == 0 {
-                out.push_str("  This value stream has no stage.\n");
+                let _ = writeln!(out, "  {}", lang.t("empty-stages"));
                 continue;
             }
             let shown: Vec<Shown> = (0..n).map(|g| self.shown(views, s, g)).collect();
+            let (worst, mean) = (lang.t("heatmap-worst"), lang.t("heatmap-mean"));
             let worst_w = shown
                 .iter()
                 .map(|r| r.worst.width())
                 .max()
                 .unwrap_or(1)
-                .max(5);
+                .max(worst.width());
             let mean_w = shown
                 .iter()
                 .map(|r| r.mean.width())
                 .max()
                 .unwrap_or(1)
-                .max(4);
+                .max(mean.width());
+            // Right-aligned by display width: a CJK header takes two columns a character.
             let _ = writeln!(
                 out,
-                "     {:>worst_w$}  {:>mean_w$}  stage",
-                "worst", "mean"
+                "     {}{worst}  {}{mean}  {}",
+                " ".repeat(worst_w - worst.width()),
+                " ".repeat(mean_w - mean.width()),
+                lang.t("heatmap-stage")
             );
             for (g, r) in shown.iter().enumerate() {
                 let lead = format!(
@@ -176,7 +187,7 @@ impl StageMap {
                     r.mean,
                     r.number
                 );
-                let flow = StageMap::flow_note(views, s, g);
+                let flow = self.flow_note(views, s, g);
                 let tail = format!(
                     "  ({}){}",
                     r.counted,
@@ -218,7 +229,7 @@ impl StageMap {
         let _ = writeln!(
             out,
             "{}  \n{}\n",
-            legend::markdown(self.measure, self.palette),
+            legend::markdown(self.lang, self.measure, self.palette),
             escape::markdown(&self.explanation())
         );
         for &s in &self.streams {
@@ -241,18 +252,30 @@ impl StageMap {
     pub fn md_stream(&self, views: &Views<'_>, s: usize) -> String {
         let n = views.stream(s).1.stages.len();
         if n == 0 {
-            return "_This value stream has no stage._\n".to_string();
+            return format!("_{}_\n", self.lang.t("empty-stages"));
         }
-        let what = self.measure.as_str();
+        let lang = self.lang;
+        let what = self.measure.name(lang);
+        let headers = [
+            lang.t("flow-col-number"),
+            lang.t("col-stage"),
+            lang.t_args("heatmap-col-worst", &[("what", what.as_str().into())]),
+            lang.t_args("heatmap-col-mean", &[("what", what.as_str().into())]),
+            lang.t("view-col-capabilities"),
+            lang.t("heatmap-col-heat"),
+            lang.t("heatmap-col-flow"),
+        ]
+        .map(|h| escape::markdown(&h));
         let mut out = format!(
-            "| # | Stage | Worst {what} | Mean {what} | Capabilities | Heat | Flow |\n| ---: | --- | ---: | ---: | --- | :---: | --- |\n"
+            "| {} |\n| ---: | --- | ---: | ---: | --- | :---: | --- |\n",
+            headers.join(" | ")
         );
         for g in 0..n {
             let r = self.shown(views, s, g);
             let worst = if r.rollup.worst.is_some() {
                 r.worst.clone()
             } else {
-                "_no data_".to_string()
+                format!("_{}_", escape::markdown(&lang.t("heatmap-no-data")))
             };
             let _ = writeln!(
                 out,
@@ -262,7 +285,7 @@ impl StageMap {
                 r.mean,
                 r.counted,
                 self.palette.emoji(self.measure, r.class),
-                StageMap::flow_note(views, s, g)
+                self.flow_note(views, s, g)
             );
         }
         out
@@ -274,7 +297,7 @@ impl StageMap {
 
     /// The HTML legend (the report and the standalone page put it over the diagrams).
     pub fn legend(&self) -> Legend {
-        Legend::new(self.measure, self.palette)
+        Legend::new(self.lang, self.measure, self.palette)
     }
 
     /// One stream's stages on its flow as an inline `<svg>` (for HTML), or `None` when the
@@ -286,7 +309,7 @@ impl StageMap {
         let mut out = String::with_capacity(body.len() + 200);
         let _ = write!(
             out,
-            r#"<svg class="{}" width="{w:.0}" height="{h:.0}" viewBox="0 0 {w:.0} {h:.0}" role="img" aria-label="Stage heat map of "#,
+            r#"<svg class="{}" width="{w:.0}" height="{h:.0}" viewBox="0 0 {w:.0} {h:.0}" role="img" aria-label=""#,
             // As the stage flow: shrunk to the page when not too wide to read.
             if w <= 1600.0 {
                 "heat-flow fit"
@@ -294,7 +317,12 @@ impl StageMap {
                 "heat-flow"
             }
         );
-        escape::html_into(&mut out, id);
+        escape::html_into(
+            &mut out,
+            &self
+                .lang
+                .t_args("heatmap-aria-stages", &[("id", id.into())]),
+        );
         out.push_str("\">");
         out.push_str(&body);
         out.push_str("</svg>");
@@ -307,8 +335,14 @@ impl StageMap {
         let title = self.title();
         let mut body = String::new();
         legend::svg_heading(&mut body, &title, MARGIN, MARGIN + 14.0, 16.0);
-        let (legend_w, legend_h) =
-            legend::svg(&mut body, self.measure, self.palette, MARGIN, MARGIN + 30.0);
+        let (legend_w, legend_h) = legend::svg(
+            &mut body,
+            self.lang,
+            self.measure,
+            self.palette,
+            MARGIN,
+            MARGIN + 30.0,
+        );
         let mut y = MARGIN + 30.0 + legend_h;
         let explanation = self.explanation();
         let lines = svg::wrap(&explanation, 900.0, 12.0, 3);
@@ -341,9 +375,11 @@ impl StageMap {
                 None => {
                     let _ = write!(
                         body,
-                        r##"<text x="{MARGIN}" y="{:.1}" font-size="12" fill="#4b5563">This value stream has no stage.</text>"##,
+                        r##"<text x="{MARGIN}" y="{:.1}" font-size="12" fill="#4b5563">"##,
                         y + 14.0
                     );
+                    escape::html_into(&mut body, &self.lang.t("empty-stages"));
+                    body.push_str("</text>");
                     y += 22.0;
                 }
             }
@@ -481,20 +517,30 @@ impl StageMap {
                 r##"stroke="#374151""##
             };
             let _ = write!(out, r#"<g fill="{ink}"><title>"#);
+            let lang = self.lang;
             let mut tip = format!(
-                "{}. {}: worst {} {}",
+                "{}. {}: {}",
                 g + 1,
                 views.stage(s, g).1.common.label(),
-                m.as_str(),
-                r.worst
+                lang.t_args(
+                    "heatmap-tip-worst",
+                    &[
+                        ("what", m.name(lang).into()),
+                        ("worst", r.worst.as_str().into())
+                    ]
+                )
             );
             if let Some(c) = r.rollup.worst_capability {
                 let _ = write!(tip, " ({})", views.capability_name(c));
             }
             if !r.mean.is_empty() {
-                let _ = write!(tip, ", mean {}", r.mean);
+                let _ = write!(
+                    tip,
+                    "{}",
+                    lang.t_args("heatmap-tip-mean", &[("mean", r.mean.as_str().into())])
+                );
             }
-            let _ = write!(tip, "; {}", r.counted);
+            let _ = write!(tip, "{}{}", lang.t("view-list-separator"), r.counted);
             escape::html_into(out, &tip);
             let _ = write!(
                 out,
@@ -509,9 +555,15 @@ impl StageMap {
                 r#"font-weight="600""#,
             );
             let figures = if r.rollup.worst.is_some() {
-                format!("worst {} · mean {}", r.worst, r.mean)
+                lang.t_args(
+                    "heatmap-figures",
+                    &[
+                        ("worst", r.worst.as_str().into()),
+                        ("mean", r.mean.as_str().into()),
+                    ],
+                )
             } else {
-                "no data".to_string()
+                lang.t("heatmap-no-data")
             };
             let fy = y + PAD + FONT - 1.0 + name_lines as f64 * LINE + 2.0;
             let _ = write!(out, r#"<text x="{:.0}" y="{fy:.0}">"#, x + PAD);
@@ -537,6 +589,8 @@ impl StageMap {
 pub struct StagesHtml {
     legend: Legend,
     explanation: String,
+    /// What a stream without stages says, in the map's language.
+    empty: String,
     headings: bool,
     streams: Vec<HtmlStream>,
 }
@@ -553,6 +607,7 @@ impl StagesHtml {
         StagesHtml {
             legend: map.legend(),
             explanation: map.explanation(),
+            empty: map.lang.t("empty-stages"),
             headings,
             streams: map
                 .streams
@@ -659,7 +714,7 @@ capabilities:
     fn every_format_writes_worst_mean_and_the_branch() {
         let fixture = Fixture::new(MODEL);
         let views = fixture.views();
-        let map = StageMap::new(&[0], Measure::Gap, Palette::Viridis);
+        let map = StageMap::new(Lang::En, &[0], Measure::Gap, Palette::Viridis);
         let term = map.render_term(&views, 100, TermColor::Off);
         // "no data" sets the width of the worst column (7); Fast track flows on to the stage
         // after it (4. Close), so it has no flow note; Assess skips Fast track: → 4.
@@ -687,7 +742,7 @@ capabilities:
         );
         assert!(svg.contains("worst 2 · mean 1.5"));
         // Risk under rag: Intake's worst risk 6 is class 2, orange.
-        let risk = StageMap::new(&[0], Measure::Risk, Palette::Rag);
+        let risk = StageMap::new(Lang::En, &[0], Measure::Risk, Palette::Rag);
         assert!(risk
             .md_stream(&views, 0)
             .contains("| 1 | Intake | 6 | 4.0 | 2 capabilities | 🟧 | → 2, 3 |"));
@@ -699,7 +754,7 @@ capabilities:
             "value_streams:\n  s:\n    stages:\n      a: {name: A, capabilities: [x]}\ncapabilities:\n  x: {name: X}\n",
         );
         let views = fixture.views();
-        let map = StageMap::new(&[0], Measure::Gap, Palette::Viridis);
+        let map = StageMap::new(Lang::En, &[0], Measure::Gap, Palette::Viridis);
         assert_eq!(map.shown(&views, 0, 0).counted, "0 of 1 capability");
         let fixture = Fixture::new(MODEL);
         let views = fixture.views();
@@ -712,11 +767,11 @@ capabilities:
     #[test]
     fn measures_a_stage_cannot_roll_up_fall_back_to_gap() {
         assert_eq!(
-            StageMap::new(&[], Measure::Usage, Palette::Rag).measure,
+            StageMap::new(Lang::En, &[], Measure::Usage, Palette::Rag).measure,
             Measure::Gap
         );
         assert_eq!(
-            StageMap::new(&[], Measure::Risk, Palette::Rag).measure,
+            StageMap::new(Lang::En, &[], Measure::Risk, Palette::Rag).measure,
             Measure::Risk
         );
     }

@@ -2,6 +2,7 @@
 
 use super::render;
 use super::*;
+use crate::i18n::Lang;
 use crate::report::views::fixture::Fixture;
 
 /// Two streams; a capability tree sales > intake > refund used by both streams' stages, value
@@ -357,7 +358,7 @@ fn a_parent_loop_and_a_deep_chain_are_walked_once_without_recursion() {
     assert_eq!(below.len(), n - 1);
     assert_eq!(below.last().unwrap().depth, n as u32 - 1);
     // The terminal tree indents at most MAX_LEVEL levels: lines stay short.
-    let text = render::term(&deep, false);
+    let text = render::term(&deep, Lang::En, false);
     let widest = text.lines().map(|l| l.chars().count()).max().unwrap();
     assert!(widest < 60, "{widest}");
 }
@@ -468,7 +469,7 @@ fn direct_uses_name_each_stage_and_process_once() {
 #[test]
 fn the_terminal_tree_shows_counts_branches_and_links() {
     let impact = impact_of(SHOP, "intake", None);
-    let text = render::term(&impact, false);
+    let text = render::term(&impact, Lang::En, false);
     let expected = "\
 Impact of capability intake · Intake
 
@@ -501,7 +502,7 @@ Owner (0)
    none
 ";
     assert_eq!(text, expected);
-    let colored = render::term(&impact, true);
+    let colored = render::term(&impact, Lang::En, true);
     assert!(colored.contains("\x1b[1mCapabilities below it (1)\x1b[0m"));
     assert!(colored.contains("\x1b[2mvia intake, refund\x1b[0m"));
 }
@@ -511,7 +512,7 @@ fn hostile_names_are_escaped_in_the_terminal_and_in_markdown() {
     let yaml = "capabilities:\n  \"c\\e[2J\": {name: \"# Evil\\e]52;c;aGk=\\a\\n*bold* <b>x</b> | cell\"}\n  \
                 -child: {name: Not a list, parent: \"c\\e[2J\"}\n";
     let impact = impact_of(yaml, "c\u{1b}[2J", None);
-    let term = render::term(&impact, true);
+    let term = render::term(&impact, Lang::En, true);
     let raw: Vec<char> = term
         .replace("\x1b[1m", "")
         .replace("\x1b[2m", "")
@@ -523,7 +524,7 @@ fn hostile_names_are_escaped_in_the_terminal_and_in_markdown() {
     assert!(term.contains(
         r"Impact of capability c\u{1b}[2J · # Evil\u{1b}]52;c;aGk=\u{7} *bold* <b>x</b> | cell"
     ));
-    let md = render::markdown_text(&impact);
+    let md = render::markdown_text(&impact, Lang::En);
     assert!(md.starts_with(
         "## Impact of capability c\u{fffd}\\[2J · # Evil\u{fffd}\\]52;c;aGk=\u{fffd} \\*bold\\* &lt;b&gt;x&lt;/b&gt; \\| cell\n"
     ), "{md}");

@@ -78,6 +78,8 @@ fn enablement_name(enablement: Enablement) -> &'static str {
 /// The capabilities, in tree order.
 pub struct Capabilities<'m> {
     pub rows: Vec<Row<'m>>,
+    /// The language of the table's headers (not of the rows: JSON and CSV are English).
+    pub lang: crate::i18n::Lang,
 }
 
 impl<'m> Capabilities<'m> {
@@ -115,22 +117,25 @@ impl<'m> Capabilities<'m> {
                 }
             })
             .collect();
-        Capabilities { rows }
+        Capabilities {
+            rows,
+            lang: views.lang,
+        }
     }
 }
 
 /// The columns of the terminal and Markdown table.
 const COLUMNS: [Column; 10] = [
-    Column::text("Capability"),
-    Column::num("Level"),
-    Column::num("Maturity"),
-    Column::num("Target"),
-    Column::num("Gap"),
-    Column::text("Importance"),
-    Column::text("Owner"),
-    Column::num("Stages"),
-    Column::num("Value items"),
-    Column::num("Processes"),
+    Column::text("view-col-capability"),
+    Column::num("view-col-level"),
+    Column::num("view-col-maturity"),
+    Column::num("view-col-target"),
+    Column::num("view-col-gap"),
+    Column::text("view-col-importance"),
+    Column::text("view-col-owner"),
+    Column::num("view-col-stages"),
+    Column::num("view-col-value-items"),
+    Column::num("view-col-processes"),
 ];
 
 /// The CSV header (comma-separated): ids and raw values, one field each. `owner_id` and
@@ -148,7 +153,7 @@ impl<'m> TableView for Capabilities<'m> {
     }
 
     fn tables(&self) -> Vec<Table> {
-        let mut table = Table::with_columns(&COLUMNS);
+        let mut table = Table::with_columns(self.lang, &COLUMNS);
         table.min = vec![(0, 18), (6, 10)];
         table.rows = self
             .rows

@@ -2,6 +2,7 @@
 //! targets, owners and the share of a duration budget the parts use.
 
 use super::{label, opt, tree_name, Cell, Mark, Records, Table, TableView};
+use crate::i18n::Lang;
 use crate::model::{Amount, Composition, Kind, Target};
 use crate::report::data::{percent_text, Budget, CommitmentRow, Entry, Views};
 use serde::Serialize;
@@ -96,26 +97,42 @@ impl Row<'_> {
     }
 
     /// The budget in words; `over` writes it when the parts use more than the target.
-    fn budget_cell(&self, over: impl Fn(Budget) -> Cell) -> Cell {
+    fn budget_cell(&self, lang: Lang, over: impl Fn(Budget) -> Cell) -> Cell {
         match self.budget {
             Some(b) if b.over() => over(b),
-            Some(b) => Cell::new(b.describe()),
+            Some(b) => Cell::new(describe(lang, b)),
             None => Cell::empty(),
         }
     }
 
     /// `1d 18h of 2d (88%, sequential)`-style line of a budget: used, limit, composition.
-    pub fn budget_line(&self) -> Option<String> {
+    pub fn budget_line(&self, lang: Lang) -> Option<String> {
         self.budget.map(|b| {
-            format!(
-                "{} of {}, {}",
-                b.used.human(),
-                b.limit.human(),
-                composition_name(b.composition)
+            lang.t_args(
+                "view-budget-line",
+                &[
+                    ("used", b.used.human().into()),
+                    ("limit", b.limit.human().into()),
+                    ("composition", composition_name(b.composition).into()),
+                ],
             )
         })
     }
 }
+
+/// `1d 18h of 2d (88%)`: a budget's use in `lang` (durations as the model writes them).
+fn describe(lang: Lang, b: Budget) -> String {
+    lang.t_args(
+        "view-budget-use",
+        &[
+            ("used", b.used.human().into()),
+            ("limit", b.limit.human().into()),
+            ("percent", percent_text(b.percent()).into()),
+        ],
+    )
+}
+
+impl Row<'_> {}
 
 /// Which commitment-tree rows to show for the selected streams: whole trees that touch them.
 fn tree(views: &Views<'_>, streams: Option<&[usize]>) -> Vec<CommitmentRow> {
@@ -148,6 +165,8 @@ fn tree(views: &Views<'_>, streams: Option<&[usize]>) -> Vec<CommitmentRow> {
 /// The commitment tree.
 pub struct Commitments<'m> {
     pub rows: Vec<Row<'m>>,
+    /// The language of the headers and the budget words (not of JSON and CSV).
+    pub lang: Lang,
 }
 
 impl<'m> Commitments<'m> {
@@ -179,7 +198,10 @@ impl<'m> Commitments<'m> {
                 }
             })
             .collect();
-        Commitments { rows }
+        Commitments {
+            rows,
+            lang: views.lang,
+        }
     }
 }
 
@@ -187,7 +209,8 @@ impl Commitments<'_> {
     /// The table of the Markdown report: parts marked `└`, the stage as `stage_ref` shows it
     /// (`Stream › Stage`), the budget in words.
     pub fn report_table(&self, stage_ref: impl Fn(&str) -> String) -> Table {
-        let mut table = Table::with_headers(&REPORT_COLUMNS);
+        let lang = self.lang;
+        let mut table = Table::with_headers(lang, &REPORT_COLUMNS);
         table.rows = self
             .rows
             .iter()
@@ -198,16 +221,18 @@ impl Commitments<'_> {
                     r.name.to_string()
                 };
                 let name = Cell::new(if r.repeated {
-                    format!("{name} (loop)")
+                    format!("{name} {}", lang.t("view-loop-mark"))
                 } else {
                     name
                 });
-                let budget = r.budget_cell(|b| {
-                    Cell::new(format!(
-                        "⚠ {} over budget ({} of {})",
-                        percent_text(b.percent()),
-                        b.used.human(),
-                        b.limit.human()
+                let budget = r.budget_cell(lang, |b| {
+                    Cell::new(lang.t_args(
+                        "view-budget-over",
+                        &[
+                            ("percent", percent_text(b.percent()).into()),
+                            ("used", b.used.human().into()),
+                            ("limit", b.limit.human().into()),
+                        ],
                     ))
                     .strong()
                 });
@@ -228,23 +253,23 @@ impl Commitments<'_> {
 
 /// The columns of the Markdown report's table.
 const REPORT_COLUMNS: [&str; 6] = [
-    "Commitment",
-    "Target",
-    "Owner",
-    "Stage",
-    "Perception point",
-    "Budget use",
+    "view-col-commitment",
+    "view-col-target",
+    "view-col-owner",
+    "col-stage",
+    "col-perception-point",
+    "view-col-budget-use",
 ];
 
 /// The columns of the terminal and Markdown table.
 const COLUMNS: [&str; 7] = [
-    "Commitment",
-    "Target",
-    "Owner",
-    "Stage",
-    "Perception point",
-    "Parts",
-    "Budget use",
+    "view-col-commitment",
+    "view-col-target",
+    "view-col-owner",
+    "col-stage",
+    "col-perception-point",
+    "view-col-parts",
+    "view-col-budget-use",
 ];
 
 /// The CSV header (comma-separated): ids and raw values, one field each.
@@ -261,18 +286,19 @@ impl<'m> TableView for Commitments<'m> {
     }
 
     fn tables(&self) -> Vec<Table> {
-        let mut table = Table::with_headers(&COLUMNS);
+        let lang = self.lang;
+        let mut table = Table::with_headers(lang, &COLUMNS);
         table.rows = self
             .rows
             .iter()
             .map(|r| {
                 let name = Cell::new(if r.repeated {
-                    format!("↻ {} (loop)", r.name)
+                    format!("↻ {} {}", r.name, lang.t("view-loop-mark"))
                 } else {
                     r.name.to_string()
                 });
-                let budget = r.budget_cell(|b| {
-                    Cell::new(format!("⚠ {}", b.describe()))
+                let budget = r.budget_cell(lang, |b| {
+                    Cell::new(format!("⚠ {}", describe(lang, b)))
                         .mark(Mark::Warn)
                         .strong()
                 });

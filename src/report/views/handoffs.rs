@@ -5,8 +5,8 @@
 //! two lists should meet; an edge where either side has no conditions is flagged for review.
 
 use super::{texts, Cell, Column, Mark, Named, PerStream, Records, StreamPart, Table};
+use crate::i18n::Lang;
 use crate::report::data::Views;
-use crate::text::plural;
 use serde::Serialize;
 
 /// Which side of a hand-off has no conditions.
@@ -38,23 +38,23 @@ impl Missing {
         }
     }
 
-    /// What the review column says.
-    pub fn warning(self) -> &'static str {
-        match self {
-            Missing::Exit => "⚠ no exit conditions",
-            Missing::Entry => "⚠ no entry conditions",
-            Missing::Both => "⚠ no conditions on either side",
-        }
+    /// What the review column says, in `lang`.
+    pub fn warning(self, lang: Lang) -> String {
+        lang.t(match self {
+            Missing::Exit => "view-handoffs-no-exit",
+            Missing::Entry => "view-handoffs-no-entry",
+            Missing::Both => "view-handoffs-no-conditions",
+        })
     }
 }
 
 /// The columns of a hand-off table (terminal, Markdown and the HTML report).
 pub const COLUMNS: [Column; 5] = [
-    Column::text("From stage"),
-    Column::text("Exit conditions"),
-    Column::text("To stage"),
-    Column::text("Entry conditions"),
-    Column::text("Review"),
+    Column::text("view-col-from-stage"),
+    Column::text("stages-col-exit-conditions"),
+    Column::text("view-col-to-stage"),
+    Column::text("stages-col-entry-conditions"),
+    Column::text("view-col-review"),
 ];
 
 /// One edge of the stage flow.
@@ -85,6 +85,9 @@ pub struct Stream<'m> {
     /// The stream's stage count (the notes say why a stream has no hand-off).
     #[serde(skip)]
     pub stages: usize,
+    /// The language of its notes and headers (not part of the JSON).
+    #[serde(skip)]
+    pub lang: Lang,
 }
 
 impl<'m> Stream<'m> {
@@ -125,6 +128,7 @@ impl<'m> Stream<'m> {
             name: s.common.label(),
             handoffs,
             stages: s.stages.len(),
+            lang: views.lang,
         }
     }
 
@@ -135,31 +139,33 @@ impl<'m> Stream<'m> {
 
     /// The line under the stream's title: how many hand-offs, how many to review.
     pub fn notes(&self) -> Vec<String> {
+        let lang = self.lang;
         if self.handoffs.is_empty() {
-            return vec![match self.stages {
-                0 => "No stage, so no hand-off.".to_string(),
-                1 => "One stage, so no hand-off.".to_string(),
-                _ => "No stage flows into another.".to_string(),
-            }];
+            return vec![lang.t(match self.stages {
+                0 => "view-handoffs-no-stage",
+                1 => "view-handoffs-one-stage",
+                _ => "empty-handoffs",
+            })];
         }
-        let count = plural(self.handoffs.len(), "hand-off", "hand-offs");
+        let n = self.handoffs.len().into();
         vec![match self.flagged() {
-            0 => format!("{count}, each with exit and entry conditions."),
-            n => format!(
-                "{count}; {} conditions on one side or both.",
-                plural(n, "lacks", "lack")
+            0 => lang.t_args("view-handoffs-all-met", &[("n", n)]),
+            flagged => lang.t_args(
+                "view-handoffs-review",
+                &[("n", n), ("flagged", flagged.into())],
             ),
         }]
     }
 
     /// The terminal and Markdown table, titled with the stream.
     pub fn table(&self) -> Table {
-        let mut table = Table::with_columns(&COLUMNS);
+        let lang = self.lang;
+        let mut table = Table::with_columns(lang, &COLUMNS);
         table.title = Some(format!("{} ({})", self.name, self.id));
         table.notes = self.notes();
         table.min = vec![(1, 18), (3, 18)];
         let conditions = |items: &[&str]| match items {
-            [] => Cell::new("(none)").mark(Mark::Muted),
+            [] => Cell::new(lang.t("view-none-term")).mark(Mark::Muted),
             items => Cell::lines(items.iter().map(|c| c.to_string()).collect()),
         };
         table.rows = self
@@ -172,7 +178,7 @@ impl<'m> Stream<'m> {
                     Cell::new(format!("{}. {}", h.numbers.1, h.to.name)).strong(),
                     conditions(&h.entry_conditions),
                     match h.missing {
-                        Some(m) => Cell::new(m.warning()).mark(Mark::Warn),
+                        Some(m) => Cell::new(m.warning(lang)).mark(Mark::Warn),
                         None => Cell::empty(),
                     },
                 ]
@@ -212,8 +218,8 @@ impl<'m> Handoffs<'m> {
         out
     }
 
-    /// `15 hand-offs in 3 value streams; 2 lack conditions on one side or both.`
-    pub fn summary(&self) -> String {
+    /// `15 hand-offs in 3 value streams; 2 lack conditions on one side or both.`, in `lang`.
+    pub fn summary(&self, lang: Lang) -> String {
         let count: usize = self.streams.iter().map(|s| s.handoffs.len()).sum();
         let streams = self
             .streams
@@ -221,18 +227,15 @@ impl<'m> Handoffs<'m> {
             .filter(|s| !s.handoffs.is_empty())
             .count();
         let flagged: usize = self.streams.iter().map(Stream::flagged).sum();
-        let review = match flagged {
-            0 => "each with exit and entry conditions".to_string(),
-            n => format!(
-                "{} conditions on one side or both",
-                plural(n, "lacks", "lack")
-            ),
-        };
-        format!(
-            "{} in {}; {review}.",
-            plural(count, "hand-off", "hand-offs"),
-            plural(streams, "value stream", "value streams")
-        )
+        let args = [
+            ("n", count.into()),
+            ("streams", streams.into()),
+            ("flagged", flagged.into()),
+        ];
+        match flagged {
+            0 => lang.t_args("view-handoffs-summary-all-met", &args),
+            _ => lang.t_args("view-handoffs-summary-review", &args),
+        }
     }
 }
 

@@ -4,6 +4,7 @@
 
 use super::refs::{elements, ids, lines, names, stages_by_stream, StageRef, StepRef};
 use super::{label, opt_text, Cell, Column, Named, Records, Table, TableView};
+use crate::i18n::Lang;
 use crate::model::Kind;
 use crate::report::data::{Entry, Views};
 use serde::Serialize;
@@ -30,8 +31,8 @@ impl Row<'_> {
     }
 
     /// The steps using it as `Process › 2. Step`.
-    pub fn step_labels(&self) -> Vec<String> {
-        lines(&self.steps, StepRef::label)
+    pub fn step_labels(&self, lang: Lang) -> Vec<String> {
+        lines(&self.steps, |s| s.label(lang))
     }
 
     /// Nothing lists it (what VSM203 reports).
@@ -43,6 +44,8 @@ impl Row<'_> {
 /// The information items, in model order.
 pub struct Information<'m> {
     pub rows: Vec<Row<'m>>,
+    /// The language of the headers (not of JSON and CSV).
+    pub lang: crate::i18n::Lang,
 }
 
 impl<'m> Information<'m> {
@@ -73,17 +76,20 @@ impl<'m> Information<'m> {
                 steps: StepRef::all(views, &used.steps),
             })
             .collect();
-        Information { rows }
+        Information {
+            rows,
+            lang: views.lang,
+        }
     }
 }
 
 /// The columns of the terminal and Markdown table (and the HTML report's).
 pub const COLUMNS: [Column; 5] = [
-    Column::text("Information"),
-    Column::text("Business object"),
-    Column::text("Stages"),
-    Column::text("Processes"),
-    Column::text("Steps"),
+    Column::text("view-col-information"),
+    Column::text("view-col-business-object"),
+    Column::text("view-col-stages"),
+    Column::text("view-col-processes"),
+    Column::text("view-col-steps"),
 ];
 
 /// The CSV header (comma-separated).
@@ -99,7 +105,7 @@ impl<'m> TableView for Information<'m> {
     }
 
     fn tables(&self) -> Vec<Table> {
-        let mut table = Table::with_columns(&COLUMNS);
+        let mut table = Table::with_columns(self.lang, &COLUMNS);
         table.min = vec![(0, 16)];
         table.rows = self
             .rows
@@ -110,7 +116,7 @@ impl<'m> TableView for Information<'m> {
                     Cell::new(label(r.business_object)),
                     Cell::lines(r.stage_lines()),
                     Cell::lines(names(&r.processes)),
-                    Cell::lines(r.step_labels()),
+                    Cell::lines(r.step_labels(self.lang)),
                 ]
             })
             .collect();

@@ -1,9 +1,8 @@
 //! The mapping view (seed 000): one row per stage: value items → processes → capabilities →
 //! information → business objects.
 
-use super::{
-    labels, value_items, Cell, Mark, Named, Records, Table, TableView, ValueItem, NO_VALUE,
-};
+use super::{labels, value_items, Cell, Mark, Named, Records, Table, TableView, ValueItem};
+use crate::i18n::Lang;
 use crate::report::data::{Entry, Views};
 use serde::Serialize;
 
@@ -32,7 +31,7 @@ impl<'m> Row<'m> {
     }
 
     /// The value item names, or the "adds no value" warning.
-    fn value_item_cell(&self) -> Cell {
+    fn value_item_cell(&self, lang: Lang) -> Cell {
         if self.adds_value {
             Cell::lines(
                 self.value_item_names()
@@ -41,14 +40,16 @@ impl<'m> Row<'m> {
                     .collect(),
             )
         } else {
-            Cell::new(NO_VALUE).mark(Mark::Warn).strong()
+            Cell::new(lang.t("stages-no-value"))
+                .mark(Mark::Warn)
+                .strong()
         }
     }
 
     /// The cells from "Value items" on (the columns every mapping table has).
-    fn link_cells(&self) -> [Cell; 5] {
+    fn link_cells(&self, lang: Lang) -> [Cell; 5] {
         [
-            self.value_item_cell(),
+            self.value_item_cell(lang),
             Cell::lines(labels(&self.processes)),
             Cell::lines(labels(&self.capabilities)),
             Cell::lines(labels(&self.information)),
@@ -57,17 +58,20 @@ impl<'m> Row<'m> {
     }
 }
 
+/// The message keys of the columns every mapping table has.
 const LINK_HEADERS: [&str; 5] = [
-    "Value items",
-    "Processes",
-    "Capabilities",
-    "Information",
-    "Business objects",
+    "stages-col-value-items",
+    "count-processes",
+    "count-capabilities",
+    "section-information",
+    "count-business-objects",
 ];
 
 /// The mapping rows of some streams, stage by stage.
 pub struct Mapping<'m> {
     pub rows: Vec<Row<'m>>,
+    /// The language of the headers and the no-value mark (not of JSON and CSV).
+    pub lang: Lang,
 }
 
 impl<'m> Mapping<'m> {
@@ -97,18 +101,21 @@ impl<'m> Mapping<'m> {
                 });
             }
         }
-        Mapping { rows }
+        Mapping {
+            rows,
+            lang: views.lang,
+        }
     }
 
     /// The table of one stream's stages, numbered, without the stream column (the reports
     /// show it under the stream's heading).
     pub fn stream_table(&self) -> Table {
-        let mut headers = vec!["Stage"];
+        let mut headers = vec!["col-stage"];
         headers.extend(LINK_HEADERS);
-        let mut table = Table::with_headers(&headers);
+        let mut table = Table::with_headers(self.lang, &headers);
         for row in &self.rows {
             let mut cells = vec![Cell::new(format!("{}. {}", row.number, row.stage.name))];
-            cells.extend(row.link_cells());
+            cells.extend(row.link_cells(self.lang));
             table.rows.push(cells);
         }
         table
@@ -126,9 +133,9 @@ impl<'m> TableView for Mapping<'m> {
 
     /// One table, the stream's name on the row of its first stage.
     fn tables(&self) -> Vec<Table> {
-        let mut headers = vec!["Value stream", "Stage"];
+        let mut headers = vec!["col-value-stream", "col-stage"];
         headers.extend(LINK_HEADERS);
-        let mut table = Table::with_headers(&headers);
+        let mut table = Table::with_headers(self.lang, &headers);
         for row in &self.rows {
             let mut cells = vec![
                 if row.number == 1 {
@@ -138,7 +145,7 @@ impl<'m> TableView for Mapping<'m> {
                 },
                 Cell::new(row.stage.name),
             ];
-            cells.extend(row.link_cells());
+            cells.extend(row.link_cells(self.lang));
             table.rows.push(cells);
         }
         vec![table]
@@ -218,7 +225,7 @@ mod tests {
                     "",
                     ""
                 ],
-                ["", "Ship", NO_VALUE, "", "", "", ""],
+                ["", "Ship", "⚠ none: adds no value", "", "", "", ""],
             ]
         );
         // The stream is named once, in bold; a stage without value item is a warning.

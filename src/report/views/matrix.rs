@@ -3,12 +3,15 @@
 //! parent.
 
 use super::{Cell, Mark, Named, PerStream, Records, StreamPart, Table};
+use crate::i18n::Lang;
 use crate::report::data::{Link, Views};
 use serde::Serialize;
 use std::collections::HashMap;
 
-/// The legend under every matrix.
-pub const LEGEND: &str = "● the stage lists the capability · ○ only one of its value items does";
+/// The legend under every matrix, in `lang`.
+pub fn legend(lang: Lang) -> String {
+    lang.t("view-matrix-legend")
+}
 
 /// The matrix of one value stream.
 #[derive(Debug, Serialize)]
@@ -17,6 +20,9 @@ pub struct Stream<'m> {
     pub stages: Vec<Named<'m>>,
     /// In tree order; consecutive rows under the same level-1 capability form a group.
     pub capabilities: Vec<Row<'m>>,
+    /// The language of its headers and notes (not part of the JSON).
+    #[serde(skip)]
+    pub lang: Lang,
 }
 
 /// One capability's row of a matrix.
@@ -86,6 +92,7 @@ impl<'m> Stream<'m> {
                 })
                 .collect(),
             capabilities,
+            lang: views.lang,
         }
     }
 
@@ -133,13 +140,14 @@ impl<'m> Stream<'m> {
                 None => vec![Cell::empty(); columns],
             }
         };
-        let mut headers = vec!["Capability".to_string()];
+        let lang = self.lang;
+        let mut headers = vec![lang.t("view-col-capability")];
         headers.extend(self.stage_headers());
         let mut rows = Vec::new();
         for group in self.groups() {
             let mut cells = vec![match group.root {
                 Some(root) => Cell::new(root.name).strong(),
-                None => Cell::new("(in a parent loop)").mark(Mark::Muted),
+                None => Cell::new(lang.t("view-in-parent-loop")).mark(Mark::Muted),
             }];
             cells.extend(marks(group.root_row));
             rows.push(cells);
@@ -152,11 +160,12 @@ impl<'m> Stream<'m> {
         }
         Table {
             title: Some(format!("{} ({})", self.stream.name, self.stream.id)),
-            notes: vec![LEGEND.to_string()],
+            notes: vec![legend(lang)],
             headers,
             center: (1..=columns).collect(),
             min: vec![(0, 20)],
             rows,
+            lang,
             ..Table::default()
         }
     }

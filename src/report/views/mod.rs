@@ -17,6 +17,7 @@ pub mod stages;
 pub mod stakeholders;
 
 use super::data::{Entry, Views};
+use crate::i18n::Lang;
 use crate::model::{Kind, Text};
 use serde::Serialize;
 
@@ -147,9 +148,12 @@ pub struct Table {
     /// Smallest widths of some columns in the terminal (column, width).
     pub min: Vec<(usize, usize)>,
     pub rows: Vec<Vec<Cell>>,
+    /// The language of the renderers' own words ("None." under an empty table).
+    pub lang: Lang,
 }
 
-/// A column of a table: its title, and whether it holds numbers (shown right-aligned).
+/// A column of a table: the message key of its title (looked up in the table's language when
+/// the table is drawn), and whether it holds numbers (shown right-aligned).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Column {
     pub title: &'static str,
@@ -173,19 +177,23 @@ impl Column {
 }
 
 impl Table {
-    /// A table with these columns, the numeric ones right-aligned, and nothing else set.
-    pub fn with_columns(columns: &[Column]) -> Self {
+    /// A table with these columns, titled in `lang`, the numeric ones right-aligned, and
+    /// nothing else set.
+    pub fn with_columns(lang: Lang, columns: &[Column]) -> Self {
         Table {
-            headers: columns.iter().map(|c| c.title.to_string()).collect(),
+            headers: columns.iter().map(|c| lang.t(c.title)).collect(),
             right: (0..columns.len()).filter(|&i| columns[i].numeric).collect(),
+            lang,
             ..Table::default()
         }
     }
 
-    /// A table with these column headers and nothing else set.
-    pub fn with_headers(headers: &[&str]) -> Self {
+    /// A table with these column headers (message keys, titled in `lang`) and nothing else
+    /// set.
+    pub fn with_headers(lang: Lang, headers: &[&str]) -> Self {
         Table {
-            headers: headers.iter().map(|h| h.to_string()).collect(),
+            headers: headers.iter().map(|&key| lang.t(key)).collect(),
+            lang,
             ..Table::default()
         }
     }
@@ -233,9 +241,6 @@ impl<S> PerStream<S> {
         }
     }
 }
-
-/// The text a "no value item" cell shows.
-pub const NO_VALUE: &str = "⚠ none: adds no value";
 
 /// An element that always has a name (a stream or a stage of the model), as JSON shows it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -313,10 +318,20 @@ mod tests {
 
     #[test]
     fn numeric_columns_are_the_right_aligned_ones() {
-        let table =
-            Table::with_columns(&[Column::text("Name"), Column::num("N"), Column::num("M")]);
-        assert_eq!(table.headers, ["Name", "N", "M"]);
+        let table = Table::with_columns(
+            Lang::En,
+            &[
+                Column::text("view-col-capability"),
+                Column::num("view-col-level"),
+                Column::num("view-col-maturity"),
+            ],
+        );
+        assert_eq!(table.headers, ["Capability", "Level", "Maturity"]);
         assert_eq!(table.right, [1, 2]);
+        // The titles are message keys, looked up in the table's language.
+        let table = Table::with_columns(Lang::ZhCn, &[Column::text("view-col-capability")]);
+        assert_eq!(table.headers, ["业务能力"]);
+        assert_eq!(table.lang, Lang::ZhCn);
     }
 
     #[test]

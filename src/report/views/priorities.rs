@@ -11,7 +11,6 @@
 use super::capabilities::importance_name;
 use super::{opt, Cell, Column, Named, Records, Table, TableView};
 use crate::report::data::Views;
-use crate::text::plural;
 use serde::Serialize;
 
 /// How many ranked capabilities the HTML and Markdown reports show.
@@ -62,6 +61,8 @@ pub struct Counts {
 pub struct Priorities<'m> {
     pub rows: Vec<Row<'m>>,
     pub counts: Counts,
+    /// The language of the notes and headers (not of the rows: JSON and CSV are English).
+    pub lang: crate::i18n::Lang,
 }
 
 impl<'m> Priorities<'m> {
@@ -129,37 +130,45 @@ impl<'m> Priorities<'m> {
                 }
             })
             .collect();
-        Priorities { rows, counts }
+        Priorities {
+            rows,
+            counts,
+            lang: views.lang,
+        }
     }
 
     /// The lines above the table: how the list is ranked, how much of it is shown, and what
     /// it leaves out.
     pub fn notes(&self) -> Vec<String> {
-        let mut notes = vec![
-            "Ranked by risk = importance weight (low 1, medium 2, high 3, critical 4) × maturity gap; ties: the more important first, then in the capability tree's order.".to_string(),
-        ];
+        let lang = self.lang;
+        let mut notes = vec![lang.t("view-priorities-ranked")];
         if self.rows.len() < self.counts.ranked {
-            notes.push(format!(
-                "The top {} of {} ranked capabilities.",
-                self.rows.len(),
-                self.counts.ranked
+            notes.push(lang.t_args(
+                "view-priorities-top",
+                &[
+                    ("n", self.rows.len().into()),
+                    ("count", self.counts.ranked.into()),
+                ],
             ));
         }
         let mut left_out = Vec::new();
         if self.counts.target_met > 0 {
-            left_out.push(format!(
-                "{} with the target met (gap ≤ 0)",
-                plural(self.counts.target_met, "capability", "capabilities")
+            left_out.push(lang.t_args(
+                "view-priorities-met",
+                &[("n", self.counts.target_met.into())],
             ));
         }
         if self.counts.without_data > 0 {
-            left_out.push(format!(
-                "{} without importance or both maturities",
-                plural(self.counts.without_data, "capability", "capabilities")
+            left_out.push(lang.t_args(
+                "view-priorities-no-data",
+                &[("n", self.counts.without_data.into())],
             ));
         }
         if !left_out.is_empty() {
-            notes.push(format!("Not ranked: {}.", left_out.join("; ")));
+            notes.push(lang.t_args(
+                "view-priorities-not-ranked",
+                &[("list", left_out.join(&lang.t("view-list-separator")).into())],
+            ));
         }
         notes
     }
@@ -195,16 +204,16 @@ fn served_stages(views: &Views<'_>, streams: &[usize]) -> Vec<Vec<(usize, usize)
 
 /// The columns of the terminal and Markdown table.
 const COLUMNS: [Column; 10] = [
-    Column::num("#"),
-    Column::text("Capability"),
-    Column::num("Level"),
-    Column::text("Importance"),
-    Column::num("Maturity"),
-    Column::num("Target"),
-    Column::num("Gap"),
-    Column::num("Risk"),
-    Column::text("Value streams"),
-    Column::text("Stages"),
+    Column::num("flow-col-number"),
+    Column::text("view-col-capability"),
+    Column::num("view-col-level"),
+    Column::text("view-col-importance"),
+    Column::num("view-col-maturity"),
+    Column::num("view-col-target"),
+    Column::num("view-col-gap"),
+    Column::num("view-col-risk"),
+    Column::text("view-col-value-streams"),
+    Column::text("view-col-stages"),
 ];
 
 /// The CSV header (comma-separated): ids and raw values; the lists hold ids, one a line.
@@ -221,7 +230,7 @@ impl<'m> TableView for Priorities<'m> {
     }
 
     fn tables(&self) -> Vec<Table> {
-        let mut table = Table::with_columns(&COLUMNS);
+        let mut table = Table::with_columns(self.lang, &COLUMNS);
         table.notes = self.notes();
         table.min = vec![(1, 18)];
         table.rows = self

@@ -8,6 +8,7 @@
 
 use super::refs::{lines, stages_by_stream, StageRef};
 use super::{label, labels, opt_text, Cell, Column, Records, Table, TableView};
+use crate::i18n::Lang;
 use crate::model::Kind;
 use crate::report::data::{Entry, Views};
 use serde::Serialize;
@@ -28,7 +29,7 @@ pub struct Row<'m> {
 }
 
 /// One step of a process.
-#[derive(Debug, Serialize)]
+#[derive(Clone, Debug, Serialize)]
 pub struct Step<'m> {
     /// 1 for the first step.
     pub number: usize,
@@ -43,23 +44,26 @@ pub struct Step<'m> {
 
 impl Step<'_> {
     /// `2. Check the order`, or `2. (no name)`.
-    pub fn line(&self) -> String {
-        format!("{}. {}", self.number, self.name.unwrap_or("(no name)"))
+    pub fn line(&self, lang: Lang) -> String {
+        match self.name {
+            Some(name) => format!("{}. {name}", self.number),
+            None => format!("{}. {}", self.number, lang.t("view-no-name")),
+        }
     }
 
     /// `yes`, `no`, or nothing when not written.
-    pub fn automated_text(&self) -> &'static str {
+    pub fn automated_text(&self, lang: Lang) -> String {
         match self.automated {
-            Some(true) => "yes",
-            Some(false) => "no",
-            None => "",
+            Some(true) => lang.t("view-yes"),
+            Some(false) => lang.t("view-no"),
+            None => String::new(),
         }
     }
 }
 
 impl Row<'_> {
     /// `2 of 8 steps` automated, as the process's row shows it; empty without steps.
-    pub fn automated_text(&self) -> String {
+    pub fn automated_text(&self, lang: Lang) -> String {
         if self.steps.is_empty() {
             return String::new();
         }
@@ -68,7 +72,10 @@ impl Row<'_> {
             .iter()
             .filter(|s| s.automated == Some(true))
             .count();
-        format!("{automated} of {} steps", self.steps.len())
+        lang.t_args(
+            "view-steps-automated",
+            &[("n", automated.into()), ("count", self.steps.len().into())],
+        )
     }
 
     /// The stages it realises, a line per stream (`Stream: Stage, Stage`).
@@ -86,6 +93,8 @@ pub struct Line<'r, 'm> {
 /// The processes, in model order.
 pub struct Processes<'m> {
     pub rows: Vec<Row<'m>>,
+    /// The language of the headers and the words of the table (not of JSON and CSV).
+    pub lang: Lang,
 }
 
 impl<'m> Processes<'m> {
@@ -132,7 +141,10 @@ impl<'m> Processes<'m> {
                 stages: StageRef::all(views, &realises[p]),
             })
             .collect();
-        Processes { rows }
+        Processes {
+            rows,
+            lang: views.lang,
+        }
     }
 
     /// Each process's row followed by its steps' rows.
@@ -154,12 +166,12 @@ impl<'m> Processes<'m> {
 
 /// The columns of the terminal and Markdown table (and the HTML report's).
 pub const COLUMNS: [Column; 6] = [
-    Column::text("Process / step"),
-    Column::text("Owner"),
-    Column::text("Automated"),
-    Column::text("Capabilities"),
-    Column::text("Information"),
-    Column::text("Realises stages"),
+    Column::text("view-col-process-step"),
+    Column::text("view-col-owner"),
+    Column::text("view-col-automated"),
+    Column::text("view-col-capabilities"),
+    Column::text("view-col-information"),
+    Column::text("view-col-realises-stages"),
 ];
 
 /// The CSV header (comma-separated).
@@ -185,7 +197,8 @@ impl<'m> TableView for Processes<'m> {
     }
 
     fn tables(&self) -> Vec<Table> {
-        let mut table = Table::with_columns(&COLUMNS);
+        let lang = self.lang;
+        let mut table = Table::with_columns(lang, &COLUMNS);
         table.min = vec![(0, 20)];
         table.rows = self
             .lines()
@@ -196,16 +209,16 @@ impl<'m> TableView for Processes<'m> {
                     vec![
                         Cell::new(p.name).strong(),
                         Cell::new(label(p.owner)),
-                        Cell::new(p.automated_text()),
+                        Cell::new(p.automated_text(lang)),
                         Cell::lines(labels(&p.capabilities)),
                         Cell::lines(labels(&p.information)),
                         Cell::lines(p.stage_lines()),
                     ]
                 }
                 Some(step) => vec![
-                    Cell::new(step.line()).indent(1),
+                    Cell::new(step.line(lang)).indent(1),
                     Cell::new(label(step.owner)),
-                    Cell::new(step.automated_text()),
+                    Cell::new(step.automated_text(lang)),
                     Cell::lines(labels(&step.capabilities)),
                     Cell::lines(labels(&step.information)),
                     Cell::empty(),
@@ -431,15 +444,25 @@ processes:
         );
         // Seven steps; the first two automated; the last has no capability.
         assert_eq!(tickets.steps.len(), 7);
-        assert_eq!(tickets.automated_text(), "2 of 7 steps");
-        assert_eq!(tickets.steps[5].line(), "6. Call the customer back");
+        assert_eq!(tickets.automated_text(Lang::En), "2 of 7 steps");
+        assert_eq!(tickets.steps[5].line(Lang::En), "6. Call the customer back");
         assert_eq!(tickets.steps[5].owner.unwrap().id, "agent");
         assert!(tickets.steps[6].capabilities.is_empty());
 
         // The inbound-call process: all five stages of inbound-call, then service-delivery.
         let calls = by_id("handle-inbound-call");
         assert_eq!(calls.stages.len(), 6);
-        assert_eq!(calls.automated_text(), "2 of 8 steps");
+        assert_eq!(calls.automated_text(Lang::En), "2 of 8 steps");
+        // In Chinese: 2 of the 8 steps, `yes` as 是; a step without a name says so.
+        assert_eq!(calls.automated_text(Lang::ZhCn), "8 个步骤中的 2 个");
+        assert_eq!(calls.automated_text(Lang::ZhTw), "8 個步驟中的 2 個");
+        assert_eq!(calls.steps[0].automated_text(Lang::ZhCn), "是");
+        let unnamed = Step {
+            name: None,
+            ..calls.steps[0].clone()
+        };
+        assert_eq!(unnamed.line(Lang::En), "1. (no name)");
+        assert_eq!(unnamed.line(Lang::ZhTw), "1. （無名稱）");
 
         // Every process of processes.yaml, in the order written; with their 8 + 7 + 6 + 4 +
         // 4 + 7 + 4 steps, 7 + 40 = 47 CSV records.

@@ -116,14 +116,17 @@ impl<'m> StepRef<'m> {
         at.iter().map(|&a| StepRef::new(views, a)).collect()
     }
 
-    /// `2. Check the order`, or `2. (no name)`.
-    pub fn line(&self) -> String {
-        format!("{}. {}", self.number, self.name.unwrap_or("(no name)"))
+    /// `2. Check the order`, or `2. (no name)` in `lang`.
+    pub fn line(&self, lang: crate::i18n::Lang) -> String {
+        match self.name {
+            Some(name) => format!("{}. {name}", self.number),
+            None => format!("{}. {}", self.number, lang.t("view-no-name")),
+        }
     }
 
     /// `Process › 2. Check the order`.
-    pub fn label(&self) -> String {
-        format!("{} › {}", self.process.name, self.line())
+    pub fn label(&self, lang: crate::i18n::Lang) -> String {
+        format!("{} › {}", self.process.name, self.line(lang))
     }
 
     /// `process#2`: the process id and the step's number (`#` is never part of an id).

@@ -215,7 +215,7 @@ mod tests {
         );
         assert_eq!(table.rows[0][5].lines, ["Order written", "Client told"]);
         assert_eq!(table.rows[0][6].lines, ["Order taken [minutes]"]);
-        assert_eq!(table.rows[1][6].lines, [super::super::NO_VALUE]);
+        assert_eq!(table.rows[1][6].lines, ["⚠ none: adds no value"]);
         let records = Stages::new(&views, &[0]).records();
         assert_eq!(records.rows[0][8], "Order written\nClient told");
     }

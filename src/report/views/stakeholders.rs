@@ -9,13 +9,16 @@
 
 use super::refs::{element, elements, ids, lines, names, StageRef, StepRef};
 use super::{opt_text, Cell, Column, Named, Records, Table, TableView};
+use crate::i18n::Lang;
 use crate::model::{Kind, StakeholderType};
 use crate::report::data::Views;
 use crate::resolve::StageAt;
 use serde::Serialize;
 
-/// The legend under every matrix.
-pub const LEGEND: &str = "★ triggers the value stream · ● takes part in the stage";
+/// The legend under every matrix, in `lang`.
+pub fn legend(lang: Lang) -> String {
+    lang.t("view-stakeholders-legend")
+}
 
 /// What a stakeholder owns.
 #[derive(Debug, Default, Serialize)]
@@ -56,8 +59,8 @@ impl Row<'_> {
     }
 
     /// The steps it owns as `Process › 2. Step`.
-    pub fn step_labels(&self) -> Vec<String> {
-        lines(&self.owns.steps, StepRef::label)
+    pub fn step_labels(&self, lang: Lang) -> Vec<String> {
+        lines(&self.owns.steps, |s| s.label(lang))
     }
 }
 
@@ -98,6 +101,8 @@ pub struct MatrixRow<'r, 'm> {
 pub struct Stakeholders<'m> {
     pub rows: Vec<Row<'m>>,
     pub streams: Vec<StreamColumns<'m>>,
+    /// The language of the headers and notes (not of JSON and CSV).
+    pub lang: Lang,
 }
 
 impl<'m> Stakeholders<'m> {
@@ -160,7 +165,11 @@ impl<'m> Stakeholders<'m> {
                 }
             })
             .collect();
-        Stakeholders { rows, streams }
+        Stakeholders {
+            rows,
+            streams,
+            lang: views.lang,
+        }
     }
 
     /// The matrix of each selected stream. Each stakeholder's triggers and stages are in
@@ -212,24 +221,24 @@ impl<'m> Stakeholders<'m> {
 
 /// The columns of the ownership table (terminal, Markdown and the HTML report).
 pub const OWNS_COLUMNS: [Column; 6] = [
-    Column::text("Stakeholder"),
-    Column::text("Type"),
-    Column::text("Processes"),
-    Column::text("Steps"),
-    Column::text("Capabilities"),
-    Column::text("Commitments"),
+    Column::text("view-col-stakeholder"),
+    Column::text("view-col-type"),
+    Column::text("view-col-processes"),
+    Column::text("view-col-steps"),
+    Column::text("view-col-capabilities"),
+    Column::text("view-col-commitments"),
 ];
 
-/// The title of the ownership table.
-pub const OWNS_TITLE: &str = "What each stakeholder owns";
+/// The message key of the ownership table's title.
+pub const OWNS_TITLE: &str = "view-stakeholders-owns";
 
 /// The CSV header before the stage columns (comma-separated).
 const CSV_COLUMNS: &str = "id,name,type,triggers,processes,steps,capabilities,commitments";
 
 impl StreamMatrix<'_, '_> {
-    /// The terminal and Markdown table, titled with the stream.
-    pub fn table(&self) -> Table {
-        let mut headers = vec!["Stakeholder".to_string(), "Trigger".to_string()];
+    /// The terminal and Markdown table, titled with the stream, its words in `lang`.
+    pub fn table(&self, lang: Lang) -> Table {
+        let mut headers = vec![lang.t("view-col-stakeholder"), lang.t("view-col-trigger")];
         headers.extend(self.columns.stage_headers());
         let columns = headers.len();
         Table {
@@ -237,7 +246,7 @@ impl StreamMatrix<'_, '_> {
                 "{} ({})",
                 self.columns.stream.name, self.columns.stream.id
             )),
-            notes: vec![LEGEND.to_string()],
+            notes: vec![legend(lang)],
             headers,
             center: (1..columns).collect(),
             min: vec![(0, 16)],
@@ -260,6 +269,7 @@ impl StreamMatrix<'_, '_> {
                     cells
                 })
                 .collect(),
+            lang,
             ..Table::default()
         }
     }
@@ -268,8 +278,8 @@ impl StreamMatrix<'_, '_> {
 impl<'m> Stakeholders<'m> {
     /// The table of what each stakeholder owns.
     pub fn owns_table(&self) -> Table {
-        let mut table = Table::with_columns(&OWNS_COLUMNS);
-        table.title = Some(OWNS_TITLE.to_string());
+        let mut table = Table::with_columns(self.lang, &OWNS_COLUMNS);
+        table.title = Some(self.lang.t(OWNS_TITLE));
         table.min = vec![(0, 16)];
         table.rows = self
             .rows
@@ -280,14 +290,14 @@ impl<'m> Stakeholders<'m> {
                     name,
                     Cell::new(r.kind_text()),
                     Cell::lines(names(&r.owns.processes)),
-                    Cell::lines(r.step_labels()),
+                    Cell::lines(r.step_labels(self.lang)),
                     Cell::lines(names(&r.owns.capabilities)),
                     Cell::lines(names(&r.owns.commitments)),
                 ]
             })
             .collect();
         if table.rows.is_empty() {
-            table.notes = vec!["No stakeholder.".to_string()];
+            table.notes = vec![self.lang.t("view-stakeholders-none")];
         }
         table
     }
@@ -303,7 +313,7 @@ impl<'m> TableView for Stakeholders<'m> {
     }
 
     fn tables(&self) -> Vec<Table> {
-        let mut tables: Vec<Table> = self.matrices().iter().map(StreamMatrix::table).collect();
+        let mut tables: Vec<Table> = self.matrices().iter().map(|m| m.table(self.lang)).collect();
         tables.push(self.owns_table());
         tables
     }
@@ -424,7 +434,7 @@ commitments:
         );
         // The clerk triggers refund but does not take part in its stage (VSM107's case).
         assert_eq!(texts(&tables[1]), [["Client", "", "●"], ["Clerk", "★", ""]]);
-        assert_eq!(tables[1].notes, [LEGEND]);
+        assert_eq!(tables[1].notes, [legend(Lang::En)]);
         assert_eq!(
             texts(&tables[2]),
             [
