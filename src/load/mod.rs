@@ -65,6 +65,14 @@ pub enum SkipReason {
 }
 
 impl SkipReason {
+    /// The reason as a key of `findings.ftl`, to say it in the reader's language.
+    pub fn key(self) -> &'static str {
+        match self {
+            SkipReason::NoModelSection => "check-skip-no-model-section",
+            SkipReason::Config => "check-skip-config",
+        }
+    }
+
     pub fn describe(self) -> &'static str {
         match self {
             SkipReason::NoModelSection => "it holds no model section",

@@ -8,9 +8,9 @@ pub mod junit;
 pub mod sarif;
 
 use crate::diag::{self, Finding};
+use crate::i18n::Lang;
 use crate::load::{Loaded, SkipReason};
 use crate::source::{normalize, relative, slashes, LineCol, Sources};
-use crate::text::plural;
 use std::path::{Component, Path};
 
 /// What every format may show besides the findings.
@@ -57,40 +57,54 @@ impl Summary {
         }
     }
 
-    /// The closing line of human output.
-    pub fn line(&self) -> String {
+    /// The closing line of human output, in `lang`.
+    pub fn line(&self, lang: Lang) -> String {
+        let count = |key: &str, n: usize| lang.t_args(key, &[("n", (n as u64).into())]);
         let findings = if self.errors + self.warnings + self.infos == 0 {
-            "no findings".to_string()
+            lang.t("check-no-findings")
         } else {
-            format!(
-                "{}, {}, {}",
-                plural(self.errors, "error", "errors"),
-                plural(self.warnings, "warning", "warnings"),
-                plural(self.infos, "info", "infos")
+            lang.t_args(
+                "check-summary-counts",
+                &[
+                    ("errors", count("severity-errors", self.errors).into()),
+                    ("warnings", count("severity-warnings", self.warnings).into()),
+                    ("infos", count("severity-infos", self.infos).into()),
+                ],
             )
         };
-        let mut line = format!(
-            "Checked {} ({}, {}, {}): {findings} in {} ms",
-            plural(self.files, "file", "files"),
-            plural(self.value_streams, "value stream", "value streams"),
-            plural(self.stages, "stage", "stages"),
-            plural(self.elements, "element", "elements"),
-            self.elapsed.as_millis()
+        let mut line = lang.t_args(
+            "check-summary",
+            &[
+                ("files", (self.files as u64).into()),
+                ("streams", (self.value_streams as u64).into()),
+                ("stages", (self.stages as u64).into()),
+                ("elements", (self.elements as u64).into()),
+                ("findings", findings.into()),
+                ("ms", (self.elapsed.as_millis() as u64).into()),
+            ],
         );
         if self.skipped > 0 {
-            line.push_str(&format!(
-                "; skipped {} that {} no model section ({})",
-                plural(self.skipped, "YAML file", "YAML files"),
-                if self.skipped == 1 { "holds" } else { "hold" },
-                if self.skipped_listed {
-                    "listed above"
-                } else {
-                    "--verbose lists them"
-                }
+            let listed = if self.skipped_listed {
+                lang.t("check-skipped-listed")
+            } else {
+                lang.t("check-skipped-verbose")
+            };
+            line.push_str(&lang.t_args(
+                "check-skipped",
+                &[
+                    ("n", (self.skipped as u64).into()),
+                    ("listed", listed.into()),
+                ],
             ));
         }
         line
     }
+}
+
+/// `help: text` in `lang` (`建议：text`): how the human fallback and the one-line message of
+/// SARIF, GitHub and JUnit give a finding's help.
+pub fn help_line(help: &str, lang: Lang) -> String {
+    lang.t_args("finding-help", &[("help", help.into())])
 }
 
 /// Each file's path relative to the repository root `root` (absolute), with forward slashes;
