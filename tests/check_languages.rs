@@ -295,3 +295,39 @@ fn the_environment_and_the_config_choose_the_language() {
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(stdout.contains("未知的字段 `colour`"), "{stdout}");
 }
+
+/// The HTML report's findings section says the findings in the report's language.
+#[test]
+fn the_report_lists_the_findings_in_its_language() {
+    let dir = model_dir(&[("model.yaml", MODEL)]);
+    let out = run(
+        dir.path(),
+        &["report", "model.yaml", "-o", "r.html", "--lang", "zh-CN"],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let text = std::fs::read_to_string(dir.path().join("r.html")).unwrap();
+    assert!(text.contains("未知的利益相关方 `custmer`"), "{text}");
+    assert!(!text.contains("unknown stakeholder"), "{text}");
+}
+
+/// `vsm diff --lang`: the findings introduced are matched on their English text, then written
+/// in the language.
+#[test]
+fn diff_writes_the_findings_introduced_in_the_language() {
+    let old = "stakeholders:\n  customer: {name: Customer}\n";
+    let new = "stakeholders:\n  customer: {name: Customer}\n  agent: {name: Agent, colour: blue}\n";
+    let dir = model_dir(&[("old/m.yaml", old), ("new/m.yaml", new)]);
+    let out = run(
+        dir.path(),
+        &["diff", "old", "new", "--format", "json", "--lang", "zh-TW"],
+    );
+    let json: Value =
+        serde_json::from_str(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", out.stderr));
+    let introduced = json["findings"]["introduced"].as_array().unwrap();
+    let messages: Vec<&str> = introduced
+        .iter()
+        .map(|f| f["message"].as_str().unwrap())
+        .collect();
+    assert!(messages.contains(&"未知的欄位 `colour`"), "{messages:?}");
+    assert!(json["findings"]["fixed"].as_array().unwrap().is_empty());
+}

@@ -56,6 +56,15 @@ impl LangArg {
     }
 }
 
+impl LangArg {
+    /// As [`LangArg::resolve`], for commands that read the config without opening a workspace
+    /// (`vsm diff`): `config` is the `lang:` of vsm.yaml.
+    pub fn resolve_with(&self, config: Option<Lang>) -> anyhow::Result<Lang> {
+        let env = std::env::var_os(ENV).map(|v| v.to_string_lossy().into_owned());
+        choose(self.lang, env.as_deref(), config)
+    }
+}
+
 fn choose(flag: Option<LangName>, env: Option<&str>, config: Option<Lang>) -> anyhow::Result<Lang> {
     if let Some(name) = flag {
         return Ok(name.into());
