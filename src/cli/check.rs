@@ -357,15 +357,14 @@ fn check_once(args: &Args) -> anyhow::Result<ExitCode> {
         } else {
             (args.color == ColorChoice::Always, 100)
         };
+        let look = Look { color, width, lang };
         let mut out = render_one(
             format,
             &workspace,
             findings,
             &summary,
-            color,
-            width,
+            look,
             started.elapsed(),
-            lang,
         );
         if args.statistics && format.is_for_people() {
             out.push_str(&statistics(findings, lang));
@@ -410,16 +409,24 @@ fn check_once(args: &Args) -> anyhow::Result<ExitCode> {
     Ok(code)
 }
 
+/// How an output is written: colours and width (human output) and the language (all but
+/// JSON's keys).
+#[derive(Clone, Copy)]
+struct Look {
+    color: bool,
+    width: usize,
+    lang: Lang,
+}
+
 fn render_one(
     format: Format,
     workspace: &Workspace,
     findings: &[Finding],
     summary: &Summary,
-    color: bool,
-    width: usize,
+    look: Look,
     elapsed: Duration,
-    lang: Lang,
 ) -> String {
+    let Look { color, width, lang } = look;
     let (sources, root) = (&workspace.loaded.sources, workspace.root.as_path());
     match format {
         Format::Human => render::human::render(sources, findings, color, width, lang),
