@@ -138,6 +138,23 @@ unused-suppression-line = unused suppression: no {$code} {$rule} finding on the 
 unused-suppression-file-help = remove it from the `ignore-file` comment: `{$written}` hides nothing
 unused-suppression-line-help = remove it from the comment: `{$written}` hides nothing
 unused-suppression-only-help = remove the comment: it hides nothing
+text-needs-quotes = a `key: value` inside text needs quotes: write the text in "..."
+must-be-text = `{$field}` must be text, found {$found}
+must-be-a-list = `{$field}` must be a list, found a mapping
+empty-entry = an empty entry in `{$field}`
+empty-entry-help = remove it or write an id
+empty-id = an empty id in `{$field}`
+empty-id-help = write an id, or remove the entry
+expected-an-id = expected an id in `{$field}`, found {$found}
+must-be-one-id = `{$field}` must be one id, found {$found}
+takes-one-id = `{$field}` takes one id
+must-be-boolean = `{$field}` must be true or false, found {$found}
+yaml-1-2-write = YAML 1.2 reads this as text: write `{$value}`
+write-true-or-false = write `true` or `false`
+not-a-valid-value = `{$value}` is not a valid `{$field}`
+use-one-of = use one of: {$values}
+fields-as-a-mapping = expected {$kind} (a mapping of fields), found {$found}
+fields-as-a-mapping-help = write the fields as a mapping, e.g. `{"{"}name: {$name}{"}"}`
 
 ## VSM101 no-value-item
 

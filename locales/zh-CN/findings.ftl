@@ -108,6 +108,23 @@ unused-suppression-line = 未使用的抑制：它覆盖的那一行没有 {$cod
 unused-suppression-file-help = 从 `ignore-file` 注释中删除它：`{$written}` 没有隐藏任何内容
 unused-suppression-line-help = 从注释中删除它：`{$written}` 没有隐藏任何内容
 unused-suppression-only-help = 删除该注释：它没有隐藏任何内容
+text-needs-quotes = 文本中的 `key: value` 需要加引号：把文本写在 "..." 中
+must-be-text = `{$field}` 必须是文本，实际是{$found}
+must-be-a-list = `{$field}` 必须是列表，实际是映射
+empty-entry = `{$field}` 中有一个空条目
+empty-entry-help = 删除它或写一个 id
+empty-id = `{$field}` 中有一个空 id
+empty-id-help = 写一个 id，或删除该条目
+expected-an-id = `{$field}` 中应为 id，实际是{$found}
+must-be-one-id = `{$field}` 必须是一个 id，实际是{$found}
+takes-one-id = `{$field}` 只接受一个 id
+must-be-boolean = `{$field}` 必须是 true 或 false，实际是{$found}
+yaml-1-2-write = YAML 1.2 把它读作文本：请写 `{$value}`
+write-true-or-false = 请写 `true` 或 `false`
+not-a-valid-value = `{$value}` 不是有效的 `{$field}`
+use-one-of = 请使用以下之一：{$values}
+fields-as-a-mapping = 应为{$kind}（由字段组成的映射），实际是{$found}
+fields-as-a-mapping-help = 把字段写成映射，例如 `{"{"}name: {$name}{"}"}`
 
 ## VSM101 no-value-item
 

@@ -108,6 +108,23 @@ unused-suppression-line = 未使用的抑制：它涵蓋的那一行沒有 {$cod
 unused-suppression-file-help = 從 `ignore-file` 註解中刪除它：`{$written}` 沒有隱藏任何內容
 unused-suppression-line-help = 從註解中刪除它：`{$written}` 沒有隱藏任何內容
 unused-suppression-only-help = 刪除該註解：它沒有隱藏任何內容
+text-needs-quotes = 文字中的 `key: value` 需要加引號：把文字寫在 "..." 中
+must-be-text = `{$field}` 必須是文字，實際是{$found}
+must-be-a-list = `{$field}` 必須是清單，實際是映射
+empty-entry = `{$field}` 中有一個空項目
+empty-entry-help = 刪除它或寫一個 id
+empty-id = `{$field}` 中有一個空 id
+empty-id-help = 寫一個 id，或刪除該項目
+expected-an-id = `{$field}` 中應為 id，實際是{$found}
+must-be-one-id = `{$field}` 必須是一個 id，實際是{$found}
+takes-one-id = `{$field}` 只接受一個 id
+must-be-boolean = `{$field}` 必須是 true 或 false，實際是{$found}
+yaml-1-2-write = YAML 1.2 把它讀作文字：請寫 `{$value}`
+write-true-or-false = 請寫 `true` 或 `false`
+not-a-valid-value = `{$value}` 不是有效的 `{$field}`
+use-one-of = 請使用以下之一：{$values}
+fields-as-a-mapping = 應為{$kind}（由欄位組成的映射），實際是{$found}
+fields-as-a-mapping-help = 把欄位寫成映射，例如 `{"{"}name: {$name}{"}"}`
 
 ## VSM101 no-value-item
 

@@ -269,8 +269,8 @@ impl<'a> Converter<'a> {
         &mut self,
         node: NodeId,
         field: &str,
-        message: String,
-        help: Option<String>,
+        message: impl Into<Says>,
+        help: Option<Says>,
     ) {
         let loc = self.value_loc(node);
         let path = self.field_path(field);

@@ -281,18 +281,16 @@ impl<'a> Converter<'a> {
             NodeKind::Scalar { .. } if doc.scalar(node) == Some(Scalar::Null) => Vec::new(),
             _ => {
                 let found = doc.describe(node);
-                let help = doc.scalar_text(node).map(|text| {
-                    format!(
-                        "write the fields as a mapping, e.g. `{{name: {}}}`",
-                        shown(text)
-                    )
-                });
+                let help = doc
+                    .scalar_text(node)
+                    .map(|text| says!("fields-as-a-mapping-help", name = shown(text)).into());
                 self.invalid(
                     node,
                     "",
-                    format!(
-                        "expected {} (a mapping of fields), found {found}",
-                        kind.with_article()
+                    says!(
+                        "fields-as-a-mapping",
+                        kind = diag::kind_with_article(kind),
+                        found = diag::found_word(found)
                     ),
                     help,
                 );
@@ -500,8 +498,8 @@ impl<'a> Converter<'a> {
         self.invalid(
             node,
             key::VALUE_ITEMS,
-            format!("`{}` must be a list, found a mapping", key::VALUE_ITEMS),
-            Some(help),
+            says!("must-be-a-list", field = key::VALUE_ITEMS),
+            Some(help.into()),
         );
     }
 
