@@ -518,6 +518,77 @@ mod tests {
         );
     }
 
+    /// Words inside a message are written in the message's language; the English is the
+    /// text the loader and resolver wrote before they had keys.
+    #[test]
+    fn kinds_and_yaml_types_are_words_of_the_messages_language() {
+        use crate::model::Kind;
+        let unknown = crate::says!(
+            "unknown-reference",
+            kind = kind_word(Kind::BusinessObject),
+            id = "order"
+        );
+        assert_eq!(unknown.in_lang(Lang::En), "unknown business object `order`");
+        assert_eq!(unknown.in_lang(Lang::ZhCn), "未知的业务对象 `order`");
+        assert_eq!(unknown.in_lang(Lang::ZhTw), "未知的業務物件 `order`");
+        let wrong = crate::says!(
+            "wrong-kind-reference",
+            id = "billing",
+            other = kind_with_article(Kind::Information),
+            kind = kind_with_article(Kind::Capability)
+        );
+        assert_eq!(
+            wrong.in_lang(Lang::En),
+            "`billing` is information, not a capability"
+        );
+        assert_eq!(
+            wrong.in_lang(Lang::ZhCn),
+            "`billing` 是信息项，不是业务能力"
+        );
+        // Every description the YAML tree gives has its word.
+        for description in [
+            "a list",
+            "a mapping",
+            "an alias",
+            "nothing (null)",
+            "a boolean",
+            "an integer",
+            "a number",
+            "text",
+        ] {
+            let Arg::Word(key) = found_word(description) else {
+                panic!("{description} has no word");
+            };
+            assert_eq!(Lang::En.t(key), description);
+            assert_ne!(Lang::ZhCn.t(key), description);
+        }
+        assert_eq!(found_word("a tree"), Arg::Text("a tree".into()));
+    }
+
+    #[test]
+    fn an_unknown_rules_help_is_keyed_and_english_as_before() {
+        let loc = Loc {
+            file: 0,
+            span: crate::yaml::Span::default(),
+        };
+        let mut near = silenced_rule("no-value-itme", loc, Silencer::Comment).unwrap_err();
+        assert_eq!(
+            near.message,
+            "`no-value-itme` in a suppression comment is not a rule code or name"
+        );
+        assert_eq!(near.help.as_deref(), Some("did you mean `no-value-item`?"));
+        near.localize(Lang::ZhCn);
+        assert_eq!(
+            near.message,
+            "抑制注释中的 `no-value-itme` 不是规则代码或规则名"
+        );
+        assert_eq!(near.help.as_deref(), Some("是否想写 `no-value-item`？"));
+        let mut far = silenced_rule("zzzzzzzz", loc, Silencer::Allow).unwrap_err();
+        assert_eq!(far.help.as_deref(), Some("`vsm explain` lists every rule"));
+        far.localize(Lang::ZhTw);
+        assert_eq!(far.help.as_deref(), Some("`vsm explain` 會列出所有規則"));
+    }
+
     #[test]
     fn shown_escapes_control_characters_and_cuts_long_text() {
         assert_eq!(shown("call-routing"), "call-routing");

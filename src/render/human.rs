@@ -339,3 +339,30 @@ fn join_and(names: &[String], lang: Lang) -> String {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Only the footer's prefix changes: a help text quoting `  help: ` keeps it, and a
+    /// coloured prefix is found after its colour code.
+    #[test]
+    fn the_help_prefix_is_the_languages_word_on_the_footer_only() {
+        let rendered = "error[VSM006]\n\n  × unknown `x`\n   ╭─[m.yaml:1:1]\n   ╰────\n  help: did you mean `  help: y`?\n";
+        let mut zh = rendered.to_string();
+        help_in(&mut zh, Lang::ZhCn);
+        assert_eq!(
+            zh,
+            "error[VSM006]\n\n  × unknown `x`\n   ╭─[m.yaml:1:1]\n   ╰────\n  建议：did you mean `  help: y`?\n"
+        );
+        let mut en = rendered.to_string();
+        help_in(&mut en, Lang::En);
+        assert_eq!(en, rendered);
+        let mut coloured = "  × x\n\u{1b}[36m  help: \u{1b}[0mfix it\n".to_string();
+        help_in(&mut coloured, Lang::ZhTw);
+        assert_eq!(coloured, "  × x\n\u{1b}[36m  建議：\u{1b}[0mfix it\n");
+        // As wide as the English prefix, so wrapped lines stay under the text.
+        use unicode_width::UnicodeWidthStr;
+        assert_eq!(UnicodeWidthStr::width("  建议："), "  help: ".len());
+    }
+}

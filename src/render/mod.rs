@@ -128,3 +128,63 @@ pub fn paths_from_root(sources: &Sources, root: &Path) -> Vec<Option<String>> {
 pub fn range(sources: &Sources, finding: &Finding) -> (LineCol, LineCol) {
     sources.range(finding.loc)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn summary(files: usize, streams: usize, errors: usize, skipped: usize) -> Summary {
+        Summary {
+            files,
+            value_streams: streams,
+            stages: 1,
+            elements: 0,
+            errors,
+            warnings: 0,
+            infos: 2,
+            elapsed: std::time::Duration::from_millis(5),
+            suppressed: 0,
+            baseline: None,
+            skipped,
+            skipped_listed: false,
+        }
+    }
+
+    /// The English line is the one `vsm check` wrote before it had languages: one and many
+    /// by the count, the skipped files' part only when some were skipped.
+    #[test]
+    fn the_summary_line_in_english_counts_one_and_many() {
+        assert_eq!(
+            summary(1, 2, 1, 1).line(Lang::En),
+            "Checked 1 file (2 value streams, 1 stage, 0 elements): 1 error, 0 warnings, 2 infos \
+             in 5 ms; skipped 1 YAML file that holds no model section (--verbose lists them)"
+        );
+        let mut listed = summary(3, 1, 0, 2);
+        listed.skipped_listed = true;
+        assert_eq!(
+            listed.line(Lang::En),
+            "Checked 3 files (1 value stream, 1 stage, 0 elements): 0 errors, 0 warnings, 2 \
+             infos in 5 ms; skipped 2 YAML files that hold no model section (listed above)"
+        );
+        let mut clean = summary(1, 1, 0, 0);
+        clean.infos = 0;
+        assert_eq!(
+            clean.line(Lang::En),
+            "Checked 1 file (1 value stream, 1 stage, 0 elements): no findings in 5 ms"
+        );
+    }
+
+    #[test]
+    fn the_summary_line_in_chinese() {
+        assert_eq!(
+            summary(3, 1, 2, 1).line(Lang::ZhCn),
+            "已检查 3 个文件（1 个价值流、1 个阶段、0 个元素）：2 个错误、0 个警告、2 个提示，\
+             用时 5 毫秒；跳过了 1 个不含模型段的 YAML 文件（--verbose 会列出它们）"
+        );
+        assert_eq!(
+            summary(1, 1, 1, 0).line(Lang::ZhTw),
+            "已檢查 1 個檔案（1 個價值流、1 個階段、0 個元素）：1 個錯誤、0 個警告、2 個提示，\
+             耗時 5 毫秒"
+        );
+    }
+}
