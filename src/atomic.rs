@@ -353,8 +353,9 @@ fn holds_a_file_read(folder: &Path) -> bool {
 }
 
 /// On SIGINT, SIGTERM or SIGHUP: remove the temporary files being written, then exit as a
-/// process killed by the signal would report (130).
-fn remove_pending_on_interrupt() {
+/// process killed by the signal would report (130). `vsm check --watch` installs it before its
+/// first run, so Ctrl-C ends every watch with 130, whether or not a file was written yet.
+pub(crate) fn remove_pending_on_interrupt() {
     static INSTALL: Once = Once::new();
     INSTALL.call_once(|| {
         let _ = ctrlc::set_handler(|| {

@@ -11,7 +11,9 @@ pub use hygiene::*;
 pub use structure::*;
 pub use value::*;
 
+use crate::i18n::Lang;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::fmt;
 
 /// How serious a finding is. Ordered so that `Info < Warning < Error`.
@@ -91,6 +93,36 @@ impl Rule {
     /// Structural rules cannot be switched off: without them the model is not readable.
     pub fn can_be_disabled(&self) -> bool {
         !self.structural
+    }
+
+    /// The message key of the summary in `locales/<lang>/explain.ftl`:
+    /// `explain-no-value-item-summary`. Built from the rule name, so a rule's translations
+    /// are found by the name every user already knows.
+    pub fn summary_key(&self) -> String {
+        format!("explain-{}-summary", self.name)
+    }
+
+    /// The message key of the explanation: `explain-no-value-item-text`.
+    pub fn explanation_key(&self) -> String {
+        format!("explain-{}-text", self.name)
+    }
+
+    /// The summary in `lang`. English is the catalog's own text (the one source that
+    /// `docs/rules.md`, SARIF and the editors read too); other languages are looked up in
+    /// `explain.ftl`, whose English copy a test keeps equal to the catalog.
+    pub fn summary_in(&self, lang: Lang) -> Cow<'static, str> {
+        match lang {
+            Lang::En => Cow::Borrowed(self.summary),
+            _ => Cow::Owned(lang.t(&self.summary_key())),
+        }
+    }
+
+    /// The explanation in `lang` (see [`Rule::summary_in`]).
+    pub fn explanation_in(&self, lang: Lang) -> Cow<'static, str> {
+        match lang {
+            Lang::En => Cow::Borrowed(self.explanation),
+            _ => Cow::Owned(lang.t(&self.explanation_key())),
+        }
     }
 }
 
@@ -251,6 +283,105 @@ mod tests {
         let far = find("zzzzzzzzzzzz").unwrap_err();
         assert_eq!(far.to_string(), "unknown rule `zzzzzzzzzzzz`");
         assert_eq!(far.help(), "`vsm explain` lists every rule");
+    }
+
+    /// The message files of `explain.ftl` in every language, as (language, keys).
+    fn explain_keys() -> Vec<(Lang, Vec<String>)> {
+        let file = crate::i18n::FILES
+            .iter()
+            .position(|f| *f == "explain.ftl")
+            .unwrap();
+        crate::i18n::LANGS
+            .iter()
+            .zip(crate::i18n::SOURCES)
+            .map(|(lang, sources)| (*lang, crate::i18n::keys(sources[file])))
+            .collect()
+    }
+
+    #[test]
+    fn every_rule_is_explained_in_every_language() {
+        for (lang, keys) in explain_keys() {
+            for rule in RULES {
+                for key in [rule.summary_key(), rule.explanation_key()] {
+                    assert!(
+                        keys.contains(&key),
+                        "{}/explain.ftl has no `{key}` ({})",
+                        lang.code(),
+                        rule.code
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_rule_key_in_explain_ftl_names_a_rule() {
+        let rule_keys: Vec<String> = RULES
+            .iter()
+            .flat_map(|r| [r.summary_key(), r.explanation_key()])
+            .collect();
+        for (lang, keys) in explain_keys() {
+            for key in keys {
+                let of_a_rule = key.ends_with("-summary") || key.ends_with("-text");
+                assert!(
+                    !of_a_rule || rule_keys.contains(&key),
+                    "{}/explain.ftl: `{key}` names no rule (renamed or removed?)",
+                    lang.code()
+                );
+            }
+        }
+    }
+
+    /// The English of `explain.ftl` is a copy for translators: it must say what the catalog
+    /// says, or the translations would be made from a text `vsm` no longer shows.
+    #[test]
+    fn english_explanations_are_the_catalogs_text() {
+        for rule in RULES {
+            for (key, text) in [
+                (rule.summary_key(), rule.summary),
+                (rule.explanation_key(), rule.explanation),
+            ] {
+                assert_eq!(
+                    Lang::En.t(&key),
+                    text,
+                    "locales/en/explain.ftl differs from the catalog; the line is:\n{key} = {text}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn chinese_explanations_are_translated_and_differ_by_script() {
+        let rule = lookup("VSM101").unwrap();
+        assert_eq!(
+            rule.summary_in(Lang::ZhCn),
+            "该阶段不交付任何价值项：它不增加价值，可考虑删除或合并"
+        );
+        assert_eq!(
+            rule.summary_in(Lang::ZhTw),
+            "該階段不交付任何價值項：它不增加價值，可考慮刪除或合併"
+        );
+        assert_eq!(rule.summary_in(Lang::En), rule.summary);
+        for rule in RULES {
+            for lang in [Lang::ZhCn, Lang::ZhTw] {
+                // A message left in English (or missing, which falls back to English) would
+                // pass the key tests: a Chinese text has CJK characters.
+                for text in [rule.summary_in(lang), rule.explanation_in(lang)] {
+                    assert!(
+                        text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                        "{} {}: {text}",
+                        lang.code(),
+                        rule.code
+                    );
+                }
+            }
+            assert_ne!(
+                rule.explanation_in(Lang::ZhCn),
+                rule.explanation_in(Lang::ZhTw),
+                "{}: zh-TW is its own text, not zh-CN's",
+                rule.code
+            );
+        }
     }
 
     #[test]

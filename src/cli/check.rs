@@ -214,6 +214,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 /// process as it ends any run (exit 130, no output file left half-written).
 fn watch(args: &Args) -> anyhow::Result<ExitCode> {
     use notify_debouncer_mini::notify::RecursiveMode;
+    // The handler is otherwise installed by the first output file written: without it, a watch
+    // with no `--output-format` would die of the signal instead of exiting 130.
+    crate::atomic::remove_pending_on_interrupt();
     let settings = super::workspace::Settings::find(&args.model, &args.config)?;
     let (events, changes) = std::sync::mpsc::channel();
     let mut debouncer =
@@ -239,9 +242,10 @@ fn watch(args: &Args) -> anyhow::Result<ExitCode> {
                 crate::text::escaped_lines(&format!("{error:#}"))
             );
         }
-        print(&format!(
-            "vsm check --watch: run {run} done; waiting for changes (Ctrl-C stops)\n"
-        ))?;
+        if !status_line(run)? {
+            // Nobody reads the runs any more (`vsm check --watch | head`): stop watching.
+            return Ok(ExitCode::SUCCESS);
+        }
         loop {
             match changes.recv() {
                 Ok(Ok(events)) if events.iter().any(|e| is_yaml(&e.path)) => break,
@@ -255,6 +259,19 @@ fn watch(args: &Args) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Prints the line that ends run `run`; false when stdout is a pipe whose reader is gone.
+/// (`print` ignores a closed pipe, as a finished `| head` is no error; a watch would go on
+/// checking for no one.)
+fn status_line(run: usize) -> anyhow::Result<bool> {
+    use std::io::Write;
+    let line = format!("vsm check --watch: run {run} done; waiting for changes (Ctrl-C stops)\n");
+    let mut out = std::io::stdout().lock();
+    match out.write_all(line.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(false),
+        other => other.map(|()| true).context("cannot write to stdout"),
+    }
 }
 
 /// A model file or a config by its name (`*.yaml`, `*.yml`).

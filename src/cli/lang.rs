@@ -63,6 +63,48 @@ impl LangArg {
     }
 }
 
+impl LangArg {
+    /// The language of a command that reads no model (`vsm explain`): the flag, else
+    /// `VSM_LANG`, else `lang:` of the vsm.yaml found from the current folder upwards (as every
+    /// command finds it), else English. The config is read only when neither the flag nor the
+    /// variable decides. A config that cannot be read does not stop the command (the rules are
+    /// what one looks up while fixing it): a warning says so, and the words are English.
+    pub fn resolve_without_model(&self) -> anyhow::Result<Lang> {
+        let env = env_value();
+        if self.lang.is_some() || env.as_deref().is_some_and(|t| !t.trim().is_empty()) {
+            return choose(self.lang, env.as_deref(), None);
+        }
+        let cwd = std::env::current_dir().unwrap_or_else(|_| std::path::PathBuf::from("."));
+        let Some(found) = crate::config::discover(&cwd) else {
+            return Ok(Lang::default());
+        };
+        let shown = found.strip_prefix(&cwd).unwrap_or(&found).to_path_buf();
+        match crate::config::load(&shown) {
+            Ok(config) => Ok(config.lang.unwrap_or_default()),
+            Err(error) => {
+                let first_line = format!("{error:#}");
+                let first_line = first_line.lines().next().unwrap_or_default();
+                crate::stderrln!(
+                    "warning: `lang:` not read, so the words are English: {}",
+                    crate::text::escaped(first_line)
+                );
+                Ok(Lang::default())
+            }
+        }
+    }
+}
+
+/// The language of a command that writes a new project (`vsm init`): `--lang`, else
+/// `VSM_LANG`, else English. No config is read: the one `vsm init` writes is not there yet,
+/// and an old one it may replace (`--force`) must not stop it.
+pub fn without_config(flag: Option<LangName>) -> anyhow::Result<Lang> {
+    choose(flag, env_value().as_deref(), None)
+}
+
+fn env_value() -> Option<String> {
+    std::env::var_os(ENV).map(|v| v.to_string_lossy().into_owned())
+}
+
 fn choose(flag: Option<LangName>, env: Option<&str>, config: Option<Lang>) -> anyhow::Result<Lang> {
     if let Some(name) = flag {
         return Ok(name.into());

@@ -7,8 +7,14 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     for (index, (id, object)) in ctx.model.business_objects.iter().enumerate() {
         if ctx.resolved.usage.business_object[index] == 0 {
             out.push(
-                element_finding(&RULE, Kind::BusinessObject, index, &object.common, format!("business object `{id}` is named by no stage, information or other object"))
-                    .help("organise information around it (`business_object:`), list it on a stage, or remove it"),
+                element_finding(
+                    &RULE,
+                    Kind::BusinessObject,
+                    index,
+                    &object.common,
+                    crate::says!("unused-business-object", object = id),
+                )
+                .help(crate::says!("unused-business-object-help")),
             );
         }
     }

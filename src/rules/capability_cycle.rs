@@ -43,9 +43,9 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             Finding::new(
                 &RULE,
                 parent.loc,
-                format!("the parents of `{id}` loop: {} → {id}", ids.join(" → ")),
+                crate::says!("capability-cycle", capability = id, chain = ids.join(" → ")),
             )
-            .help("a level-1 capability has no `parent`: remove the `parent` of the top one")
+            .help(crate::says!("capability-cycle-help"))
             .path(format!("capabilities.{id}.parent"))
             .owner(Owner::Element(Kind::Capability, first as u32)),
         );

@@ -53,34 +53,50 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         }
         let (stream_id, value_stream) = model.value_streams.get_index(stream).expect("resolved");
         let (stage_id, s) = value_stream.stages.get_index(stage).expect("resolved");
-        let parts: Vec<String> = [("process", times.process), ("wait", times.wait)]
-            .into_iter()
-            .filter_map(|(what, d)| d.map(|d| format!("{what} {}", written(d))))
-            .collect();
+        // The stage has a lead time, so one of the two at least.
+        let drawn = match (times.process, times.wait) {
+            (Some(_), None) => "process",
+            (None, Some(_)) => "wait",
+            _ => "both",
+        };
+        let time = |d: Option<Duration>| d.map(written).unwrap_or_default();
         let mut finding = Finding::new(
             &RULE,
             target.loc,
-            format!(
-                "`{id}` promises {} {} but stage `{stream_id}/{stage_id}` takes {} as drawn ({})",
-                target.value.comparator.symbol(),
-                written(limit),
-                written(lead),
-                parts.join(" + ")
+            crate::says!(
+                "commitment-beyond-flow",
+                commitment = id.as_str(),
+                target = format!("{} {}", target.value.comparator.symbol(), written(limit)),
+                stage = format!("{stream_id}/{stage_id}"),
+                lead = written(lead),
+                drawn = drawn,
+                process = time(times.process),
+                wait = time(times.wait)
             ),
         )
-        .help(format!(
-            "shorten the stage by {} (waiting first) or promise what the flow can deliver",
-            written(Duration((lead.0 - limit.0).max(0.0)))
+        .help(crate::says!(
+            "commitment-beyond-flow-help",
+            excess = written(Duration((lead.0 - limit.0).max(0.0)))
         ))
         .path(format!("commitments.{id}.target"))
         .owner(Owner::Element(Kind::Commitment, index as u32));
-        for (what, time) in [
-            ("process time", &s.process_time),
-            ("wait time", &s.wait_time),
-        ] {
-            if let Some(time) = time {
-                finding = finding.label(time.loc, format!("{what}: {}", written(time.value)));
-            }
+        if let Some(time) = &s.process_time {
+            finding = finding.label(
+                time.loc,
+                crate::says!(
+                    "commitment-beyond-flow-process-time",
+                    time = written(time.value)
+                ),
+            );
+        }
+        if let Some(time) = &s.wait_time {
+            finding = finding.label(
+                time.loc,
+                crate::says!(
+                    "commitment-beyond-flow-wait-time",
+                    time = written(time.value)
+                ),
+            );
         }
         out.push(finding);
     }

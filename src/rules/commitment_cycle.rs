@@ -32,10 +32,18 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 .collect()
         };
         out.push(
-            Finding::new(&RULE, reference.loc, format!("the parts of `{id}` loop back to it through {}", members.join(", ")))
-                .help("a part must be a lower-level commitment: remove this part or the one that leads back")
-                .path(format!("commitments.{id}.parts"))
-                .owner(Owner::Element(Kind::Commitment, first.index() as u32)),
+            Finding::new(
+                &RULE,
+                reference.loc,
+                crate::says!(
+                    "commitment-cycle",
+                    commitment = id,
+                    members = members.join(", ")
+                ),
+            )
+            .help(crate::says!("commitment-cycle-help"))
+            .path(format!("commitments.{id}.parts"))
+            .owner(Owner::Element(Kind::Commitment, first.index() as u32)),
         );
     }
 }

@@ -56,40 +56,46 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         if used.0 <= limit.0 + 1e-9 {
             continue;
         }
-        let how = match composition {
-            Composition::Sequential => format!(
-                "its parts add up to {} ({})",
-                written(used),
-                parts
-                    .iter()
-                    .map(|p| written(p.2))
-                    .collect::<Vec<_>>()
-                    .join(" + ")
+        let promised = format!("{} {}", target.value.comparator.symbol(), written(limit));
+        let excess = written(Duration(used.0 - limit.0));
+        let (message, help) = match composition {
+            Composition::Sequential => (
+                crate::says!(
+                    "commitment-over-budget-sequential",
+                    commitment = id.as_str(),
+                    target = promised,
+                    used = written(used),
+                    parts = parts
+                        .iter()
+                        .map(|p| written(p.2))
+                        .collect::<Vec<_>>()
+                        .join(" + ")
+                ),
+                crate::says!("commitment-over-budget-sequential-help", excess = excess),
             ),
-            Composition::Parallel => format!("its longest part takes {}", written(used)),
+            Composition::Parallel => (
+                crate::says!(
+                    "commitment-over-budget-parallel",
+                    commitment = id.as_str(),
+                    target = promised,
+                    used = written(used)
+                ),
+                crate::says!("commitment-over-budget-parallel-help", excess = excess),
+            ),
         };
-        let mut finding = Finding::new(
-            &RULE,
-            target.loc,
-            format!(
-                "`{id}` promises {} {} but {how}",
-                target.value.comparator.symbol(),
-                written(limit)
-            ),
-        )
-        .help(format!(
-            "shorten the parts by {} or raise the target{}",
-            written(Duration(used.0 - limit.0)),
-            if composition == Composition::Sequential {
-                " (or mark them `composition: parallel` if they run at once)"
-            } else {
-                ""
-            }
-        ))
-        .path(format!("commitments.{id}.target"))
-        .owner(Owner::Element(Kind::Commitment, index as u32));
+        let mut finding = Finding::new(&RULE, target.loc, message)
+            .help(help)
+            .path(format!("commitments.{id}.target"))
+            .owner(Owner::Element(Kind::Commitment, index as u32));
         for (part_id, loc, d) in &parts {
-            finding = finding.label(*loc, format!("`{part_id}`: {}", written(*d)));
+            finding = finding.label(
+                *loc,
+                crate::says!(
+                    "commitment-over-budget-part",
+                    part = part_id.as_str(),
+                    target = written(*d)
+                ),
+            );
         }
         out.push(finding);
     }

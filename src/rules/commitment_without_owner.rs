@@ -12,9 +12,9 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                     Kind::Commitment,
                     index,
                     &commitment.common,
-                    format!("commitment `{id}` has no owner"),
+                    crate::says!("commitment-without-owner", commitment = id),
                 )
-                .help("add `owner:` with the department or role that answers for it"),
+                .help(crate::says!("commitment-without-owner-help")),
             );
         }
     }

@@ -1,7 +1,6 @@
-use super::element_finding;
-use super::Context;
+use super::{element_finding, kind_key, Context};
 use crate::catalog::CONFUSABLE_IDS as RULE;
-use crate::diag::{shown, Finding, Owner};
+use crate::diag::{shown, Finding, Keyed, Owner};
 use crate::model::Common;
 use crate::text::describe_char;
 
@@ -35,25 +34,30 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 .filter(|c| !c.is_ascii())
                 .map(describe_char)
                 .collect();
-            let detail = if differ.is_empty() {
-                String::new()
+            let message = if differ.is_empty() {
+                crate::says!(
+                    "confusable-ids",
+                    kind = kind_key(kind),
+                    id = shown(id),
+                    other = shown(&first.id.value)
+                )
             } else {
-                format!(" ({})", differ.join(", "))
+                crate::says!(
+                    "confusable-ids-detail",
+                    kind = kind_key(kind),
+                    id = shown(id),
+                    other = shown(&first.id.value),
+                    chars = differ.join(", ")
+                )
             };
-            let message = format!(
-                "{} `{}` looks like `{}`{detail}",
-                kind.noun(),
-                shown(id),
-                shown(&first.id.value)
-            );
             let finding = match group.stream {
                 Some(stream) => stage_finding(ctx, stream, index, common, message),
                 None => element_finding(&RULE, kind, index, common, message),
             };
             out.push(
                 finding
-                    .label(first.id.loc, "the id it looks like")
-                    .help("rename one of them, or merge the two if they are one"),
+                    .label(first.id.loc, crate::says!("confusable-ids-label"))
+                    .help(crate::says!("confusable-ids-help")),
             );
         }
     }
@@ -65,7 +69,7 @@ fn stage_finding(
     stream: usize,
     stage: usize,
     common: &Common,
-    message: String,
+    message: Keyed,
 ) -> Finding {
     let stream_id = ctx
         .model

@@ -13,9 +13,9 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                     Kind::Perception,
                     index,
                     &perception.common,
-                    format!("focus perception point `{id}` is answered by no commitment"),
+                    crate::says!("focus-perception-uncovered", perception = id),
                 )
-                .help("add a commitment with `perception:` naming it, or drop `focus: true`"),
+                .help(crate::says!("focus-perception-uncovered-help")),
             );
         }
     }

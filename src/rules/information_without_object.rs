@@ -12,9 +12,9 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                     Kind::Information,
                     index,
                     &info.common,
-                    format!("information `{id}` is not organised around a business object"),
+                    crate::says!("information-without-object", information = id),
                 )
-                .help("add `business_object:` with the object it describes"),
+                .help(crate::says!("information-without-object-help")),
             );
         }
     }

@@ -18,13 +18,16 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 Finding::new(
                     &RULE,
                     level.loc,
-                    format!(
-                        "`{id}` is at level {actual} of the parent chain, not {}",
-                        level.value
+                    crate::says!(
+                        "level-mismatch",
+                        capability = id,
+                        actual = actual.to_string(),
+                        written = level.value.to_string()
                     ),
                 )
-                .help(format!(
-                    "write `level: {actual}` or remove `level` (it is derived from `parent`)"
+                .help(crate::says!(
+                    "level-mismatch-help",
+                    actual = actual.to_string()
                 ))
                 .path(format!("capabilities.{id}.level"))
                 .owner(Owner::Element(Kind::Capability, index as u32)),

@@ -14,13 +14,15 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 Finding::new(
                     &RULE,
                     target.loc,
-                    format!(
-                        "`{id}` targets maturity {} but is already at {}",
-                        target.value, current.value
+                    crate::says!(
+                        "maturity-gap",
+                        capability = id,
+                        target = target.value.to_string(),
+                        current = current.value.to_string()
                     ),
                 )
-                .label(current.loc, "current maturity")
-                .help("were `maturity` and `target_maturity` swapped?")
+                .label(current.loc, crate::says!("maturity-gap-current"))
+                .help(crate::says!("maturity-gap-help"))
                 .path(format!("capabilities.{id}.target_maturity"))
                 .owner(Owner::Element(Kind::Capability, index as u32)),
             );

@@ -1,4 +1,4 @@
-use super::{element_finding, Context};
+use super::{element_finding, kind_key, Context};
 use crate::catalog::MISSING_DESCRIPTION as RULE;
 use crate::diag::Finding;
 use crate::model::{Common, Kind};
@@ -13,9 +13,13 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                     kind,
                     index,
                     common,
-                    format!("{} `{}` has no description", kind.noun(), common.id.value),
+                    crate::says!(
+                        "missing-description",
+                        kind = kind_key(kind),
+                        id = common.id.value.as_str()
+                    ),
                 )
-                .help("add `description:` saying what it is, in a sentence"),
+                .help(crate::says!("missing-description-help")),
             );
         }
     };
@@ -40,8 +44,11 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     for s in ctx.stages() {
         if s.stage.common.description.is_none() {
             out.push(
-                s.finding(&RULE, format!("stage `{}` has no description", s.stage_id))
-                    .help("add `description:` saying what happens in the stage"),
+                s.finding(
+                    &RULE,
+                    crate::says!("missing-description-stage", stage = s.stage_id),
+                )
+                .help(crate::says!("missing-description-stage-help")),
             );
         }
     }

@@ -8,9 +8,9 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             out.push(
                 s.finding(
                     &RULE,
-                    format!("stage `{}` has no entry condition", s.stage_id),
+                    crate::says!("missing-entry-conditions", stage = s.stage_id),
                 )
-                .help("add `entry_conditions:` saying what must hold before the stage starts"),
+                .help(crate::says!("missing-entry-conditions-help")),
             );
         }
     }

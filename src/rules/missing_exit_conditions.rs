@@ -8,9 +8,9 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             out.push(
                 s.finding(
                     &RULE,
-                    format!("stage `{}` has no exit condition", s.stage_id),
+                    crate::says!("missing-exit-conditions", stage = s.stage_id),
                 )
-                .help("add `exit_conditions:` saying what holds when the stage is done"),
+                .help(crate::says!("missing-exit-conditions-help")),
             );
         }
     }

@@ -14,15 +14,15 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         out.push(
             s.finding(
                 &RULE,
-                format!(
-                    "stage `{}` has no process or wait time, while {timed} of the {} stages of `{}` {}",
-                    s.stage_id,
-                    flow.stages.len(),
-                    s.stream_id,
-                    if timed == 1 { "has" } else { "have" }
+                crate::says!(
+                    "missing-flow-times",
+                    stage = s.stage_id,
+                    timed = timed,
+                    total = flow.stages.len(),
+                    stream = s.stream_id
                 ),
             )
-            .help("add `process_time:` and `wait_time:` so the stream's lead time is not only a lower bound"),
+            .help(crate::says!("missing-flow-times-help")),
         );
     }
 }

@@ -113,6 +113,23 @@ pub fn element_finding(
         .owner(crate::diag::Owner::Element(kind, index as u32))
 }
 
+/// What an element is, as the messages of `findings.ftl` select their noun by it
+/// (`{ $kind -> [value-stream] ... }`): a Fluent variant key has no spaces.
+pub fn kind_key(kind: crate::model::Kind) -> &'static str {
+    use crate::model::Kind;
+    match kind {
+        Kind::Stakeholder => "stakeholder",
+        Kind::ValueStream => "value-stream",
+        Kind::Stage => "stage",
+        Kind::Capability => "capability",
+        Kind::Process => "process",
+        Kind::Information => "information",
+        Kind::BusinessObject => "business-object",
+        Kind::Commitment => "commitment",
+        Kind::Perception => "perception",
+    }
+}
+
 /// A check: reads the model, pushes findings.
 pub type Check = fn(&Context<'_>, &mut Vec<Finding>);
 

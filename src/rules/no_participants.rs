@@ -6,11 +6,8 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     for s in ctx.stages() {
         if s.stage.stakeholders.is_empty() {
             out.push(
-                s.finding(
-                    &RULE,
-                    format!("stage `{}` names no participating stakeholder", s.stage_id),
-                )
-                .help("add `stakeholders:` with the internal or external parties taking part"),
+                s.finding(&RULE, crate::says!("no-participants", stage = s.stage_id))
+                    .help(crate::says!("no-participants-help")),
             );
         }
     }

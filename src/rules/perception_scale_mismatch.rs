@@ -11,12 +11,17 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     let Some(model_scale) = scales.model else {
         return;
     };
+    // Which scores a point has (one at least, since it has a scale) and the scores as written.
     let scored = |p: &crate::model::Perception| {
-        [("current", &p.current), ("expected", &p.expected)]
-            .into_iter()
-            .filter_map(|(field, score)| score.as_ref().map(|s| format!("{field} {}", s.value)))
-            .collect::<Vec<_>>()
-            .join(", ")
+        let which = match (&p.current, &p.expected) {
+            (Some(_), None) => "current",
+            (None, Some(_)) => "expected",
+            _ => "both",
+        };
+        let score = |s: &Option<crate::model::Spanned<f64>>| {
+            s.as_ref().map(|s| s.value.to_string()).unwrap_or_default()
+        };
+        (which, score(&p.current), score(&p.expected))
     };
     for (index, (id, perception)) in ctx.model.perceptions.iter().enumerate() {
         let Some(scale) = scales.perception[index] else {
@@ -25,17 +30,24 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         if scale == model_scale {
             continue;
         }
+        let (which, current, expected) = scored(perception);
         let message = if scale == ScoreScale::Mixed {
-            format!(
-                "perception point `{id}` mixes the 0–5 and the 0–100 scale ({}): its gap is meaningless",
-                scored(perception)
+            crate::says!(
+                "perception-scale-mismatch-mixed",
+                perception = id.as_str(),
+                scored = which,
+                current = current,
+                expected = expected
             )
         } else {
-            format!(
-                "perception point `{id}` is scored on {} ({}), the other points of the model on {}",
-                scale.range(),
-                scored(perception),
-                model_scale.range()
+            crate::says!(
+                "perception-scale-mismatch-other",
+                perception = id.as_str(),
+                scale = scale.range(),
+                scored = which,
+                current = current,
+                expected = expected,
+                model_scale = model_scale.range()
             )
         };
         let loc = perception
@@ -45,9 +57,9 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             .map_or(perception.common.id.loc, |s| s.loc);
         let mut finding =
             element_finding(&RULE, Kind::Perception, index, &perception.common, message).help(
-                format!(
-                    "score every perception point of the model on {}",
-                    model_scale.range()
+                crate::says!(
+                    "perception-scale-mismatch-help",
+                    scale = model_scale.range()
                 ),
             );
         finding.loc = loc;

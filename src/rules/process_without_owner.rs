@@ -12,22 +12,36 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                     Kind::Process,
                     index,
                     &process.common,
-                    format!("process `{id}` has no owner"),
+                    crate::says!("process-without-owner", process = id.as_str()),
                 )
-                .help("add `owner:` with the stakeholder who answers for it end to end"),
+                .help(crate::says!("process-without-owner-help")),
             );
         }
         for (position, step) in process.steps.iter().enumerate() {
             if step.owner.is_some() {
                 continue;
             }
-            let (loc, what) = match &step.name {
-                Some(name) => (name.loc, format!("step \"{}\"", name.value)),
-                None => (step.loc, format!("step {}", position + 1)),
+            let (loc, message) = match &step.name {
+                Some(name) => (
+                    name.loc,
+                    crate::says!(
+                        "process-without-owner-named-step",
+                        step = name.value.as_str(),
+                        process = id.as_str()
+                    ),
+                ),
+                None => (
+                    step.loc,
+                    crate::says!(
+                        "process-without-owner-numbered-step",
+                        position = (position + 1).to_string(),
+                        process = id.as_str()
+                    ),
+                ),
             };
             out.push(
-                Finding::new(&RULE, loc, format!("{what} of process `{id}` has no owner"))
-                    .help("add `owner:` to the step with the department or role responsible for it")
+                Finding::new(&RULE, loc, message)
+                    .help(crate::says!("process-without-owner-step-help"))
                     .path(format!("processes.{id}.steps.{position}"))
                     .owner(Owner::Element(Kind::Process, index as u32)),
             );

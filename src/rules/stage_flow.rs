@@ -1,6 +1,6 @@
 use super::Context;
 use crate::catalog::STAGE_FLOW as RULE;
-use crate::diag::{Finding, Owner};
+use crate::diag::{Finding, Keyed, Owner};
 use petgraph::algo::kosaraju_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
 
@@ -24,12 +24,14 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             Finding::new(
                 &RULE,
                 cross.reference.loc,
-                format!(
-                    "`{}` is a stage of value stream `{other}`; `next` stays inside `{stream_id}`",
-                    cross.reference.value
+                crate::says!(
+                    "stage-flow-other-stream",
+                    stage = cross.reference.value.as_str(),
+                    other = other,
+                    stream = stream_id.as_str()
                 ),
             )
-            .help("a stream hands over to another through a trigger or a commitment, not `next`")
+            .help(crate::says!("stage-flow-other-stream-help"))
             .path(format!("value_streams.{stream_id}.stages.{stage_id}.next"))
             .owner(Owner::Stage {
                 stream: cross.stream as u32,
@@ -46,7 +48,7 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             .value_streams
             .get_index(stream_index)
             .expect("flow per stream");
-        let finding = |stage: usize, message: String, help: &str| {
+        let finding = |stage: usize, message: Keyed, help: Keyed| {
             let (stage_id, s) = stream.stages.get_index(stage).expect("flow per stage");
             Finding::new(&RULE, s.common.id.loc, message)
                 .help(help)
@@ -65,10 +67,12 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                     .map_or("?", |(id, _)| id.as_str());
                 out.push(finding(
                     stage,
-                    format!(
-                        "stage `{stage_id}` is never reached from the first stage of `{stream_id}`"
+                    crate::says!(
+                        "stage-flow-unreached",
+                        stage = stage_id,
+                        stream = stream_id.as_str()
                     ),
-                    "a `next` before it skips it: add it to that `next`, or remove the stage",
+                    crate::says!("stage-flow-unreached-help"),
                 ));
             }
         }
@@ -122,8 +126,16 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 .collect();
             out.push(finding(
                 group[0],
-                format!("the flow loops through {} and never reaches an end of `{stream_id}`", ids.iter().map(|i| format!("`{i}`")).collect::<Vec<_>>().join(", ")),
-                "give one stage of the loop a `next` that leads out of it, or end the stream with `next: []`",
+                crate::says!(
+                    "stage-flow-loop",
+                    stages = ids
+                        .iter()
+                        .map(|i| format!("`{i}`"))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    stream = stream_id.as_str()
+                ),
+                crate::says!("stage-flow-loop-help"),
             ));
         }
     }

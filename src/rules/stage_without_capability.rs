@@ -13,8 +13,11 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 .any(|v| !v.capabilities.is_empty());
         if !uses_any {
             out.push(
-                s.finding(&RULE, format!("stage `{}` uses no capability", s.stage_id))
-                    .help("list the capabilities it needs under `capabilities:` (on the stage or its value items)"),
+                s.finding(
+                    &RULE,
+                    crate::says!("stage-without-capability", stage = s.stage_id),
+                )
+                .help(crate::says!("stage-without-capability-help")),
             );
         }
     }

@@ -46,35 +46,29 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         if !all_manual || enabling.is_empty() {
             continue;
         }
-        let mut ids: Vec<String> = enabling
+        let ids: Vec<String> = enabling
             .iter()
             .take(NAMED)
             .map(|&i| format!("`{}`", capabilities.get_index(i).expect("index").0))
             .collect();
-        if enabling.len() > NAMED {
-            ids.push(format!("{} more", enabling.len() - NAMED));
-        }
-        let what = if enabling.len() == 1 {
-            format!("its one enabling capability {} is", ids[0])
-        } else {
-            format!(
-                "all {} capabilities enabling it ({}) are",
-                enabling.len(),
-                ids.join(", ")
-            )
-        };
         let mut finding = s
             .finding(
                 &RULE,
-                format!(
-                    "stage `{}/{}` has no IT support: {what} `enablement: manual`",
-                    s.stream_id, s.stage_id
+                crate::says!(
+                    "stage-without-it-support",
+                    stage = format!("{}/{}", s.stream_id, s.stage_id),
+                    n = enabling.len(),
+                    capabilities = ids.join(", "),
+                    more = enabling.len().saturating_sub(NAMED)
                 ),
             )
-            .help("a candidate for digital enablement; if a system already supports part of the work, list its capability on the stage");
+            .help(crate::says!("stage-without-it-support-help"));
         for &i in enabling.iter().take(NAMED) {
             if let Some(enablement) = &capabilities[i].enablement {
-                finding = finding.label(enablement.loc, "manual");
+                finding = finding.label(
+                    enablement.loc,
+                    crate::says!("stage-without-it-support-manual"),
+                );
             }
         }
         out.push(finding);

@@ -17,10 +17,18 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             .any(|stage| stage.stakeholders.iter().any(|s| s.value == trigger.value));
         if !involved {
             out.push(
-                Finding::new(&RULE, trigger.loc, format!("`{}` triggers `{id}` but takes part in none of its stages", trigger.value))
-                    .help("list the triggering stakeholder under `stakeholders:` of the stages where they take part")
-                    .path(format!("value_streams.{id}.trigger"))
-                    .owner(Owner::Element(Kind::ValueStream, index as u32)),
+                Finding::new(
+                    &RULE,
+                    trigger.loc,
+                    crate::says!(
+                        "trigger-not-involved",
+                        trigger = trigger.value.as_str(),
+                        stream = id
+                    ),
+                )
+                .help(crate::says!("trigger-not-involved-help"))
+                .path(format!("value_streams.{id}.trigger"))
+                .owner(Owner::Element(Kind::ValueStream, index as u32)),
             );
         }
     }

@@ -10,10 +10,14 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         for (position, item) in s.stage.value_items.iter().enumerate() {
             if item.capabilities.is_empty() {
                 out.push(
-                    Finding::new(&RULE, item.name.loc, format!("value item \"{}\" is enabled by no capability", item.name.value))
-                        .help("list the capabilities that deliver it, on the item (`capabilities:`) or on the stage")
-                        .path(format!("{}.value_items.{position}", s.path()))
-                        .owner(s.owner()),
+                    Finding::new(
+                        &RULE,
+                        item.name.loc,
+                        crate::says!("unsupported-value-item", item = item.name.value.as_str()),
+                    )
+                    .help(crate::says!("unsupported-value-item-help"))
+                    .path(format!("{}.value_items.{position}", s.path()))
+                    .owner(s.owner()),
                 );
             }
         }

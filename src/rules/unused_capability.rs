@@ -17,16 +17,10 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         if parent.is_some_and(|p| !usage[p].used()) {
             continue;
         }
-        let subject = match used.below {
-            0 => format!("capability `{id}` is"),
-            1 => format!("capability `{id}` and the capability below it are"),
-            n => format!("capability `{id}` and the {n} capabilities below it are"),
-        };
         let help = if used.below == 0 {
-            "link it where it is needed (a stage's or value item's `capabilities`), or remove it"
+            crate::says!("unused-capability-help")
         } else {
-            "link the capabilities where they are needed (a stage's or value item's \
-             `capabilities`), or remove the branch"
+            crate::says!("unused-capability-branch-help")
         };
         out.push(
             element_finding(
@@ -34,7 +28,11 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 Kind::Capability,
                 index,
                 &capability.common,
-                format!("{subject} used by no stage, value item, process or step"),
+                crate::says!(
+                    "unused-capability",
+                    capability = id.as_str(),
+                    below = used.below
+                ),
             )
             .help(help),
         );

@@ -12,9 +12,9 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                     Kind::Information,
                     index,
                     &info.common,
-                    format!("information `{id}` is used by no stage, process or step"),
+                    crate::says!("unused-information", information = id),
                 )
-                .help("list it under `information:` where it is needed, or remove it"),
+                .help(crate::says!("unused-information-help")),
             );
         }
     }

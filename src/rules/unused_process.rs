@@ -12,9 +12,9 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                     Kind::Process,
                     index,
                     &process.common,
-                    format!("process `{id}` realises no stage"),
+                    crate::says!("unused-process", process = id),
                 )
-                .help("list it under `processes:` of the stages it realises, or remove it"),
+                .help(crate::says!("unused-process-help")),
             );
         }
     }

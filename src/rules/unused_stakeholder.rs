@@ -12,9 +12,9 @@ pub(super) fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                     Kind::Stakeholder,
                     index,
                     &stakeholder.common,
-                    format!("stakeholder `{id}` is named by no stage, trigger, process, step, commitment or capability"),
+                    crate::says!("unused-stakeholder", stakeholder = id),
                 )
-                .help("name it where it takes part (a stage's `stakeholders`) or what it owns (`owner:`), or remove it"),
+                .help(crate::says!("unused-stakeholder-help")),
             );
         }
     }
