@@ -656,7 +656,13 @@ fn run_one(text: &str) -> Result<u64, Problem> {
         let outcome = vsm::check::findings(&loaded, &Default::default());
         let summary = vsm::render::Summary::new(&loaded, &outcome.findings, Duration::ZERO);
         if human_is_cheap(&loaded, &outcome.findings) {
-            let _ = vsm::render::human::render(&loaded.sources, &outcome.findings, false, 100);
+            let _ = vsm::render::human::render(
+                &loaded.sources,
+                &outcome.findings,
+                false,
+                100,
+                vsm::i18n::Lang::En,
+            );
         }
         let _ = vsm::render::concise::render(&loaded.sources, &outcome.findings);
         let json = vsm::render::json::render(&loaded.sources, &outcome.findings, &summary);
@@ -818,7 +824,13 @@ fn run_file(bytes: &[u8], dir: &Path) -> Result<u64, Problem> {
             .map_err(|e| format!("load error on a readable file: {e}"))?;
         let outcome = vsm::check::findings(&loaded, &Default::default());
         if human_is_cheap(&loaded, &outcome.findings) {
-            let _ = vsm::render::human::render(&loaded.sources, &outcome.findings, false, 100);
+            let _ = vsm::render::human::render(
+                &loaded.sources,
+                &outcome.findings,
+                false,
+                100,
+                vsm::i18n::Lang::En,
+            );
         }
         if let Some(problem) = check_positions(&loaded, &outcome.findings) {
             return Err(problem);

@@ -13,6 +13,9 @@ use std::borrow::Cow;
 pub enum Arg {
     Text(String),
     Count(u64),
+    /// A word of `findings.ftl` itself (a kind of element, what a YAML node is), written in
+    /// the message's language: "unknown {capability} `x`" reads "未知的{业务能力} `x`".
+    Word(&'static str),
 }
 
 impl From<String> for Arg {
@@ -96,6 +99,7 @@ impl Keyed {
                 let value = match arg {
                     Arg::Text(text) => fluent_bundle::FluentValue::from(text.as_str()),
                     Arg::Count(n) => fluent_bundle::FluentValue::from(*n),
+                    Arg::Word(key) => fluent_bundle::FluentValue::from(lang.t(key)),
                 };
                 (*name, value)
             })
@@ -145,6 +149,12 @@ impl From<&str> for Says {
     }
 }
 
+impl From<&String> for Says {
+    fn from(text: &String) -> Self {
+        Says::Plain(text.clone())
+    }
+}
+
 impl From<Cow<'_, str>> for Says {
     fn from(text: Cow<'_, str>) -> Self {
         Says::Plain(text.into_owned())
@@ -155,6 +165,65 @@ impl From<Keyed> for Says {
     fn from(keyed: Keyed) -> Self {
         Says::Keyed(keyed)
     }
+}
+
+/// `did you mean `x`?` as a finding's help, in the reader's language (`你是不是想写 `x`？`),
+/// if a candidate is close ([`crate::suggest::did_you_mean`]).
+pub fn did_you_mean<'a, I>(word: &str, candidates: I) -> Option<Keyed>
+where
+    I: IntoIterator<Item = &'a str>,
+{
+    crate::suggest::did_you_mean(word, candidates)
+        .map(|c| crate::says!("did-you-mean", candidate = c))
+}
+
+/// A kind of element as a message names it: `capability` (`业务能力`).
+pub fn kind_word(kind: crate::model::Kind) -> Arg {
+    use crate::model::Kind;
+    Arg::Word(match kind {
+        Kind::Stakeholder => "kind-stakeholder",
+        Kind::ValueStream => "kind-value-stream",
+        Kind::Stage => "kind-stage",
+        Kind::Capability => "kind-capability",
+        Kind::Process => "kind-process",
+        Kind::Information => "kind-information",
+        Kind::BusinessObject => "kind-business-object",
+        Kind::Commitment => "kind-commitment",
+        Kind::Perception => "kind-perception",
+    })
+}
+
+/// A kind of element with its article where English needs one: `a capability`,
+/// `information` (Chinese has no article: `业务能力`).
+pub fn kind_with_article(kind: crate::model::Kind) -> Arg {
+    use crate::model::Kind;
+    Arg::Word(match kind {
+        Kind::Stakeholder => "kind-a-stakeholder",
+        Kind::ValueStream => "kind-a-value-stream",
+        Kind::Stage => "kind-a-stage",
+        Kind::Capability => "kind-a-capability",
+        Kind::Process => "kind-a-process",
+        Kind::Information => "kind-a-information",
+        Kind::BusinessObject => "kind-a-business-object",
+        Kind::Commitment => "kind-a-commitment",
+        Kind::Perception => "kind-a-perception",
+    })
+}
+
+/// What a YAML node is, as [`crate::yaml::Document::describe`] says it in English (`a list`),
+/// as a word of the message's language; a description it does not know stays as written.
+pub fn found_word(description: &'static str) -> Arg {
+    Arg::Word(match description {
+        "a list" => "found-list",
+        "a mapping" => "found-mapping",
+        "an alias" => "found-alias",
+        "nothing (null)" => "found-null",
+        "a boolean" => "found-boolean",
+        "an integer" => "found-integer",
+        "a number" => "found-number",
+        "text" => "found-text",
+        other => return Arg::Text(other.to_string()),
+    })
 }
 
 /// The element a finding belongs to, so `allow:` on it (or on its value stream) can silence it.
@@ -289,38 +358,53 @@ pub enum Silencer {
 /// The rule `name` silences, or the finding that says why it silences nothing: the name is
 /// no rule (VSM015, with "did you mean") or a structural rule (VSM003).
 pub fn silenced_rule(name: &str, loc: Loc, by: Silencer) -> Result<&'static Rule, Box<Finding>> {
-    let (verb, where_written) = match by {
-        Silencer::Allow => ("switched off", ""),
-        Silencer::Comment => ("suppressed", " in a suppression comment"),
+    let (cannot, help, unknown) = match by {
+        Silencer::Allow => (
+            "cannot-switch-off",
+            "cannot-switch-off-help",
+            "not-a-rule-allow",
+        ),
+        Silencer::Comment => (
+            "cannot-suppress",
+            "cannot-suppress-help",
+            "not-a-rule-comment",
+        ),
     };
     match catalog::find(name) {
         Ok(rule) if !rule.can_be_disabled() => Err(Box::new(
             Finding::new(
                 &catalog::INVALID_VALUE,
                 loc,
-                format!(
-                    "{} {} cannot be {verb}: the model is not readable without it",
-                    rule.code, rule.name
+                Keyed::new(
+                    cannot,
+                    vec![("code", rule.code.into()), ("rule", rule.name.into())],
                 ),
             )
-            .help(match by {
-                Silencer::Allow => {
-                    "fix the problem instead; only rules from VSM009 on can be allowed"
-                }
-                Silencer::Comment => {
-                    "fix the problem instead; only rules from VSM009 on can be suppressed"
-                }
-            }),
+            .help(Keyed::new(help, Vec::new())),
         )),
         Ok(rule) => Ok(rule),
-        Err(unknown) => Err(Box::new(
+        Err(unknown_rule) => Err(Box::new(
             Finding::new(
                 &catalog::UNKNOWN_RULE,
                 loc,
-                format!("`{name}`{where_written} is not a rule code or name"),
+                Keyed::new(unknown, vec![("name", name.into())]),
             )
-            .help(unknown.help()),
+            .help(unknown_rule_help(&unknown_rule)),
         )),
+    }
+}
+
+/// The catalog's help for an unknown rule name (`did you mean `x`?`, else where the rules
+/// are listed) as a keyed message; the catalog says it in English for errors.
+fn unknown_rule_help(unknown: &catalog::UnknownRule) -> Says {
+    let english = unknown.help();
+    let candidate = english
+        .strip_prefix("did you mean `")
+        .and_then(|rest| rest.strip_suffix("`?"));
+    match (&unknown.suggestion, candidate) {
+        (Some(_), Some(candidate)) => crate::says!("did-you-mean", candidate = candidate).into(),
+        (Some(_), None) => Says::Plain(english),
+        (None, _) => crate::says!("explain-lists-rules").into(),
     }
 }
 
@@ -444,6 +528,77 @@ mod tests {
             finding.labels[0].message,
             "plain words stay as they were said"
         );
+    }
+
+    /// Words inside a message are written in the message's language; the English is the
+    /// text the loader and resolver wrote before they had keys.
+    #[test]
+    fn kinds_and_yaml_types_are_words_of_the_messages_language() {
+        use crate::model::Kind;
+        let unknown = crate::says!(
+            "unknown-reference",
+            kind = kind_word(Kind::BusinessObject),
+            id = "order"
+        );
+        assert_eq!(unknown.in_lang(Lang::En), "unknown business object `order`");
+        assert_eq!(unknown.in_lang(Lang::ZhCn), "未知的业务对象 `order`");
+        assert_eq!(unknown.in_lang(Lang::ZhTw), "未知的業務物件 `order`");
+        let wrong = crate::says!(
+            "wrong-kind-reference",
+            id = "billing",
+            other = kind_with_article(Kind::Information),
+            kind = kind_with_article(Kind::Capability)
+        );
+        assert_eq!(
+            wrong.in_lang(Lang::En),
+            "`billing` is information, not a capability"
+        );
+        assert_eq!(
+            wrong.in_lang(Lang::ZhCn),
+            "`billing` 是信息项，不是业务能力"
+        );
+        // Every description the YAML tree gives has its word.
+        for description in [
+            "a list",
+            "a mapping",
+            "an alias",
+            "nothing (null)",
+            "a boolean",
+            "an integer",
+            "a number",
+            "text",
+        ] {
+            let Arg::Word(key) = found_word(description) else {
+                panic!("{description} has no word");
+            };
+            assert_eq!(Lang::En.t(key), description);
+            assert_ne!(Lang::ZhCn.t(key), description);
+        }
+        assert_eq!(found_word("a tree"), Arg::Text("a tree".into()));
+    }
+
+    #[test]
+    fn an_unknown_rules_help_is_keyed_and_english_as_before() {
+        let loc = Loc {
+            file: 0,
+            span: crate::yaml::Span::default(),
+        };
+        let mut near = silenced_rule("no-value-itme", loc, Silencer::Comment).unwrap_err();
+        assert_eq!(
+            near.message,
+            "`no-value-itme` in a suppression comment is not a rule code or name"
+        );
+        assert_eq!(near.help.as_deref(), Some("did you mean `no-value-item`?"));
+        near.localize(Lang::ZhCn);
+        assert_eq!(
+            near.message,
+            "抑制注释中的 `no-value-itme` 不是规则代码或规则名"
+        );
+        assert_eq!(near.help.as_deref(), Some("是否想写 `no-value-item`？"));
+        let mut far = silenced_rule("zzzzzzzz", loc, Silencer::Allow).unwrap_err();
+        assert_eq!(far.help.as_deref(), Some("`vsm explain` lists every rule"));
+        far.localize(Lang::ZhTw);
+        assert_eq!(far.help.as_deref(), Some("`vsm explain` 會列出所有規則"));
     }
 
     #[test]

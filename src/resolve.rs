@@ -5,9 +5,9 @@
 
 use crate::catalog::{UNRESOLVED_REFERENCE, WRONG_KIND_REFERENCE};
 use crate::diag::shown;
-use crate::diag::Finding;
+use crate::diag::{self, Finding};
 use crate::model::{Kind, Model, Ref, Str};
-use crate::suggest;
+use crate::says;
 use indexmap::IndexMap;
 use petgraph::graph::{DiGraph, NodeIndex};
 use rayon::prelude::*;
@@ -351,16 +351,16 @@ impl<'m> Resolver<'m> {
                 Finding::new(
                     &WRONG_KIND_REFERENCE,
                     reference.loc,
-                    format!(
-                        "`{}` is {}, not {}",
-                        shown(id),
-                        other.with_article(),
-                        kind.with_article()
+                    says!(
+                        "wrong-kind-reference",
+                        id = shown(id),
+                        other = diag::kind_with_article(other),
+                        kind = diag::kind_with_article(kind)
                     ),
                 )
-                .maybe_help(
-                    suggest::help(id, ids_of(self.model, kind))
-                        .or_else(|| Some(format!("list it under `{}` instead", other.section()))),
+                .help(
+                    diag::did_you_mean(id, ids_of(self.model, kind))
+                        .unwrap_or_else(|| says!("list-it-under", section = other.section())),
                 )
                 .path(path),
             );
@@ -368,15 +368,19 @@ impl<'m> Resolver<'m> {
         }
         let trimmed = id.trim();
         let help = if trimmed != id && lookup(self.model, kind, trimmed).is_some() {
-            Some(format!("remove the spaces around `{}`", shown(trimmed)))
+            Some(says!("remove-the-spaces", id = shown(trimmed)))
         } else {
-            suggest::help(id, ids_of(self.model, kind))
+            diag::did_you_mean(id, ids_of(self.model, kind))
         };
         self.findings.push(
             Finding::new(
                 &UNRESOLVED_REFERENCE,
                 reference.loc,
-                format!("unknown {} `{}`", kind.noun(), shown(id)),
+                says!(
+                    "unknown-reference",
+                    kind = diag::kind_word(kind),
+                    id = shown(id)
+                ),
             )
             .maybe_help(help)
             .path(path),
@@ -399,10 +403,7 @@ impl<'m> Resolver<'m> {
                 .iter()
                 .find(|(_, s)| s.stages.contains_key(id.as_str()))
                 .map(|(stream, _)| {
-                    format!(
-                        "a stage is referenced as `stream/stage`: write `{stream}/{}`",
-                        shown(id)
-                    )
+                    says!("stage-reference-write", stream = stream, stage = shown(id))
                 })
         } else {
             None
@@ -417,9 +418,14 @@ impl<'m> Resolver<'m> {
                     Finding::new(
                         &WRONG_KIND_REFERENCE,
                         reference.loc,
-                        format!("`{}` is {}, not a stage", shown(id), other.with_article()),
+                        says!(
+                            "wrong-kind-reference",
+                            id = shown(id),
+                            other = diag::kind_with_article(other),
+                            kind = diag::kind_with_article(Kind::Stage)
+                        ),
                     )
-                    .help("a stage is referenced as `stream/stage`")
+                    .help(says!("stage-reference-form"))
                     .path(path()),
                 );
                 return None;
@@ -433,13 +439,17 @@ impl<'m> Resolver<'m> {
                 .flat_map(|(s, stream)| stream.stages.keys().map(move |st| format!("{s}/{st}")))
                 .take(20_000)
                 .collect();
-            suggest::help(id, candidates.iter().map(String::as_str))
+            diag::did_you_mean(id, candidates.iter().map(String::as_str))
         });
         self.findings.push(
             Finding::new(
                 &UNRESOLVED_REFERENCE,
                 reference.loc,
-                format!("unknown stage `{}`", shown(id)),
+                says!(
+                    "unknown-reference",
+                    kind = diag::kind_word(Kind::Stage),
+                    id = shown(id)
+                ),
             )
             .maybe_help(help)
             .path(path()),
@@ -739,14 +749,16 @@ fn resolve_streams(model: &Model, range: std::ops::Range<usize>) -> StreamParts 
                                 other_stream,
                             }),
                             None => {
-                                let help = suggest::help(id, stream.stages.keys().map(Str::as_str));
+                                let help =
+                                    diag::did_you_mean(id, stream.stages.keys().map(Str::as_str));
                                 r.findings.push(
                                     Finding::new(
                                         &UNRESOLVED_REFERENCE,
                                         reference.loc,
-                                        format!(
-                                            "value stream `{stream_id}` has no stage `{}`",
-                                            shown(id)
+                                        says!(
+                                            "stream-has-no-stage",
+                                            stream = stream_id,
+                                            stage = shown(id)
                                         ),
                                     )
                                     .maybe_help(help)

@@ -162,7 +162,8 @@ fn banded_osa(a: &[char], b: &[char], limit: usize) -> Option<usize> {
     Some(previous[m + limit - n]).filter(|&d| d <= limit)
 }
 
-/// `did you mean `x`?` help text, if a candidate is close.
+/// `did you mean `x`?` help text, if a candidate is close. Findings say it with
+/// [`crate::diag::did_you_mean`], in the reader's language; errors are English.
 pub fn help<'a, I>(word: &str, candidates: I) -> Option<String>
 where
     I: IntoIterator<Item = &'a str>,

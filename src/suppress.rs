@@ -19,7 +19,7 @@
 
 use crate::catalog::{Rule, UNUSED_SUPPRESSION};
 use crate::config::RuleSelection;
-use crate::diag::{silenced_rule, Finding, Silencer};
+use crate::diag::{silenced_rule, Finding, Keyed, Silencer};
 use crate::source::{FileId, Loc, SourceFile, Sources};
 use crate::yaml::{self, NodeKind, Span};
 use std::collections::HashMap;
@@ -189,9 +189,9 @@ fn unused(
             if entry.used || !which(entry.rule) || selection.severity(entry.rule).is_none() {
                 continue;
             }
-            let (place, help) = match directive.scope {
-                Scope::File => ("in this file", "remove it from the `ignore-file` comment"),
-                Scope::Line(_) => ("on the line it covers", "remove it from the comment"),
+            let (message, help) = match directive.scope {
+                Scope::File => ("unused-suppression-file", "unused-suppression-file-help"),
+                Scope::Line(_) => ("unused-suppression-line", "unused-suppression-line-help"),
             };
             out.push(
                 Finding::new(
@@ -200,15 +200,18 @@ fn unused(
                         file: directive.file,
                         span: entry.span,
                     },
-                    format!(
-                        "unused suppression: no {} {} finding {place}",
-                        entry.rule.code, entry.rule.name
+                    Keyed::new(
+                        message,
+                        vec![
+                            ("code", entry.rule.code.into()),
+                            ("rule", entry.rule.name.into()),
+                        ],
                     ),
                 )
                 .help(if directive.entries.len() == 1 {
-                    "remove the comment: it hides nothing".to_string()
+                    crate::says!("unused-suppression-only-help")
                 } else {
-                    format!("{help}: `{}` hides nothing", entry.written)
+                    Keyed::new(help, vec![("written", entry.written.as_str().into())])
                 }),
             );
         }

@@ -11,9 +11,10 @@ use crate::baseline::{self, Baseline};
 use crate::catalog::{self, Rule};
 use crate::check::{self, Filters};
 use crate::config::{FailOn, RuleSelection};
-use crate::diag::{Finding, Severity};
+use crate::diag::{self, Finding, Severity};
+use crate::i18n::Lang;
 use crate::render::{self, Summary};
-use crate::text::plural;
+use crate::says;
 use anyhow::{anyhow, Context as _};
 use clap::ValueEnum;
 use std::collections::BTreeMap;
@@ -109,6 +110,8 @@ pub struct Args {
     pub ignore: Vec<String>,
     #[command(flatten)]
     pub config: ConfigFile,
+    #[command(flatten)]
+    pub lang: super::lang::LangArg,
     /// Hide the findings recorded in this baseline file (see --write-baseline)
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
@@ -159,43 +162,39 @@ struct Hidden {
 }
 
 impl Hidden {
-    /// Lines that follow the summary line (empty when nothing was hidden).
-    fn notes(&self) -> String {
+    /// Lines that follow the summary line (empty when nothing was hidden), in `lang`.
+    fn notes(&self, lang: Lang) -> String {
         let mut out = String::new();
         if self.suppressed > 0 {
-            out.push_str(&format!(
-                "Suppression comments hid {}.\n",
-                plural(self.suppressed, "finding", "findings")
-            ));
+            out.push_str(&says!("check-suppressed", n = self.suppressed).in_lang(lang));
+            out.push('\n');
         }
         if let Some((file, count)) = &self.written {
-            out.push_str(&format!(
-                "Wrote {} to the baseline `{}`; runs with --baseline {} report only new ones.\n",
-                plural(*count, "finding", "findings"),
-                file.display(),
-                file.display()
-            ));
+            let file = file.display().to_string();
+            out.push_str(&says!("check-baseline-written", n = *count, file = file).in_lang(lang));
+            out.push('\n');
         }
         if let Some((file, applied)) = &self.baseline {
-            out.push_str(&format!(
-                "Baseline `{}` hid {}",
-                file.display(),
-                plural(applied.hidden, "finding", "findings")
-            ));
+            let file = file.display().to_string();
+            out.push_str(
+                &says!("check-baseline-hid", n = applied.hidden, file = &file).in_lang(lang),
+            );
             if applied.stale > 0 {
-                out.push_str(&format!(
-                    "; {} no longer found (stale): refresh it with --write-baseline {}",
-                    plural(applied.stale, "entry is", "entries are"),
-                    file.display()
-                ));
+                out.push_str(
+                    &says!("check-baseline-stale", n = applied.stale, file = file).in_lang(lang),
+                );
             }
-            out.push_str(".\n");
+            out.push_str(if lang == Lang::En { ".\n" } else { "。\n" });
         }
         if let Some((git_ref, changed, total)) = &self.changed {
-            out.push_str(&format!(
-                "Reported findings in {changed} of {} changed since `{git_ref}`.\n",
-                plural(*total, "file", "files")
-            ));
+            let said = says!(
+                "check-changed-since",
+                changed = *changed,
+                total = *total,
+                since = git_ref
+            );
+            out.push_str(&said.in_lang(lang));
+            out.push('\n');
         }
         out
     }
@@ -294,12 +293,18 @@ fn check_once(args: &Args) -> anyhow::Result<ExitCode> {
         None => None,
     };
     let workspace = Workspace::open(&args.model, &args.config)?;
+    let lang = args.lang.resolve(&workspace)?;
     if args.verbose {
         for skipped in &workspace.loaded.skipped {
             crate::stderrln!(
-                "skipped `{}`: {}",
-                skipped.path.display(),
-                skipped.why.describe()
+                "{}",
+                lang.t_args(
+                    "check-skipped-file",
+                    &[
+                        ("path", skipped.path.display().to_string().into()),
+                        ("why", lang.t(skipped.why.key()).into()),
+                    ]
+                )
             );
         }
     }
@@ -347,13 +352,16 @@ fn check_once(args: &Args) -> anyhow::Result<ExitCode> {
         hidden.written = Some((file.clone(), count));
         findings.clear();
     }
+    // Everything that matches findings on their English text (suppressions, the baseline,
+    // the one written) has run: from here on they are words for the reader.
+    diag::localize(&mut findings, lang);
 
     let findings = &findings;
     let mut summary = Summary::new(&workspace.loaded, findings, started.elapsed());
     summary.suppressed = hidden.suppressed;
     summary.skipped_listed = args.verbose;
     summary.baseline = hidden.baseline.as_ref().map(|(_, a)| (a.hidden, a.stale));
-    let notes = hidden.notes();
+    let notes = hidden.notes(lang);
 
     let format = args.format.unwrap_or(if std::io::stdout().is_terminal() {
         Format::Human
@@ -366,20 +374,20 @@ fn check_once(args: &Args) -> anyhow::Result<ExitCode> {
         } else {
             (args.color == ColorChoice::Always, 100)
         };
+        let look = Look { color, width, lang };
         let mut out = render_one(
             format,
             &workspace,
             findings,
             &summary,
-            color,
-            width,
+            look,
             started.elapsed(),
         );
         if args.statistics && format.is_for_people() {
-            out.push_str(&statistics(findings));
+            out.push_str(&statistics(findings, lang));
         }
         if format == Format::Human && !args.quiet {
-            out.push_str(&summary.line());
+            out.push_str(&summary.line(lang));
             out.push('\n');
             out.push_str(&notes);
         }
@@ -397,7 +405,7 @@ fn check_once(args: &Args) -> anyhow::Result<ExitCode> {
     }
     print(&render_as(format, true))?;
     if args.statistics && !format.is_for_people() {
-        crate::stderr!("{}", statistics(findings));
+        crate::stderr!("{}", statistics(findings, lang));
     }
     if format != Format::Human && !args.quiet && !notes.is_empty() {
         crate::stderr!("{notes}");
@@ -418,23 +426,32 @@ fn check_once(args: &Args) -> anyhow::Result<ExitCode> {
     Ok(code)
 }
 
+/// How an output is written: colours and width (human output) and the language (all but
+/// JSON's keys).
+#[derive(Clone, Copy)]
+struct Look {
+    color: bool,
+    width: usize,
+    lang: Lang,
+}
+
 fn render_one(
     format: Format,
     workspace: &Workspace,
     findings: &[Finding],
     summary: &Summary,
-    color: bool,
-    width: usize,
+    look: Look,
     elapsed: Duration,
 ) -> String {
+    let Look { color, width, lang } = look;
     let (sources, root) = (&workspace.loaded.sources, workspace.root.as_path());
     match format {
-        Format::Human => render::human::render(sources, findings, color, width),
+        Format::Human => render::human::render(sources, findings, color, width, lang),
         Format::Concise => render::concise::render(sources, findings),
         Format::Json => render::json::render(sources, findings, summary),
-        Format::Sarif => render::sarif::render(sources, findings, root),
-        Format::Github => render::github::render(sources, findings, root),
-        Format::Junit => render::junit::render(sources, findings, elapsed.as_secs_f64()),
+        Format::Sarif => render::sarif::render(sources, findings, root, lang),
+        Format::Github => render::github::render(sources, findings, root, lang),
+        Format::Junit => render::junit::render(sources, findings, elapsed.as_secs_f64(), lang),
     }
 }
 
@@ -447,7 +464,8 @@ pub fn exit_code(findings: &[Finding], fail_on: FailOn) -> ExitCode {
     ExitCode::from(u8::from(failed))
 }
 
-fn statistics(findings: &[Finding]) -> String {
+/// The number of findings per rule; the severity in `lang` (codes and names stay English).
+fn statistics(findings: &[Finding], lang: Lang) -> String {
     let mut counts: BTreeMap<&str, (usize, &'static Rule, Severity)> = BTreeMap::new();
     for f in findings {
         let entry = counts.entry(f.rule.code).or_insert((0, f.rule, f.severity));
@@ -457,8 +475,9 @@ fn statistics(findings: &[Finding]) -> String {
     let mut out = String::new();
     for (code, (count, rule, severity)) in counts {
         out.push_str(&format!(
-            "{count:>6}  {code}  {:<28} {severity}\n",
-            rule.name
+            "{count:>6}  {code}  {:<28} {}\n",
+            rule.name,
+            render::human::severity_word(severity, lang)
         ));
     }
     out

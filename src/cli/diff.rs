@@ -75,6 +75,9 @@ pub struct Args {
     pub output: OutputFile,
     #[command(flatten)]
     pub config: ConfigFile,
+    // The language of the findings introduced and fixed (the rest of the diff is English).
+    #[command(flatten)]
+    pub lang: super::lang::LangArg,
     /// Exit with 1 when the models differ, as `git diff --exit-code` does
     #[arg(long)]
     pub exit_code: bool,
@@ -174,7 +177,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     };
     let (old_outcome, new_outcome): (Outcome, Outcome) =
         rayon::join(|| check(&old_side), || check(&new_side));
-    let diff = diff::compute(
+    let lang = args.lang.resolve_with(settings.config.lang)?;
+    let mut diff = diff::compute(
         &Side {
             label: &old_label,
             loaded: &old_side.loaded,
@@ -188,6 +192,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             file_keys: &new_side.keys,
         },
     );
+    diff.localize(lang);
     let text = match format {
         Format::Term => diff::term::render(&diff, args.output.colored(args.color)),
         Format::Md => diff::markdown::render(&diff, diff::markdown::COMMENT_LIMIT),

@@ -48,6 +48,13 @@ pub struct LangArg {
 }
 
 impl LangArg {
+    /// As [`LangArg::resolve`], for commands that read the config without opening a workspace
+    /// (`vsm diff`): `config` is the `lang:` of vsm.yaml.
+    pub fn resolve_with(&self, config: Option<Lang>) -> anyhow::Result<Lang> {
+        let env = std::env::var_os(ENV).map(|v| v.to_string_lossy().into_owned());
+        choose(self.lang, env.as_deref(), config)
+    }
+
     /// The language to write in: the flag, else `VSM_LANG`, else the config, else English.
     /// A `VSM_LANG` that names no language is an error (exit 2), not silently English.
     pub fn resolve(&self, workspace: &Workspace) -> anyhow::Result<Lang> {

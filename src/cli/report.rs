@@ -130,13 +130,15 @@ impl FileFormat for Format {
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
     let format = file_format::choose(args.format, Some(&args.output), None, "report")?;
-    let opened = match open(&args.model, &args.config)? {
+    let mut opened = match open(&args.model, &args.config)? {
         Ok(opened) => opened,
         Err(code) => return Ok(code),
     };
     let measure = measure(args.heatmap_by, &opened.workspace)?;
     let palette = palette(args.palette, &opened.workspace)?;
     let lang = args.lang.resolve(&opened.workspace)?;
+    // The findings section in the language (the model's check is done: nothing matches them now).
+    crate::diag::localize(&mut opened.outcome.findings, lang);
     let mut views = opened.views();
     views.lang = lang;
     let model = &opened.workspace.loaded.model;

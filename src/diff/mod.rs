@@ -223,6 +223,9 @@ pub struct FindingRef {
     /// The element path, e.g. `value_streams.complaint.stages.survey`.
     pub path: String,
     pub message: String,
+    /// The message as a key, to write it in the reader's language ([`Diff::localize`]).
+    #[serde(skip)]
+    pub keyed: Option<Box<crate::diag::Keyed>>,
 }
 
 /// A capability whose heat-map measures moved.
@@ -295,6 +298,21 @@ pub struct FlowFigures {
 }
 
 impl Diff {
+    /// The findings introduced and fixed in `lang`, after they were matched on their English
+    /// text; the rest of the diff is English for now.
+    pub fn localize(&mut self, lang: crate::i18n::Lang) {
+        for finding in self
+            .findings
+            .introduced
+            .iter_mut()
+            .chain(self.findings.fixed.iter_mut())
+        {
+            if let Some(keyed) = &finding.keyed {
+                finding.message = keyed.in_lang(lang);
+            }
+        }
+    }
+
     /// Whether the change touches nothing `vsm diff` compares.
     pub fn is_empty(&self) -> bool {
         self.elements.is_empty()
@@ -443,6 +461,7 @@ fn finding_ref(side: &Side<'_>, f: &Finding) -> FindingRef {
         column: start.column,
         path: f.path.clone(),
         message: f.message.clone(),
+        keyed: f.keyed_message.clone(),
     }
 }
 

@@ -7,13 +7,13 @@
 //! rule's findings are built in one place.
 
 use crate::catalog::{DUPLICATE_ID, INVALID_ID, INVALID_VALUE, MISSING_FIELD, UNKNOWN_FIELD};
-use crate::diag::{shown, Finding};
+use crate::diag::{self, shown, Finding, Says};
 use crate::model::{
     BusinessObject, Capability, Commitment, Information, Model, Perception, Process, Stage,
     Stakeholder, ValueStream,
 };
+use crate::says;
 use crate::source::{FileId, Loc};
-use crate::suggest;
 use crate::vocabulary::SECTIONS;
 use crate::yaml::{Document, NodeId, NodeKind, Scalar};
 use std::collections::HashMap;
@@ -269,8 +269,8 @@ impl<'a> Converter<'a> {
         &mut self,
         node: NodeId,
         field: &str,
-        message: String,
-        help: Option<String>,
+        message: impl Into<Says>,
+        help: Option<Says>,
     ) {
         let loc = self.value_loc(node);
         let path = self.field_path(field);
@@ -284,7 +284,13 @@ impl<'a> Converter<'a> {
     /// A collection of the wrong shape whose content is therefore not read (a section that is
     /// not a mapping, say): the model is incomplete, so the finding is marked unread and
     /// findings that may only follow from the missing part are held back.
-    pub(super) fn unreadable(&mut self, node: NodeId, field: &str, message: String, help: String) {
+    pub(super) fn unreadable(
+        &mut self,
+        node: NodeId,
+        field: &str,
+        message: impl Into<Says>,
+        help: impl Into<Says>,
+    ) {
         let loc = self.value_loc(node);
         let path = self.field_path(field);
         self.push(
@@ -296,7 +302,12 @@ impl<'a> Converter<'a> {
     }
 
     /// A required field of the element being read is absent.
-    pub(super) fn missing_field(&mut self, loc: Loc, message: String, help: &str) {
+    pub(super) fn missing_field(
+        &mut self,
+        loc: Loc,
+        message: impl Into<Says>,
+        help: impl Into<Says>,
+    ) {
         let path = self.path.clone();
         self.push(
             Finding::new(&MISSING_FIELD, loc, message)
@@ -320,13 +331,13 @@ impl<'a> Converter<'a> {
         &mut self,
         loc: Loc,
         first: Loc,
-        message: String,
-        help: &str,
+        message: impl Into<Says>,
+        help: impl Into<Says>,
         path: String,
     ) {
         self.push(
             Finding::new(&DUPLICATE_ID, loc, message)
-                .label(first, "first written here")
+                .label(first, says!("first-written-here"))
                 .help(help)
                 .path(path),
         );
@@ -341,15 +352,15 @@ impl<'a> Converter<'a> {
     ) {
         let loc = self.loc(key_node);
         let path = self.field_path(key);
-        let help = suggest::help(key, known.iter().copied())
-            .or_else(|| Some(format!("known {what}s: {}", known.join(", "))));
+        let help = diag::did_you_mean(key, known.iter().copied())
+            .unwrap_or_else(|| says!("unknown-field-known", what = what, known = known.join(", ")));
         self.push(
             Finding::new(
                 &UNKNOWN_FIELD,
                 loc,
-                format!("unknown {what} `{}`", shown(key)),
+                says!("unknown-field", what = what, key = shown(key)),
             )
-            .maybe_help(help)
+            .help(help)
             .path(path),
         );
     }
@@ -370,9 +381,12 @@ impl<'a> Converter<'a> {
                     Finding::new(
                         &INVALID_VALUE,
                         loc,
-                        format!("a model file must be a mapping of sections, but this document is {found}"),
+                        says!("file-not-a-mapping", found = diag::found_word(found)),
                     )
-                    .help(format!("start the file with one of the sections: {}", SECTIONS.join(", ")))
+                    .help(says!(
+                        "file-not-a-mapping-help",
+                        sections = SECTIONS.join(", ")
+                    ))
                     .unread(),
                 );
                 None
@@ -406,7 +420,7 @@ impl<'a> Converter<'a> {
                     Finding::new(
                         &INVALID_VALUE,
                         loc,
-                        format!("a key must be text, not {found}"),
+                        says!("key-not-text", found = diag::found_word(found)),
                     )
                     .path(path),
                 );
@@ -432,8 +446,8 @@ impl<'a> Converter<'a> {
                 self.written_twice(
                     loc,
                     first_loc,
-                    format!("`{}` is written twice in this mapping", shown(key)),
-                    "YAML keeps only one of them: merge the two or rename one",
+                    says!("key-written-twice", key = shown(key)),
+                    says!("key-written-twice-help"),
                     path,
                 );
                 continue;
@@ -470,11 +484,9 @@ impl<'a> Converter<'a> {
                     Finding::new(
                         &INVALID_VALUE,
                         loc,
-                        format!(
-                            "a merge key `<<` takes a mapping or a list of mappings, found {found}"
-                        ),
+                        says!("merge-key-not-a-mapping", found = diag::found_word(found)),
                     )
-                    .help("write `<<: *anchor` with the anchor of a mapping"),
+                    .help(says!("merge-key-not-a-mapping-help")),
                 );
                 continue;
             }

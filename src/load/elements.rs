@@ -4,8 +4,9 @@
 
 use super::convert::{AnyElement, Converted, Converter, Early, Element, Entry, FileModel};
 use super::scalars::{nfc, nfc_str};
-use crate::diag::shown;
+use crate::diag::{self, shown};
 use crate::model::*;
+use crate::says;
 use crate::source::FileId;
 use crate::vocabulary::{
     key, BUSINESS_OBJECT_FIELDS, CAPABILITY_FIELDS, COMMITMENT_FIELDS, COMPOSITION_VALUES,
@@ -148,16 +149,20 @@ impl<'a> Converter<'a> {
             _ => {
                 let found = doc.describe(value);
                 let id = self.first_list_id(value).unwrap_or("my-id");
-                let help = format!(
-                    "`{field}` is a mapping keyed by id, not a list: write `{}: {{{}: ...}}` \
-                     indented under `{field}:`, without `- `",
-                    shown(id),
-                    key::NAME
+                let help = says!(
+                    "section-not-a-mapping-help",
+                    field = field,
+                    id = shown(id),
+                    name = key::NAME
                 );
                 self.unreadable(
                     value,
                     "",
-                    format!("expected `{field}` to be a mapping of id to element, found {found}"),
+                    says!(
+                        "section-not-a-mapping",
+                        field = field,
+                        found = diag::found_word(found)
+                    ),
                     help,
                 );
                 return false;
@@ -184,11 +189,8 @@ impl<'a> Converter<'a> {
                     self.written_twice(
                         id.loc,
                         first_loc,
-                        format!(
-                            "`{}` is written twice in this mapping, in two Unicode forms",
-                            shown(&id.value)
-                        ),
-                        "ids are compared in Unicode NFC: merge the two or rename one",
+                        says!("id-written-twice-nfc", id = shown(&id.value)),
+                        says!("id-written-twice-nfc-help"),
                         path,
                     );
                     continue;
@@ -279,18 +281,16 @@ impl<'a> Converter<'a> {
             NodeKind::Scalar { .. } if doc.scalar(node) == Some(Scalar::Null) => Vec::new(),
             _ => {
                 let found = doc.describe(node);
-                let help = doc.scalar_text(node).map(|text| {
-                    format!(
-                        "write the fields as a mapping, e.g. `{{name: {}}}`",
-                        shown(text)
-                    )
-                });
+                let help = doc
+                    .scalar_text(node)
+                    .map(|text| says!("fields-as-a-mapping-help", name = shown(text)).into());
                 self.invalid(
                     node,
                     "",
-                    format!(
-                        "expected {} (a mapping of fields), found {found}",
-                        kind.with_article()
+                    says!(
+                        "fields-as-a-mapping",
+                        kind = diag::kind_with_article(kind),
+                        found = diag::found_word(found)
                     ),
                     help,
                 );
@@ -303,13 +303,13 @@ impl<'a> Converter<'a> {
         if common.name.is_none() {
             self.missing_field(
                 common.id.loc,
-                format!(
-                    "{} `{}` has no `{}`",
-                    kind.noun(),
-                    shown(&common.id.value),
-                    key::NAME
+                says!(
+                    "element-has-no-field",
+                    kind = diag::kind_word(kind),
+                    id = shown(&common.id.value),
+                    field = key::NAME
                 ),
-                &format!("add `{}:` with a short human-readable name", key::NAME),
+                says!("missing-name-help", field = key::NAME),
             );
         }
     }
@@ -332,11 +332,8 @@ impl<'a> Converter<'a> {
             self.written_twice(
                 key_loc,
                 previous,
-                format!("the `{}` section is written twice", key::MODEL),
-                &format!(
-                    "a model has at most one `{}` section: merge them",
-                    key::MODEL
-                ),
+                says!("model-section-twice", section = key::MODEL),
+                says!("model-section-twice-help", section = key::MODEL),
                 key::MODEL.to_string(),
             );
             return;
@@ -411,16 +408,13 @@ impl<'a> Converter<'a> {
         if stream.trigger.is_none() {
             self.missing_field(
                 stream.common.id.loc,
-                format!(
-                    "{} `{}` has no `{}`",
-                    Kind::ValueStream.noun(),
-                    shown(&stream.common.id.value),
-                    key::TRIGGER
+                says!(
+                    "element-has-no-field",
+                    kind = diag::kind_word(Kind::ValueStream),
+                    id = shown(&stream.common.id.value),
+                    field = key::TRIGGER
                 ),
-                &format!(
-                    "add `{}:` with the stakeholder whose need starts the stream",
-                    key::TRIGGER
-                ),
+                says!("missing-trigger-help", field = key::TRIGGER),
             );
         }
         Some(stream)
@@ -504,8 +498,8 @@ impl<'a> Converter<'a> {
         self.invalid(
             node,
             key::VALUE_ITEMS,
-            format!("`{}` must be a list, found a mapping", key::VALUE_ITEMS),
-            Some(help),
+            says!("must-be-a-list", field = key::VALUE_ITEMS),
+            Some(help.into()),
         );
     }
 
@@ -539,8 +533,8 @@ impl<'a> Converter<'a> {
                 if !named {
                     self.missing_field(
                         item.name.loc,
-                        format!("this value item has no `{}`", key::NAME),
-                        &format!("add `{}:` saying what value the customer gets", key::NAME),
+                        says!("value-item-has-no-name", field = key::NAME),
+                        says!("value-item-has-no-name-help", field = key::NAME),
                     );
                     return None;
                 }
@@ -649,8 +643,8 @@ impl<'a> Converter<'a> {
         if step.name.is_none() {
             self.missing_field(
                 loc,
-                format!("this step has no `{}`", key::NAME),
-                &format!("add `{}:` saying what the step does", key::NAME),
+                says!("step-has-no-name", field = key::NAME),
+                says!("step-has-no-name-help", field = key::NAME),
             );
         }
         Some(step)

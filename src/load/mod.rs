@@ -65,6 +65,14 @@ pub enum SkipReason {
 }
 
 impl SkipReason {
+    /// The reason as a key of `findings.ftl`, to say it in the reader's language.
+    pub fn key(self) -> &'static str {
+        match self {
+            SkipReason::NoModelSection => "check-skip-no-model-section",
+            SkipReason::Config => "check-skip-config",
+        }
+    }
+
     pub fn describe(self) -> &'static str {
         match self {
             SkipReason::NoModelSection => "it holds no model section",
@@ -548,7 +556,7 @@ fn parse_and_convert(file_id: FileId, text: &str, findings: &mut Vec<Finding>) -
                         file: file_id,
                         span: Span::new(at, end),
                     },
-                    syntax_message(&error.message),
+                    crate::says!("invalid-yaml", error = error.message.as_str()),
                 )
                 .maybe_help(syntax_help(text, at, &error.message)),
             );
@@ -563,10 +571,6 @@ fn floor_char_boundary(text: &str, mut at: usize) -> usize {
         at -= 1;
     }
     at
-}
-
-fn syntax_message(raw: &str) -> String {
-    format!("invalid YAML: {raw}")
 }
 
 /// A hint for the common syntax mistakes.
@@ -1021,12 +1025,12 @@ fn merge(loaded: &mut Loaded, file_model: FileModel, meta_loc: &mut Option<Loc>)
                 Finding::new(
                     &DUPLICATE_ID,
                     here,
-                    format!("the `{}` section is written twice", key::MODEL),
+                    crate::says!("model-section-twice", section = key::MODEL),
                 )
-                .label(first, "first written here")
-                .help(format!(
-                    "a model has at most one `{}` section: keep one",
-                    key::MODEL
+                .label(first, crate::says!("first-written-here"))
+                .help(crate::says!(
+                    "model-section-twice-keep-one",
+                    section = key::MODEL
                 ))
                 .path(key::MODEL),
             ),
@@ -1080,14 +1084,14 @@ fn merge_section<T>(
                 Finding::new(
                     &DUPLICATE_ID,
                     id_of(&element).loc,
-                    format!(
-                        "the {} `{}` is defined twice",
-                        kind.noun(),
-                        crate::diag::shown(&id)
+                    crate::says!(
+                        "id-defined-twice",
+                        kind = crate::diag::kind_word(kind),
+                        id = crate::diag::shown(&id)
                     ),
                 )
-                .label(first_loc, "first defined here")
-                .help("ids must be unique per kind across all files: rename or merge one")
+                .label(first_loc, crate::says!("first-defined-here"))
+                .help(crate::says!("id-defined-twice-help"))
                 .path(format!("{}.{id}", kind.section())),
             );
             continue;

@@ -3,9 +3,9 @@
 //! type or out of range is reported (VSM003) and read as absent, so reading goes on.
 
 use super::convert::Converter;
-use crate::diag::shown;
+use crate::diag::{self, shown};
 use crate::model::{Duration, List, Ref, Spanned, Str, Target, Text};
-use crate::suggest;
+use crate::says;
 use crate::vocabulary::value_names;
 use crate::yaml::{NodeId, NodeKind, Scalar};
 use std::ops::RangeInclusive;
@@ -104,15 +104,16 @@ impl Converter<'_> {
             }
             None => {
                 let found = self.doc.describe(node);
-                let help =
-                    matches!(self.doc.kind(self.doc.deref(node)), NodeKind::Map(_)).then(|| {
-                        "a `key: value` inside text needs quotes: write the text in \"...\""
-                            .to_string()
-                    });
+                let help = matches!(self.doc.kind(self.doc.deref(node)), NodeKind::Map(_))
+                    .then(|| says!("text-needs-quotes").into());
                 self.invalid(
                     node,
                     field,
-                    format!("`{field}` must be text, found {found}"),
+                    says!(
+                        "must-be-text",
+                        field = field,
+                        found = diag::found_word(found)
+                    ),
                     help,
                 );
                 None
@@ -147,12 +148,7 @@ impl Converter<'_> {
                 out.into_boxed_slice()
             }
             NodeKind::Map(_) => {
-                self.invalid(
-                    node,
-                    field,
-                    format!("`{field}` must be a list, found a mapping"),
-                    None,
-                );
+                self.invalid(node, field, says!("must-be-a-list", field = field), None);
                 List::default()
             }
             _ => match doc.scalar(node) {
@@ -169,8 +165,8 @@ impl Converter<'_> {
                 self.invalid(
                     node,
                     field,
-                    format!("an empty entry in `{field}`"),
-                    Some("remove it or write an id".into()),
+                    says!("empty-entry", field = field),
+                    Some(says!("empty-entry-help").into()),
                 );
                 None
             }
@@ -178,8 +174,8 @@ impl Converter<'_> {
                 self.invalid(
                     node,
                     field,
-                    format!("an empty id in `{field}`"),
-                    Some("write an id, or remove the entry".into()),
+                    says!("empty-id", field = field),
+                    Some(says!("empty-id-help").into()),
                 );
                 None
             }
@@ -192,7 +188,11 @@ impl Converter<'_> {
                 self.invalid(
                     node,
                     field,
-                    format!("expected an id in `{field}`, found {found}"),
+                    says!(
+                        "expected-an-id",
+                        field = field,
+                        found = diag::found_word(found)
+                    ),
                     None,
                 );
                 None
@@ -292,18 +292,22 @@ impl Converter<'_> {
                 let found = self.doc.describe(node);
                 let help = match self.doc.scalar_text(node) {
                     Some("yes" | "Yes" | "YES" | "on" | "On" | "ON" | "y" | "Y") => {
-                        Some("YAML 1.2 reads this as text: write `true`".to_string())
+                        says!("yaml-1-2-write", value = "true")
                     }
                     Some("no" | "No" | "NO" | "off" | "Off" | "OFF" | "n" | "N") => {
-                        Some("YAML 1.2 reads this as text: write `false`".to_string())
+                        says!("yaml-1-2-write", value = "false")
                     }
-                    _ => Some("write `true` or `false`".to_string()),
+                    _ => says!("write-true-or-false"),
                 };
                 self.invalid(
                     node,
                     field,
-                    format!("`{field}` must be true or false, found {found}"),
-                    help,
+                    says!(
+                        "must-be-boolean",
+                        field = field,
+                        found = diag::found_word(found)
+                    ),
+                    Some(help.into()),
                 );
                 None
             }
@@ -326,13 +330,13 @@ impl Converter<'_> {
                     return Some(Spanned::new(*value, loc));
                 }
                 let names = value_names(options);
-                let help = suggest::help(text, names.iter().copied())
-                    .or_else(|| Some(format!("use one of: {}", names.join(", "))));
+                let help = diag::did_you_mean(text, names.iter().copied())
+                    .unwrap_or_else(|| says!("use-one-of", values = names.join(", ")));
                 self.invalid(
                     node,
                     field,
-                    format!("`{}` is not a valid `{field}`", shown(text)),
-                    help,
+                    says!("not-a-valid-value", value = shown(text), field = field),
+                    Some(help.into()),
                 );
                 None
             }
@@ -364,10 +368,13 @@ impl Converter<'_> {
                     node,
                     field,
                     format!("`{field}` needs a unit: `{}` of what?", shown(text)),
-                    Some(format!(
-                        "write e.g. `{0}min` or `{0}h` (units: s, min, h, d, w)",
-                        shown(text)
-                    )),
+                    Some(
+                        format!(
+                            "write e.g. `{0}min` or `{0}h` (units: s, min, h, d, w)",
+                            shown(text)
+                        )
+                        .into(),
+                    ),
                 );
                 None
             }
@@ -427,11 +434,15 @@ impl Converter<'_> {
             None => {
                 let found = self.doc.describe(node);
                 let help = matches!(self.doc.kind(self.doc.deref(node)), NodeKind::Seq(_))
-                    .then(|| format!("`{field}` takes one id"));
+                    .then(|| says!("takes-one-id", field = field).into());
                 self.invalid(
                     node,
                     field,
-                    format!("`{field}` must be one id, found {found}"),
+                    says!(
+                        "must-be-one-id",
+                        field = field,
+                        found = diag::found_word(found)
+                    ),
                     help,
                 );
                 None

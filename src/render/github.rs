@@ -12,6 +12,7 @@
 
 use super::paths_from_root;
 use crate::diag::{Finding, Severity};
+use crate::i18n::Lang;
 use crate::source::Sources;
 use crate::text::plural;
 use std::fmt::Write;
@@ -62,8 +63,9 @@ fn limits(findings: &[Finding]) -> [usize; 3] {
     limits
 }
 
-/// Renders one annotation a finding (up to the limit); `root` is the repository root.
-pub fn render(sources: &Sources, findings: &[Finding], root: &Path) -> String {
+/// Renders one annotation a finding (up to the limit); `root` is the repository root. `lang`
+/// is the language of the messages and help; levels, titles (rule code and name) stay English.
+pub fn render(sources: &Sources, findings: &[Finding], root: &Path, lang: Lang) -> String {
     let from_root = paths_from_root(sources, root);
     let mut out = String::with_capacity(findings.len().min(3 * MAX_PER_SEVERITY) * 160);
     let limits = limits(findings);
@@ -83,8 +85,8 @@ pub fn render(sources: &Sources, findings: &[Finding], root: &Path) -> String {
         let (start, end) = sources.range(finding.loc);
         let mut message = finding.message.clone();
         if let Some(help) = &finding.help {
-            message.push_str("\nhelp: ");
-            message.push_str(help);
+            message.push('\n');
+            message.push_str(&super::help_line(help, lang));
         }
         let _ = writeln!(
             out,

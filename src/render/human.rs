@@ -3,6 +3,7 @@
 //! ([`text::escaped`]): a model cannot drive the terminal through its snippet.
 
 use crate::diag::{Finding, Severity};
+use crate::i18n::Lang;
 use crate::source::{FileId, SourceFile, Sources};
 use crate::text::{self, Shifts};
 use miette::{
@@ -73,6 +74,7 @@ struct Shown<'a> {
     source: Named<'a>,
     /// How offsets moved when the source was escaped (`None`: it was not).
     shifts: Option<&'a Shifts>,
+    lang: Lang,
 }
 
 /// A file whose text holds terminal controls, as its snippets show it: escaped, with the map
@@ -122,7 +124,7 @@ impl Diagnostic for Shown<'_> {
     fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
         Some(Box::new(format!(
             "{}[{}]",
-            self.finding.severity.as_str(),
+            severity_word(self.finding.severity, self.lang),
             self.finding.rule.code
         )))
     }
@@ -179,8 +181,56 @@ impl Diagnostic for Shown<'_> {
     }
 }
 
-/// Renders findings for a terminal; `color` picks the coloured theme.
-pub fn render(sources: &Sources, findings: &[Finding], color: bool, width: usize) -> String {
+/// The severity as the header names it, in `lang` (`error`, `错误`, `錯誤`).
+pub fn severity_word(severity: Severity, lang: Lang) -> String {
+    match severity {
+        Severity::Error => lang.t("check-error"),
+        Severity::Warning => lang.t("check-warning"),
+        Severity::Info => lang.t("check-info"),
+    }
+}
+
+/// miette writes the help's prefix itself, in English: in another language the footer's
+/// `  help: ` becomes the language's word. The footer is the first line that starts with it
+/// (after a colour code): the header and the snippet lines start otherwise, and the help text
+/// itself, which may quote anything, comes after it. The Chinese word is as wide as `help` on
+/// a terminal (two CJK characters), so miette's wrapping, which indents the help's next lines
+/// by the English prefix's width, stays aligned.
+fn help_in(rendered: &mut String, lang: Lang) {
+    const PREFIX: &str = "  help: ";
+    if lang == Lang::En {
+        return;
+    }
+    let mut line_start = 0;
+    let found = loop {
+        let line = &rendered[line_start..];
+        let colour = if line.starts_with('\x1b') {
+            line.find('m').map_or(0, |m| m + 1)
+        } else {
+            0
+        };
+        if line[colour..].starts_with(PREFIX) {
+            break Some(line_start + colour);
+        }
+        match line.find('\n') {
+            Some(end) => line_start += end + 1,
+            None => break None,
+        }
+    };
+    if let Some(at) = found {
+        let word = lang.t("check-help");
+        rendered.replace_range(at..at + PREFIX.len(), &format!("  {word}："));
+    }
+}
+
+/// Renders findings for a terminal in `lang`; `color` picks the coloured theme.
+pub fn render(
+    sources: &Sources,
+    findings: &[Finding],
+    color: bool,
+    width: usize,
+    lang: Lang,
+) -> String {
     let theme = if color {
         GraphicalTheme::unicode()
     } else {
@@ -211,6 +261,7 @@ pub fn render(sources: &Sources, findings: &[Finding], color: bool, width: usize
                 shifts: escaped.map(|e| &e.shifts),
             },
             shifts: escaped.map(|e| &e.shifts),
+            lang,
         };
         let mut rendered = String::new();
         // miette panics on some extreme inputs (columns past 65,535): never let that be ours.
@@ -220,6 +271,9 @@ pub fn render(sources: &Sources, findings: &[Finding], color: bool, width: usize
             }))
             .is_ok_and(|r| r.is_ok());
         if ok {
+            if finding.help.is_some() {
+                help_in(&mut rendered, lang);
+            }
             out.push_str(&rendered);
         } else {
             // A line too long to show, or a span the source cannot show: the one-line form.
@@ -228,12 +282,12 @@ pub fn render(sources: &Sources, findings: &[Finding], color: bool, width: usize
                 std::slice::from_ref(finding),
             ));
             if let Some(help) = &finding.help {
-                out.push_str(&format!("  help: {help}\n"));
+                out.push_str(&format!("  {}\n", super::help_line(help, lang)));
             }
         }
         out.push('\n');
     }
-    if let Some(line) = held_back_line(sources, findings) {
+    if let Some(line) = held_back_line(sources, findings, lang) {
         out.push_str(&line);
         out.push('\n');
     }
@@ -242,7 +296,7 @@ pub fn render(sources: &Sources, findings: &[Finding], color: bool, width: usize
 
 /// "held back 23 findings that may follow from the unreadable part of a.yaml; fix it first",
 /// when part of the model could not be read and findings were held back for it.
-pub fn held_back_line(sources: &Sources, findings: &[Finding]) -> Option<String> {
+pub fn held_back_line(sources: &Sources, findings: &[Finding], lang: Lang) -> Option<String> {
     let held_back: usize = findings.iter().map(|f| f.held_back).sum();
     if held_back == 0 {
         return None;
@@ -258,22 +312,57 @@ pub fn held_back_line(sources: &Sources, findings: &[Finding]) -> Option<String>
         .iter()
         .map(|&file| text::escaped(&sources.get(file).display_path()).into_owned())
         .collect();
-    let (parts, them) = match names.len() {
-        1 => ("part", "it"),
-        _ => ("parts", "them"),
-    };
-    Some(format!(
-        "held back {} that may follow from the unreadable {parts} of {}; fix {them} first",
-        crate::text::plural(held_back, "finding", "findings"),
-        join_and(&names)
+    Some(lang.t_args(
+        "check-held-back",
+        &[
+            ("n", (held_back as u64).into()),
+            ("files", (names.len() as u64).into()),
+            ("names", join_and(&names, lang).into()),
+        ],
     ))
 }
 
-/// `a`, `a and b`, `a, b and c`.
-fn join_and(names: &[String]) -> String {
+/// `a`, `a and b`, `a, b and c` (`a、b 和 c`).
+fn join_and(names: &[String], lang: Lang) -> String {
     match names {
         [] => String::new(),
         [one] => one.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+        [rest @ .., last] => {
+            let comma = if lang == Lang::En { ", " } else { "、" };
+            lang.t_args(
+                "check-and",
+                &[
+                    ("rest", rest.join(comma).into()),
+                    ("last", last.as_str().into()),
+                ],
+            )
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Only the footer's prefix changes: a help text quoting `  help: ` keeps it, and a
+    /// coloured prefix is found after its colour code.
+    #[test]
+    fn the_help_prefix_is_the_languages_word_on_the_footer_only() {
+        let rendered = "error[VSM006]\n\n  × unknown `x`\n   ╭─[m.yaml:1:1]\n   ╰────\n  help: did you mean `  help: y`?\n";
+        let mut zh = rendered.to_string();
+        help_in(&mut zh, Lang::ZhCn);
+        assert_eq!(
+            zh,
+            "error[VSM006]\n\n  × unknown `x`\n   ╭─[m.yaml:1:1]\n   ╰────\n  建议：did you mean `  help: y`?\n"
+        );
+        let mut en = rendered.to_string();
+        help_in(&mut en, Lang::En);
+        assert_eq!(en, rendered);
+        let mut coloured = "  × x\n\u{1b}[36m  help: \u{1b}[0mfix it\n".to_string();
+        help_in(&mut coloured, Lang::ZhTw);
+        assert_eq!(coloured, "  × x\n\u{1b}[36m  建議：\u{1b}[0mfix it\n");
+        // As wide as the English prefix, so wrapped lines stay under the text.
+        use unicode_width::UnicodeWidthStr;
+        assert_eq!(UnicodeWidthStr::width("  建议："), "  help: ".len());
     }
 }

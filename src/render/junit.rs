@@ -6,6 +6,7 @@
 //! also line breaks and tabs; characters XML 1.0 cannot hold at all become U+FFFD.
 
 use crate::diag::Finding;
+use crate::i18n::Lang;
 use crate::source::Sources;
 use std::fmt::Write;
 
@@ -36,7 +37,9 @@ fn is_xml_char(c: char) -> bool {
 }
 
 /// Renders findings; `seconds` is the time the check took (JUnit consumers like a `time`).
-pub fn render(sources: &Sources, findings: &[Finding], seconds: f64) -> String {
+/// `lang` is the language of the messages and help; rule codes, names and severities stay
+/// English (test names and failure types are read by CI tools).
+pub fn render(sources: &Sources, findings: &[Finding], seconds: f64, lang: Lang) -> String {
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     let files = sources.files.len();
     let mut per_file: Vec<Vec<&Finding>> = vec![Vec::new(); files];
@@ -81,7 +84,8 @@ pub fn render(sources: &Sources, findings: &[Finding], seconds: f64) -> String {
                 ));
             }
             if let Some(help) = &finding.help {
-                body.push_str(&format!("\nhelp: {help}"));
+                body.push('\n');
+                body.push_str(&super::help_line(help, lang));
             }
             let _ = writeln!(
                 out,

@@ -10,6 +10,7 @@
 use super::paths_from_root;
 use crate::catalog::{Rule, RULES};
 use crate::diag::{Finding, Severity};
+use crate::i18n::Lang;
 use crate::source::{normalize, slashes, Loc, Sources};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -263,10 +264,10 @@ fn descriptor(rule: &'static Rule) -> ReportingDescriptor {
         id: rule.code,
         name: rule.name,
         short_description: Text {
-            text: sentence(rule.summary),
+            text: sentence(rule.summary, Lang::En),
         },
         full_description: Text {
-            text: sentence(rule.explanation),
+            text: sentence(rule.explanation, Lang::En),
         },
         help: TextAndMarkdown { text, markdown },
         default_configuration: Configuration {
@@ -286,13 +287,20 @@ fn information_uri() -> Option<&'static str> {
         .find(|s| !s.is_empty())
 }
 
-/// SARIF asks for descriptions that are sentences (SARIF2001): end with a full stop.
-fn sentence(text: &str) -> String {
+/// SARIF asks for descriptions that are sentences (SARIF2001): end with a full stop, the
+/// language's (`。` in Chinese).
+fn sentence(text: &str, lang: Lang) -> String {
     let text = text.trim_end();
-    if text.ends_with(['.', '!', '?']) {
+    if lang == Lang::En {
+        if text.ends_with(['.', '!', '?']) {
+            text.to_string()
+        } else {
+            format!("{text}.")
+        }
+    } else if text.ends_with(['.', '!', '?', '。', '！', '？']) {
         text.to_string()
     } else {
-        format!("{text}.")
+        format!("{text}。")
     }
 }
 
@@ -302,7 +310,8 @@ fn indent(text: &str) -> String {
 
 /// Renders findings as one SARIF log with one run; files are named from the repository root
 /// `root` (absolute).
-pub fn render(sources: &Sources, findings: &[Finding], root: &Path) -> String {
+/// `lang` is the language of the results' messages; the rules' descriptions stay English.
+pub fn render(sources: &Sources, findings: &[Finding], root: &Path, lang: Lang) -> String {
     let from_root = paths_from_root(sources, root);
     let artifacts = artifacts(sources, &from_root);
     let results = findings
@@ -312,10 +321,10 @@ pub fn render(sources: &Sources, findings: &[Finding], root: &Path) -> String {
                 .iter()
                 .position(|r| r.code == f.rule.code)
                 .expect("every finding's rule is in the catalog");
-            let mut text = sentence(&f.message);
+            let mut text = sentence(&f.message, lang);
             if let Some(help) = &f.help {
-                text.push_str("\nhelp: ");
-                text.push_str(help);
+                text.push('\n');
+                text.push_str(&super::help_line(help, lang));
             }
             // The path from the root, so the fingerprint is the same from any working folder.
             let file = from_root[f.loc.file as usize]
