@@ -30,6 +30,9 @@ pub struct ReadCache {
     files: HashMap<PathBuf, CachedFile>,
     /// The model files of the last load, in order: a file's id is its place here.
     order: Vec<PathBuf>,
+    /// Per model file of the last load: it is the file of the same id in the load before, not
+    /// read again (its source text is unchanged).
+    kept: Vec<bool>,
     /// How many loads swapped files instead of loading all (for the tests).
     #[cfg(test)]
     swaps: usize,
@@ -132,6 +135,7 @@ pub fn load_files_again(
     let order: Vec<PathBuf> = models.iter().map(|m| m.0.clone()).collect();
     if models.is_empty() {
         cache.order = order;
+        cache.kept = Vec::new();
         return Err(LoadError(format!(
             "no model files found in {nothing_found}: {} no model section",
             plural(skipped.len(), "YAML file holds", "YAML files hold")
@@ -141,6 +145,10 @@ pub fn load_files_again(
     let swapped = previous
         .filter(|_| same_files)
         .and_then(|previous| swap_changed(previous, &models));
+    cache.kept = match &swapped {
+        Some(_) => models.iter().map(|m| m.3).collect(),
+        None => Vec::new(),
+    };
     let (mut loaded, merged) = match swapped {
         Some(swapped) => {
             #[cfg(test)]
@@ -165,6 +173,14 @@ pub fn load_files_again(
     }
     cache.order = order;
     Ok(loaded)
+}
+
+impl ReadCache {
+    /// Whether model file `file` of the last load is the file of that id in the load before,
+    /// not read again: what was computed from its text still holds.
+    pub fn kept(&self, file: FileId) -> bool {
+        self.kept.get(file as usize).copied().unwrap_or(false)
+    }
 }
 
 /// Reads and merges every model file, noting what each put into the model.
@@ -462,6 +478,12 @@ mod tests {
         let b = cache.files[Path::new("b.yaml")].merged.as_ref().unwrap();
         assert_eq!(b.ids[2], ["x"]);
         assert!(!b.collides);
+        // The last round changed only `b.yaml`: swapped, and `a.yaml` kept as it was.
+        assert_eq!(
+            cache.swaps, 2,
+            "rounds 2 and 5: rounds 3 and 4 changed which files are models"
+        );
+        assert!(cache.kept(0) && !cache.kept(1));
     }
 
     /// A small random number generator (xorshift), so the test needs no crate and each seed

@@ -101,7 +101,9 @@ pub fn serve(connection: Connection, find: &FindSettings) -> anyhow::Result<()> 
         }),
     };
     connection.initialize_finish(id, serde_json::to_value(result)?)?;
+    let watching = watch_files(&connection, &params)?;
     let mut server = Server::new(root, find, &connection);
+    server.watching = watching;
     server.rebuild();
     server.publish(&connection)?;
     loop {
@@ -128,10 +130,58 @@ pub fn serve(connection: Connection, find: &FindSettings) -> anyhow::Result<()> 
                 let response = server.answer(request);
                 connection.sender.send(Message::Response(response))?;
             }
-            Message::Notification(notification) => server.notify(notification),
+            Message::Notification(notification) => server.notify(notification, &connection),
             Message::Response(_) => {}
         }
     }
+}
+
+/// The id of the one request the server sends: the registration of [`watch_files`].
+const WATCH_REGISTRATION: &str = "vsm-watch-model-files";
+
+/// Asks the client to tell the server when a YAML file of the workspace (a model file, or
+/// `vsm.yaml`) is changed, created or deleted on disk, if the client can register that while
+/// running; returns whether it was asked. (Its answer comes as a response, which the main loop
+/// ignores: a client that refuses sends no notifications, and files are then read from disk
+/// on every check as before.)
+fn watch_files(
+    connection: &Connection,
+    params: &lsp_types::InitializeParams,
+) -> anyhow::Result<bool> {
+    use lsp_types::*;
+    let dynamic = params
+        .capabilities
+        .workspace
+        .as_ref()
+        .and_then(|w| w.did_change_watched_files.as_ref())
+        .and_then(|w| w.dynamic_registration)
+        .unwrap_or(false);
+    if !dynamic {
+        return Ok(false);
+    }
+    let options = DidChangeWatchedFilesRegistrationOptions {
+        // `vsm.yaml` and `.vsm.yaml` end in `.yaml` too.
+        watchers: ["**/*.yaml", "**/*.yml"]
+            .into_iter()
+            .map(|glob| FileSystemWatcher {
+                glob_pattern: GlobPattern::String(glob.into()),
+                kind: None,
+            })
+            .collect(),
+    };
+    let params = RegistrationParams {
+        registrations: vec![Registration {
+            id: WATCH_REGISTRATION.into(),
+            method: notification::DidChangeWatchedFiles::METHOD.into(),
+            register_options: Some(serde_json::to_value(options)?),
+        }],
+    };
+    connection.sender.send(Message::Request(Request::new(
+        lsp_server::RequestId::from(WATCH_REGISTRATION.to_string()),
+        request::RegisterCapability::METHOD.into(),
+        params,
+    )))?;
+    Ok(true)
 }
 
 /// The folder the client opened (its first workspace folder, else its root), else ours.
@@ -185,9 +235,13 @@ impl Snapshot {
     }
 }
 
-struct Server {
+struct Server<'a> {
     root: PathBuf,
+    /// How the settings are read again when `vsm.yaml` changes.
+    find: &'a FindSettings,
     settings: Settings,
+    /// The client tells us of files changed on disk (`workspace/didChangeWatchedFiles`).
+    watching: bool,
     /// Open buffers by path relative to the root (as the model's sources name files).
     open: HashMap<PathBuf, String>,
     snapshot: Option<Snapshot>,
@@ -202,22 +256,39 @@ struct Server {
     dirty: bool,
 }
 
-impl Server {
-    fn new(root: PathBuf, find: &FindSettings, connection: &Connection) -> Server {
-        let settings = find(&root).unwrap_or_else(|e| {
-            show_message(
-                connection,
-                format!("vsm: {e:#}; using the default settings"),
-            );
-            Settings {
-                config: Config::default(),
-                filter: Filter::default(),
-                paths: vec![PathBuf::from(".")],
-            }
-        });
+/// The workspace's settings, or the defaults when `vsm.yaml` cannot be read (said to the user).
+fn settings_of(root: &Path, find: &FindSettings, connection: &Connection) -> Settings {
+    find(root).unwrap_or_else(|e| {
+        show_message(
+            connection,
+            format!("vsm: {e:#}; using the default settings"),
+        );
+        Settings {
+            config: Config::default(),
+            filter: Filter::default(),
+            paths: vec![PathBuf::from(".")],
+        }
+    })
+}
+
+/// Whether a file is named as a config file is (`vsm.yaml`, `.vsm.yaml`, in any case).
+fn is_config_file(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
+    let config = crate::config::CONFIG_FILE;
+    name.eq_ignore_ascii_case(config) || name.eq_ignore_ascii_case(&format!(".{config}"))
+}
+
+impl<'a> Server<'a> {
+    fn new(root: PathBuf, find: &'a FindSettings, connection: &Connection) -> Server<'a> {
+        let settings = settings_of(&root, find, connection);
         Server {
             root,
+            find,
             settings,
+            watching: false,
             open: HashMap::new(),
             snapshot: None,
             load_error: None,
@@ -456,7 +527,7 @@ impl Server {
         }
     }
 
-    fn notify(&mut self, notification: Notification) {
+    fn notify(&mut self, notification: Notification, connection: &Connection) {
         use lsp_types::*;
         match notification.method.as_str() {
             notification::DidOpenTextDocument::METHOD => {
@@ -493,9 +564,31 @@ impl Server {
                     }
                 }
             }
-            // Saved or changed on disk: files not open are read again on the next check.
-            notification::DidSaveTextDocument::METHOD
-            | notification::DidChangeWatchedFiles::METHOD => self.dirty = true,
+            // Files not open are read again on the next check.
+            notification::DidSaveTextDocument::METHOD => self.dirty = true,
+            // Changed, created or deleted on disk: a model file is read again (or no longer)
+            // on the next check; `vsm.yaml` is read again now, as its severities, `paths` and
+            // `exclude` decide what is checked and how.
+            notification::DidChangeWatchedFiles::METHOD => {
+                self.dirty = true;
+                let Ok(p) = notification.extract::<DidChangeWatchedFilesParams>(
+                    notification::DidChangeWatchedFiles::METHOD,
+                ) else {
+                    return;
+                };
+                let config_changed = p.changes.iter().any(|change| {
+                    change
+                        .uri
+                        .to_file_path()
+                        .is_ok_and(|path| is_config_file(&path))
+                });
+                if config_changed {
+                    self.settings = settings_of(&self.root, self.find, connection);
+                    // Which files are the model (and which is the config) may have changed.
+                    self.read_cache = load::ReadCache::default();
+                    self.snapshot = None;
+                }
+            }
             _ => {}
         }
     }
