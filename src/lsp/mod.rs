@@ -208,6 +208,8 @@ struct Snapshot {
     outcome: Outcome,
     index: std::sync::OnceLock<Index>,
     lines: Vec<std::sync::OnceLock<Lines>>,
+    /// Each file's document URI (`None` for a path no URI can name).
+    uris: Vec<Option<Url>>,
 }
 
 impl Snapshot {
@@ -220,6 +222,10 @@ impl Snapshot {
 
     fn lines(&self, file: FileId) -> &Lines {
         self.lines[file as usize].get_or_init(|| Lines::new(self.text(file)))
+    }
+
+    fn uri(&self, file: FileId) -> Option<&Url> {
+        self.uris.get(file as usize)?.as_ref()
     }
 
     fn text(&self, file: FileId) -> &str {
@@ -253,6 +259,9 @@ struct Server<'a> {
     read_cache: load::ReadCache,
     /// What was last published per file, so an edit republishes only what changed.
     published: HashMap<Url, Vec<Diagnostic>>,
+    /// The findings those diagnostics were made from: a file read as it was whose findings
+    /// are these has its diagnostics taken over, not made again.
+    previous_findings: Vec<Finding>,
     dirty: bool,
 }
 
@@ -295,6 +304,7 @@ impl<'a> Server<'a> {
             shown_error: None,
             read_cache: load::ReadCache::default(),
             published: HashMap::new(),
+            previous_findings: Vec::new(),
             dirty: false,
         }
     }
@@ -373,16 +383,23 @@ impl<'a> Server<'a> {
         // The model checked last is patched with the files that changed; the rest of its
         // snapshot is dropped on its own thread: freeing a large model's facts one allocation
         // at a time is a tenth of a check (see `vsm check`).
+        let mut old_lines = Vec::new();
+        let mut previous_findings = Vec::new();
         let previous = self.snapshot.take().map(|old| {
             let Snapshot {
                 loaded,
-                outcome,
+                mut outcome,
                 index,
                 lines,
+                uris: _,
             } = old;
-            std::thread::spawn(move || drop((outcome, index, lines)));
+            old_lines = lines;
+            previous_findings = std::mem::take(&mut outcome.findings);
+            std::thread::spawn(move || drop((outcome, index)));
             loaded
         });
+        // What `publish` compares the new findings with.
+        self.previous_findings = previous_findings;
         match load::load_files_again(
             files,
             &self.settings.filter,
@@ -398,11 +415,23 @@ impl<'a> Server<'a> {
                 };
                 let outcome = check::findings(&loaded, &filters);
                 mark("check", &mut since);
-                let lines = loaded
+                // The line starts of a file kept as it was still hold.
+                let mut old_lines = old_lines.into_iter();
+                let lines = (0..loaded.sources.files.len())
+                    .map(|file| {
+                        let old = old_lines.next().unwrap_or_default();
+                        if self.read_cache.kept(file as FileId) {
+                            old
+                        } else {
+                            std::sync::OnceLock::new()
+                        }
+                    })
+                    .collect();
+                let uris = loaded
                     .sources
                     .files
                     .iter()
-                    .map(|_| std::sync::OnceLock::new())
+                    .map(|file| self.uri_of(&file.path))
                     .collect();
                 let index = std::sync::OnceLock::new();
                 if std::env::var_os("VSM_LSP_TIMES").is_some() {
@@ -422,6 +451,7 @@ impl<'a> Server<'a> {
                     outcome,
                     index,
                     lines,
+                    uris,
                 });
             }
             Err(e) => {
@@ -435,18 +465,47 @@ impl<'a> Server<'a> {
     /// file's).
     fn publish(&mut self, connection: &Connection) -> anyhow::Result<()> {
         let mut now: HashMap<Url, Vec<Diagnostic>> = HashMap::new();
+        // Files whose diagnostics are those published last, taken over without a comparison.
+        let mut same: HashSet<Url> = HashSet::new();
+        let previous = std::mem::take(&mut self.previous_findings);
         if let Some(snapshot) = &self.snapshot {
-            for file in &snapshot.loaded.sources.files {
-                if let Some(uri) = self.uri_of(&file.path) {
-                    now.entry(uri).or_default();
+            let files = snapshot.loaded.sources.files.len();
+            let by_file = |findings: &[Finding]| {
+                let mut by_file: Vec<Vec<usize>> = vec![Vec::new(); files];
+                for (i, finding) in findings.iter().enumerate() {
+                    if let Some(list) = by_file.get_mut(finding.loc.file as usize) {
+                        list.push(i);
+                    }
                 }
-            }
-            for finding in &snapshot.outcome.findings {
-                let path = &snapshot.loaded.sources.get(finding.loc.file).path;
-                if let Some(uri) = self.uri_of(path) {
-                    let diagnostic = self.diagnostic(snapshot, finding);
-                    now.entry(uri).or_default().push(diagnostic);
+                by_file
+            };
+            let findings = &snapshot.outcome.findings;
+            let (now_by_file, before_by_file) = (by_file(findings), by_file(&previous));
+            let kept = |file: FileId| self.read_cache.kept(file);
+            for (file, indices) in now_by_file.iter().enumerate() {
+                let Some(uri) = snapshot.uri(file as FileId) else {
+                    continue;
+                };
+                // A file read as it was, with the same findings as before, all of them in
+                // files read as they were, has the same diagnostics: its ranges still hold.
+                let unchanged = kept(file as FileId)
+                    && before_by_file[file].len() == indices.len()
+                    && before_by_file[file].iter().zip(indices).all(|(&b, &n)| {
+                        let (before, now) = (&previous[b], &findings[n]);
+                        same_finding(before, now) && now.labels.iter().all(|l| kept(l.loc.file))
+                    });
+                if unchanged {
+                    if let Some(diagnostics) = self.published.remove(uri) {
+                        now.insert(uri.clone(), diagnostics);
+                        same.insert(uri.clone());
+                        continue;
+                    }
                 }
+                let diagnostics = indices
+                    .iter()
+                    .map(|&i| self.diagnostic(snapshot, &findings[i]))
+                    .collect();
+                now.insert(uri.clone(), diagnostics);
             }
         } else if let Some(error) = &self.load_error {
             if self.shown_error.as_ref() != Some(error) {
@@ -460,6 +519,9 @@ impl<'a> Server<'a> {
         let open: HashSet<Url> = self.open.keys().filter_map(|p| self.uri_of(p)).collect();
         let mut messages = Vec::new();
         for (uri, diagnostics) in &now {
+            if same.contains(uri) {
+                continue;
+            }
             // A file never published with none has nothing to clear, unless it is open: the
             // editor learns that its buffer was checked.
             let changed = self
@@ -500,9 +562,11 @@ impl<'a> Server<'a> {
             .labels
             .iter()
             .filter_map(|label| {
-                let path = &snapshot.loaded.sources.get(label.loc.file).path;
                 Some(DiagnosticRelatedInformation {
-                    location: Location::new(self.uri_of(path)?, snapshot.range(label.loc)),
+                    location: Location::new(
+                        snapshot.uri(label.loc.file)?.clone(),
+                        snapshot.range(label.loc),
+                    ),
                     message: label.message.clone(),
                 })
             })
@@ -927,6 +991,20 @@ fn symbol_kind(kind: Kind) -> lsp_types::SymbolKind {
         Kind::Commitment => SymbolKind::CONSTANT,
         Kind::Perception => SymbolKind::EVENT,
     }
+}
+
+/// Whether two findings give the same diagnostic in a file read as it was.
+fn same_finding(a: &Finding, b: &Finding) -> bool {
+    a.rule.code == b.rule.code
+        && a.severity == b.severity
+        && a.loc == b.loc
+        && a.message == b.message
+        && a.help == b.help
+        && a.labels.len() == b.labels.len()
+        && a.labels
+            .iter()
+            .zip(&b.labels)
+            .all(|(x, y)| x.loc == y.loc && x.message == y.message)
 }
 
 fn show_message(connection: &Connection, message: String) {
