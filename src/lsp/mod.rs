@@ -4,10 +4,13 @@
 //! Built on `lsp-server` and `lsp-types` (as rust-analyzer is; docs/decisions.md): one thread
 //! reads messages, each is answered in turn, and the pipeline of every other command does the
 //! work: the workspace's model files are loaded with open buffers in place of what is on disk
-//! ([`crate::load::load_files`]), checked by [`crate::check::findings`] (the same codes,
+//! ([`crate::load::load_files_again`]: an edit swaps only the changed file's elements into the
+//! model checked last), checked by [`crate::check::findings`] (the same codes,
 //! severities, config and suppressions as `vsm check`), and indexed ([`index::Index`]) from the
 //! one reverse index of `resolve`. Edits are coalesced: the model is rebuilt once the queue of
-//! messages is empty, or when a request needs it.
+//! messages is empty, or when a request needs it. Only files whose findings changed get their
+//! diagnostics made and sent again. Files changed on disk and `vsm.yaml` are watched when the
+//! client can register `workspace/didChangeWatchedFiles`.
 
 mod complete;
 mod edit;
@@ -241,6 +244,23 @@ impl Snapshot {
     }
 }
 
+/// The model files found on disk by a walk of the workspace.
+struct DiskFiles {
+    files: Vec<DiskFile>,
+    /// Why the walk failed (no model file yet is no error while a buffer is typed).
+    walk_error: Option<String>,
+}
+
+struct DiskFile {
+    /// As the model names it (relative to the root).
+    path: PathBuf,
+    /// As the walk found it.
+    on_disk: PathBuf,
+    named: bool,
+    /// Its bytes; `None` when it was open (its buffer was read instead).
+    bytes: Option<Vec<u8>>,
+}
+
 struct Server<'a> {
     root: PathBuf,
     /// How the settings are read again when `vsm.yaml` changes.
@@ -248,6 +268,9 @@ struct Server<'a> {
     settings: Settings,
     /// The client tells us of files changed on disk (`workspace/didChangeWatchedFiles`).
     watching: bool,
+    /// The workspace's files as last walked and read, while `watching`: an edit of a buffer
+    /// then reads nothing from disk. Dropped on every change on disk, save and close.
+    disk: Option<DiskFiles>,
     /// Open buffers by path relative to the root (as the model's sources name files).
     open: HashMap<PathBuf, String>,
     snapshot: Option<Snapshot>,
@@ -298,6 +321,7 @@ impl<'a> Server<'a> {
             find,
             settings,
             watching: false,
+            disk: None,
             open: HashMap::new(),
             snapshot: None,
             load_error: None,
@@ -320,6 +344,32 @@ impl<'a> Server<'a> {
         Url::from_file_path(normalize(&self.root.join(path))).ok()
     }
 
+    /// Walks the workspace and reads the files not open.
+    fn read_disk(&self) -> DiskFiles {
+        // A folder without a model file yet is no error while a buffer is being typed.
+        let (discovered, walk_error) =
+            match load::discover(&self.settings.paths, &self.settings.filter) {
+                Ok(discovered) => (discovered, None),
+                Err(e) => (load::Discovered::default(), Some(e.0)),
+            };
+        let files = discovered
+            .files
+            .into_iter()
+            .map(|candidate| {
+                let path = shown_from(&self.root, &candidate.path);
+                let bytes = (!self.open.contains_key(&path))
+                    .then(|| std::fs::read(&candidate.path).unwrap_or_default());
+                DiskFile {
+                    path,
+                    on_disk: candidate.path,
+                    named: candidate.named,
+                    bytes,
+                }
+            })
+            .collect();
+        DiskFiles { files, walk_error }
+    }
+
     /// Loads and checks the whole model: open buffers as typed, other files from disk.
     fn rebuild(&mut self) {
         self.dirty = false;
@@ -330,26 +380,30 @@ impl<'a> Server<'a> {
             *since = std::time::Instant::now();
         };
         let mut since = started;
-        // A folder without a model file yet is no error while a buffer is being typed.
-        let (discovered, walk_error) =
-            match load::discover(&self.settings.paths, &self.settings.filter) {
-                Ok(discovered) => (discovered, None),
-                Err(e) => (load::Discovered::default(), Some(e.0)),
-            };
+        // The files on disk as last read while the client reports every change on disk;
+        // otherwise walked and read again.
+        let disk = match self.disk.take().filter(|_| self.watching) {
+            Some(disk) => disk,
+            None => self.read_disk(),
+        };
         let mut seen = HashSet::new();
         let mut files = Vec::new();
-        for candidate in discovered.files {
-            let path = shown_from(&self.root, &candidate.path);
-            let bytes = match self.open.get(&path) {
-                Some(text) => text.clone().into_bytes(),
-                None => std::fs::read(&candidate.path).unwrap_or_default(),
+        for file in &disk.files {
+            let bytes = match (self.open.get(&file.path), &file.bytes) {
+                (Some(text), _) => text.clone().into_bytes(),
+                (None, Some(bytes)) => bytes.clone(),
+                (None, None) => std::fs::read(&file.on_disk).unwrap_or_default(),
             };
-            seen.insert(path.clone());
+            seen.insert(file.path.clone());
             files.push(MemoryFile {
-                path,
+                path: file.path.clone(),
                 bytes,
-                named: candidate.named,
+                named: file.named,
             });
+        }
+        let walk_error = disk.walk_error.clone();
+        if self.watching {
+            self.disk = Some(disk);
         }
         // A new file not saved yet is part of the model as soon as it is typed.
         let mut unsaved: Vec<_> = self
@@ -624,17 +678,23 @@ impl<'a> Server<'a> {
                 ) {
                     if let Some(path) = self.path_of(&p.text_document.uri) {
                         self.open.remove(&path);
+                        // What is on disk counts again: read it.
+                        self.disk = None;
                         self.dirty = true;
                     }
                 }
             }
             // Files not open are read again on the next check.
-            notification::DidSaveTextDocument::METHOD => self.dirty = true,
+            notification::DidSaveTextDocument::METHOD => {
+                self.disk = None;
+                self.dirty = true;
+            }
             // Changed, created or deleted on disk: a model file is read again (or no longer)
             // on the next check; `vsm.yaml` is read again now, as its severities, `paths` and
             // `exclude` decide what is checked and how.
             notification::DidChangeWatchedFiles::METHOD => {
                 self.dirty = true;
+                self.disk = None;
                 let Ok(p) = notification.extract::<DidChangeWatchedFilesParams>(
                     notification::DidChangeWatchedFiles::METHOD,
                 ) else {
