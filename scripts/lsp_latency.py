@@ -16,9 +16,11 @@ the unopened files on every edit.
 
 import json
 import os
+import queue
 import statistics
 import subprocess
 import sys
+import threading
 import time
 
 
@@ -27,27 +29,44 @@ def main():
     edits = int(sys.argv[3]) if len(sys.argv) > 3 else 21
     proc = subprocess.Popen([vsm, "lsp"], cwd=root, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
 
+    lock = threading.Lock()
+
     def send(message):
         body = json.dumps(message).encode()
-        proc.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
-        proc.stdin.flush()
+        with lock:
+            proc.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+            proc.stdin.flush()
+
+    # Messages are read on their own thread, as an editor reads them: a client that stops
+    # reading while it writes a large buffer would block a server writing diagnostics.
+    messages = queue.Queue()
+
+    def read_messages():
+        while True:
+            length = None
+            while True:
+                line = proc.stdout.readline()
+                if not line:
+                    messages.put(None)
+                    return
+                line = line.strip()
+                if not line:
+                    break
+                name, value = line.decode().split(": ", 1)
+                if name == "Content-Length":
+                    length = int(value)
+            message = json.loads(proc.stdout.read(length))
+            if "method" in message and "id" in message:
+                # A request of the server (the registration of watched files): accepted.
+                send({"jsonrpc": "2.0", "id": message["id"], "result": None})
+            messages.put(message)
+
+    threading.Thread(target=read_messages, daemon=True).start()
 
     def receive():
-        length = None
-        while True:
-            line = proc.stdout.readline()
-            if not line:
-                raise SystemExit("vsm lsp ended")
-            line = line.strip()
-            if not line:
-                break
-            name, value = line.decode().split(": ", 1)
-            if name == "Content-Length":
-                length = int(value)
-        message = json.loads(proc.stdout.read(length))
-        if "method" in message and "id" in message:
-            # A request of the server (the registration of watched files): accepted.
-            send({"jsonrpc": "2.0", "id": message["id"], "result": None})
+        message = messages.get()
+        if message is None:
+            raise SystemExit("vsm lsp ended")
         return message
 
     def wait_diagnostics(uri=None):
