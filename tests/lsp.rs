@@ -20,10 +20,17 @@ struct Client {
     next_id: i64,
     /// The diagnostics last published per document, as seen while waiting for responses.
     published: std::collections::HashMap<String, Vec<Value>>,
+    /// The requests the server sent (`client/registerCapability`), as seen while waiting.
+    server_requests: Vec<Value>,
 }
 
 impl Client {
     fn start(root: &Path) -> Client {
+        Client::start_with(root, json!({}))
+    }
+
+    /// A client with these capabilities (`initialize`'s `capabilities`).
+    fn start_with(root: &Path, capabilities: Value) -> Client {
         let mut child = Command::new(assert_cmd::cargo::cargo_bin("vsm"))
             .arg("lsp")
             .current_dir(root)
@@ -65,11 +72,12 @@ impl Client {
             messages,
             next_id: 0,
             published: Default::default(),
+            server_requests: Vec::new(),
         };
         let uri = uri(root, "");
         let init = client.request(
             "initialize",
-            json!({"capabilities": {}, "rootUri": uri.trim_end_matches('/')}),
+            json!({"capabilities": capabilities, "rootUri": uri.trim_end_matches('/')}),
         );
         assert_eq!(init["serverInfo"]["name"], "vsm");
         assert_eq!(init["capabilities"]["positionEncoding"], "utf-16");
@@ -133,6 +141,9 @@ impl Client {
     }
 
     fn note(&mut self, message: &Value) {
+        if message.get("id").is_some() && message.get("method").is_some() {
+            self.server_requests.push(message.clone());
+        }
         if message["method"] == "textDocument/publishDiagnostics" {
             let params = &message["params"];
             self.published.insert(
@@ -507,5 +518,185 @@ fn a_duplicate_points_at_the_first_definition() {
         related["location"],
         json!({"uri": b, "range": range(1, 2, 1, 14)})
     );
+    client.shutdown();
+}
+
+/// The codes of diagnostics.
+fn codes(diagnostics: &[Value]) -> Vec<&str> {
+    diagnostics
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect()
+}
+
+/// A client that can watch files is asked to; a model file changed, created or deleted on disk
+/// is checked again, and a changed `vsm.yaml` is read again (its rule settings apply at once).
+#[test]
+fn files_changed_on_disk_and_the_config_are_read_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::write(root.join("a.yaml"), STREAMS).unwrap();
+    std::fs::write(root.join("b.yaml"), CAPABILITIES).unwrap();
+    let (b, c) = (uri(root, "b.yaml"), uri(root, "c.yaml"));
+    let mut client = Client::start_with(
+        root,
+        json!({"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}}}),
+    );
+    assert_eq!(codes(&client.diagnostics(&b)), ["VSM201", "VSM006"]);
+    let registration = &client.server_requests[0];
+    assert_eq!(registration["method"], "client/registerCapability");
+    let registered = &registration["params"]["registrations"][0];
+    assert_eq!(registered["method"], "workspace/didChangeWatchedFiles");
+    assert_eq!(
+        registered["registerOptions"]["watchers"],
+        json!([{"globPattern": "**/*.yaml"}, {"globPattern": "**/*.yml"}])
+    );
+    let changed = |client: &mut Client, file: &str, kind: u32| {
+        client.notify(
+            "workspace/didChangeWatchedFiles",
+            json!({"changes": [{"uri": uri(root, file), "type": kind}]}),
+        );
+    };
+    let (created, changed_kind, deleted) = (1, 2, 3);
+
+    // The typo fixed in an editor that is not this one: only the unused capability is left.
+    std::fs::write(
+        root.join("b.yaml"),
+        CAPABILITIES.replace("call-routng", "call-routing"),
+    )
+    .unwrap();
+    changed(&mut client, "b.yaml", changed_kind);
+    assert_eq!(codes(&client.diagnostics(&b)), ["VSM201"]);
+
+    // A new file defining `call-routing` again, then deleted: its diagnostics are cleared.
+    std::fs::write(
+        root.join("c.yaml"),
+        "capabilities:\n  call-routing: {name: Again}\n",
+    )
+    .unwrap();
+    changed(&mut client, "c.yaml", created);
+    assert_eq!(codes(&client.diagnostics(&c)), ["VSM005"]);
+    std::fs::remove_file(root.join("c.yaml")).unwrap();
+    changed(&mut client, "c.yaml", deleted);
+    assert_eq!(client.diagnostics(&c), Vec::<Value>::new());
+
+    // `vsm.yaml` switches the unused-capability rule off: `b.yaml` is clean.
+    std::fs::write(root.join("vsm.yaml"), "rules:\n  unused-capability: off\n").unwrap();
+    changed(&mut client, "vsm.yaml", created);
+    assert_eq!(client.diagnostics(&b), Vec::<Value>::new());
+    // And back on.
+    std::fs::write(root.join("vsm.yaml"), "rules:\n  unused-capability: info\n").unwrap();
+    changed(&mut client, "vsm.yaml", changed_kind);
+    let found = client.diagnostics(&b);
+    assert_eq!(codes(&found), ["VSM201"]);
+    assert_eq!(found[0]["severity"], 3, "information, as configured");
+    client.shutdown();
+}
+
+/// After each edit of an open file (values, ids, a duplicate across files, a syntax error),
+/// the diagnostics of every file are what `vsm check` says of the same files: the server's
+/// incremental load and its republishing of changed files only are held to a full check.
+#[test]
+fn diagnostics_after_edits_are_those_of_vsm_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let model = common::root().join("models/customer-service");
+    for entry in std::fs::read_dir(&model).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, root.join(path.file_name().unwrap())).unwrap();
+    }
+    let original = std::fs::read_to_string(root.join("capabilities.yaml")).unwrap();
+    let opened = uri(root, "capabilities.yaml");
+    let mut client = Client::start(root);
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": opened, "languageId": "yaml", "version": 0,
+                                "text": original}}),
+    );
+    let edits: Vec<(&str, String)> = vec![
+        ("as on disk", original.clone()),
+        (
+            "an id renamed",
+            original.replacen("  call-routing:", "  call-routingx:", 1),
+        ),
+        ("renamed back", original.clone()),
+        (
+            "a value changed",
+            original.replacen("maturity: 3", "maturity: 9", 1),
+        ),
+        (
+            "an element added",
+            original.replacen(
+                "capabilities:\n",
+                "capabilities:\n  brand-new: {name: New}\n",
+                1,
+            ),
+        ),
+        (
+            "a process defined again",
+            format!("{original}\nprocesses:\n  handle-inbound-call: {{name: Again}}\n"),
+        ),
+        ("a syntax error", format!("{original}\noops: [\n")),
+        ("as on disk again", original.clone()),
+    ];
+    for (version, (what, text)) in edits.into_iter().enumerate() {
+        client.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": opened, "version": version + 1},
+                   "contentChanges": [{"text": text}]}),
+        );
+        // A request is answered after the check of every edit before it, and its diagnostics.
+        client.request("workspace/symbol", json!({"query": "zzz-none"}));
+        std::fs::write(root.join("capabilities.yaml"), &text).unwrap();
+        let output = std::process::Command::new(assert_cmd::cargo::cargo_bin("vsm"))
+            .args(["check", "--format", "json", "."])
+            .current_dir(root)
+            .output()
+            .unwrap();
+        let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+        let mut expected: std::collections::BTreeMap<String, Vec<(String, u64, u64, String)>> =
+            Default::default();
+        for finding in report["findings"].as_array().unwrap() {
+            let file = finding["file"].as_str().unwrap().trim_start_matches("./");
+            let mut message = finding["message"].as_str().unwrap().to_string();
+            if let Some(help) = finding["help"].as_str() {
+                message = format!("{message}\nhelp: {help}");
+            }
+            expected.entry(uri(root, file)).or_default().push((
+                finding["code"].as_str().unwrap().to_string(),
+                finding["line"].as_u64().unwrap() - 1,
+                finding["column"].as_u64().unwrap() - 1,
+                message,
+            ));
+        }
+        let mut published: std::collections::BTreeMap<String, Vec<(String, u64, u64, String)>> =
+            Default::default();
+        for (file, diagnostics) in &client.published {
+            if diagnostics.is_empty() {
+                continue;
+            }
+            published.insert(
+                file.clone(),
+                diagnostics
+                    .iter()
+                    .map(|d| {
+                        (
+                            d["code"].as_str().unwrap().to_string(),
+                            d["range"]["start"]["line"].as_u64().unwrap(),
+                            d["range"]["start"]["character"].as_u64().unwrap(),
+                            d["message"].as_str().unwrap().to_string(),
+                        )
+                    })
+                    .collect(),
+            );
+        }
+        let clean = matches!(what, "as on disk" | "renamed back" | "as on disk again");
+        assert_eq!(
+            expected.is_empty(),
+            clean,
+            "{what}: the breaking edits give findings"
+        );
+        assert_eq!(published, expected, "after {what}");
+    }
     client.shutdown();
 }

@@ -1,9 +1,11 @@
 //! Finding model files, parsing them (in parallel), and merging them into one model.
 
+mod again;
 mod convert;
 mod elements;
 mod scalars;
 
+pub use again::{load_files_again, ReadCache};
 pub use convert::*;
 pub use scalars::{nfc, valid_id};
 
@@ -18,7 +20,7 @@ use globset::GlobSet;
 use ignore::WalkState;
 use indexmap::IndexMap;
 use rayon::prelude::*;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -881,98 +883,6 @@ fn merge_read(results: Vec<ReadFile>, skipped: Vec<Skipped>, warnings: Vec<Strin
     loaded
 }
 
-/// What [`load_files_again`] keeps of each file between loads: its bytes, why it was skipped,
-/// and, for a model file, what reading it gave at its place among the model files.
-#[derive(Default)]
-pub struct ReadCache {
-    files: HashMap<PathBuf, CachedFile>,
-}
-
-struct CachedFile {
-    bytes: Vec<u8>,
-    why: Option<SkipReason>,
-    /// The file's id (its place among the model files) and what reading it gave.
-    read: Option<(FileId, ReadFile)>,
-}
-
-/// [`load_files`] for a caller that loads the same files again and again with few of them
-/// changed (the language server after each edit): a file whose bytes and place are unchanged
-/// is not parsed again; what reading it gave is taken from `cache` (copied: merging consumes
-/// it). The result is the one [`load_files`] gives for the same files.
-pub fn load_files_again(
-    files: Vec<MemoryFile>,
-    filter: &Filter,
-    nothing_found: &str,
-    cache: &mut ReadCache,
-) -> Result<Loaded, LoadError> {
-    let mut old = std::mem::take(&mut cache.files);
-    let mut skipped = Vec::new();
-    // (path, cached, or the contents to read) of each model file, in order.
-    let mut models: Vec<(PathBuf, Vec<u8>, Option<CachedFile>)> = Vec::new();
-    for file in files {
-        let cached = old.remove(&file.path).filter(|c| c.bytes == file.bytes);
-        let why = match &cached {
-            Some(cached) => cached.why,
-            None => {
-                let contents = contents_of(file.bytes.clone());
-                let candidate = Candidate {
-                    path: file.path.clone(),
-                    named: file.named,
-                };
-                skip_reason(&candidate, &contents, filter)
-            }
-        };
-        match why {
-            Some(why) => {
-                skipped.push(Skipped {
-                    path: file.path.clone(),
-                    why,
-                });
-                cache.files.insert(
-                    file.path,
-                    CachedFile {
-                        bytes: file.bytes,
-                        why: Some(why),
-                        read: None,
-                    },
-                );
-            }
-            None => models.push((file.path, file.bytes, cached)),
-        }
-    }
-    if models.is_empty() {
-        return Err(LoadError(format!(
-            "no model files found in {nothing_found}: {} no model section",
-            plural(skipped.len(), "YAML file holds", "YAML files hold")
-        )));
-    }
-    let results: Vec<(PathBuf, Vec<u8>, ReadFile)> = models
-        .into_par_iter()
-        .enumerate()
-        .map(|(id, (path, bytes, cached))| {
-            let id = id as FileId;
-            let read = match cached.and_then(|c| c.read) {
-                Some((was, read)) if was == id => read,
-                _ => contents_of(bytes.clone()).into_model(id, path.clone()),
-            };
-            (path, bytes, read)
-        })
-        .collect();
-    let mut read_files = Vec::with_capacity(results.len());
-    for (id, (path, bytes, read)) in results.into_iter().enumerate() {
-        read_files.push((read.0.clone(), read.1.clone(), read.2.clone()));
-        cache.files.insert(
-            path,
-            CachedFile {
-                bytes,
-                why: None,
-                read: Some((id as FileId, read)),
-            },
-        );
-    }
-    Ok(merge_read(read_files, skipped, Vec::new()))
-}
-
 /// Why a file is not read as a model, if it is not. A file named on the command line is
 /// always a model, unless it is a config.
 fn skip_reason(candidate: &Candidate, contents: &Contents, filter: &Filter) -> Option<SkipReason> {
@@ -1108,65 +1018,6 @@ mod tests {
     pub(super) fn messages(text: &str) -> Vec<String> {
         let loaded = load_text("m.yaml", text);
         loaded.findings.iter().map(|f| f.message.clone()).collect()
-    }
-
-    #[test]
-    fn loading_again_gives_what_loading_gives_and_parses_only_what_changed() {
-        let file = |path: &str, text: &str| MemoryFile {
-            path: path.into(),
-            bytes: text.as_bytes().to_vec(),
-            named: false,
-        };
-        let a =
-            "capabilities:\n  sales: {name: Sales}\n  sales2: {name: Sales 2, parent: nowhere}\n";
-        let b = "capabilities:\n  sales: {name: Again}\nname: not a section\n";
-        let c = "# a CI file\non: push\n";
-        let summary = |loaded: &Loaded| {
-            let findings: Vec<(String, FileId, u32)> = loaded
-                .findings
-                .iter()
-                .map(|f| (f.message.clone(), f.loc.file, f.loc.span.start))
-                .collect();
-            let paths: Vec<PathBuf> = loaded
-                .sources
-                .files
-                .iter()
-                .map(|f| f.path.clone())
-                .collect();
-            (
-                findings,
-                paths,
-                loaded.model.capabilities.len(),
-                loaded.skipped.clone(),
-            )
-        };
-        let filter = Filter::default();
-        let mut cache = ReadCache::default();
-        for round in [
-            [a, b, c],
-            [a, b, c],
-            [c, b, a],
-            [a, "capabilities:\n  x: {}\n", c],
-        ] {
-            let files = || {
-                vec![
-                    file("a.yaml", round[0]),
-                    file("b.yaml", round[1]),
-                    file("c.yaml", round[2]),
-                ]
-            };
-            let fresh = load_files(files(), &filter, "test").unwrap();
-            let again = load_files_again(files(), &filter, "test", &mut cache).unwrap();
-            assert_eq!(summary(&again), summary(&fresh));
-        }
-        // The cache holds each file once, with its place among the model files: `c.yaml`,
-        // a model in the third round, is skipped again in the fourth.
-        assert_eq!(cache.files.len(), 3);
-        assert!(cache.files[Path::new("c.yaml")].read.is_none());
-        assert_eq!(
-            cache.files[Path::new("b.yaml")].read.as_ref().map(|r| r.0),
-            Some(1)
-        );
     }
 
     /// The model and findings of `text` read the way they were before elements were

@@ -4,10 +4,13 @@
 //! Built on `lsp-server` and `lsp-types` (as rust-analyzer is; docs/decisions.md): one thread
 //! reads messages, each is answered in turn, and the pipeline of every other command does the
 //! work: the workspace's model files are loaded with open buffers in place of what is on disk
-//! ([`crate::load::load_files`]), checked by [`crate::check::findings`] (the same codes,
+//! ([`crate::load::load_files_again`]: an edit swaps only the changed file's elements into the
+//! model checked last), checked by [`crate::check::findings`] (the same codes,
 //! severities, config and suppressions as `vsm check`), and indexed ([`index::Index`]) from the
 //! one reverse index of `resolve`. Edits are coalesced: the model is rebuilt once the queue of
-//! messages is empty, or when a request needs it.
+//! messages is empty, or when a request needs it. Only files whose findings changed get their
+//! diagnostics made and sent again. Files changed on disk and `vsm.yaml` are watched when the
+//! client can register `workspace/didChangeWatchedFiles`.
 
 mod complete;
 mod edit;
@@ -101,7 +104,9 @@ pub fn serve(connection: Connection, find: &FindSettings) -> anyhow::Result<()> 
         }),
     };
     connection.initialize_finish(id, serde_json::to_value(result)?)?;
+    let watching = watch_files(&connection, &params)?;
     let mut server = Server::new(root, find, &connection);
+    server.watching = watching;
     server.rebuild();
     server.publish(&connection)?;
     loop {
@@ -128,10 +133,58 @@ pub fn serve(connection: Connection, find: &FindSettings) -> anyhow::Result<()> 
                 let response = server.answer(request);
                 connection.sender.send(Message::Response(response))?;
             }
-            Message::Notification(notification) => server.notify(notification),
+            Message::Notification(notification) => server.notify(notification, &connection),
             Message::Response(_) => {}
         }
     }
+}
+
+/// The id of the one request the server sends: the registration of [`watch_files`].
+const WATCH_REGISTRATION: &str = "vsm-watch-model-files";
+
+/// Asks the client to tell the server when a YAML file of the workspace (a model file, or
+/// `vsm.yaml`) is changed, created or deleted on disk, if the client can register that while
+/// running; returns whether it was asked. (Its answer comes as a response, which the main loop
+/// ignores: a client that refuses sends no notifications, and files are then read from disk
+/// on every check as before.)
+fn watch_files(
+    connection: &Connection,
+    params: &lsp_types::InitializeParams,
+) -> anyhow::Result<bool> {
+    use lsp_types::*;
+    let dynamic = params
+        .capabilities
+        .workspace
+        .as_ref()
+        .and_then(|w| w.did_change_watched_files.as_ref())
+        .and_then(|w| w.dynamic_registration)
+        .unwrap_or(false);
+    if !dynamic {
+        return Ok(false);
+    }
+    let options = DidChangeWatchedFilesRegistrationOptions {
+        // `vsm.yaml` and `.vsm.yaml` end in `.yaml` too.
+        watchers: ["**/*.yaml", "**/*.yml"]
+            .into_iter()
+            .map(|glob| FileSystemWatcher {
+                glob_pattern: GlobPattern::String(glob.into()),
+                kind: None,
+            })
+            .collect(),
+    };
+    let params = RegistrationParams {
+        registrations: vec![Registration {
+            id: WATCH_REGISTRATION.into(),
+            method: notification::DidChangeWatchedFiles::METHOD.into(),
+            register_options: Some(serde_json::to_value(options)?),
+        }],
+    };
+    connection.sender.send(Message::Request(Request::new(
+        lsp_server::RequestId::from(WATCH_REGISTRATION.to_string()),
+        request::RegisterCapability::METHOD.into(),
+        params,
+    )))?;
+    Ok(true)
 }
 
 /// The folder the client opened (its first workspace folder, else its root), else ours.
@@ -158,6 +211,8 @@ struct Snapshot {
     outcome: Outcome,
     index: std::sync::OnceLock<Index>,
     lines: Vec<std::sync::OnceLock<Lines>>,
+    /// Each file's document URI (`None` for a path no URI can name).
+    uris: Vec<Option<Url>>,
 }
 
 impl Snapshot {
@@ -170,6 +225,10 @@ impl Snapshot {
 
     fn lines(&self, file: FileId) -> &Lines {
         self.lines[file as usize].get_or_init(|| Lines::new(self.text(file)))
+    }
+
+    fn uri(&self, file: FileId) -> Option<&Url> {
+        self.uris.get(file as usize)?.as_ref()
     }
 
     fn text(&self, file: FileId) -> &str {
@@ -185,9 +244,33 @@ impl Snapshot {
     }
 }
 
-struct Server {
+/// The model files found on disk by a walk of the workspace.
+struct DiskFiles {
+    files: Vec<DiskFile>,
+    /// Why the walk failed (no model file yet is no error while a buffer is typed).
+    walk_error: Option<String>,
+}
+
+struct DiskFile {
+    /// As the model names it (relative to the root).
+    path: PathBuf,
+    /// As the walk found it.
+    on_disk: PathBuf,
+    named: bool,
+    /// Its bytes; `None` when it was open (its buffer was read instead).
+    bytes: Option<Vec<u8>>,
+}
+
+struct Server<'a> {
     root: PathBuf,
+    /// How the settings are read again when `vsm.yaml` changes.
+    find: &'a FindSettings,
     settings: Settings,
+    /// The client tells us of files changed on disk (`workspace/didChangeWatchedFiles`).
+    watching: bool,
+    /// The workspace's files as last walked and read, while `watching`: an edit of a buffer
+    /// then reads nothing from disk. Dropped on every change on disk, save and close.
+    disk: Option<DiskFiles>,
     /// Open buffers by path relative to the root (as the model's sources name files).
     open: HashMap<PathBuf, String>,
     snapshot: Option<Snapshot>,
@@ -199,31 +282,53 @@ struct Server {
     read_cache: load::ReadCache,
     /// What was last published per file, so an edit republishes only what changed.
     published: HashMap<Url, Vec<Diagnostic>>,
+    /// The findings those diagnostics were made from: a file read as it was whose findings
+    /// are these has its diagnostics taken over, not made again.
+    previous_findings: Vec<Finding>,
     dirty: bool,
 }
 
-impl Server {
-    fn new(root: PathBuf, find: &FindSettings, connection: &Connection) -> Server {
-        let settings = find(&root).unwrap_or_else(|e| {
-            show_message(
-                connection,
-                format!("vsm: {e:#}; using the default settings"),
-            );
-            Settings {
-                config: Config::default(),
-                filter: Filter::default(),
-                paths: vec![PathBuf::from(".")],
-            }
-        });
+/// The workspace's settings, or the defaults when `vsm.yaml` cannot be read (said to the user).
+fn settings_of(root: &Path, find: &FindSettings, connection: &Connection) -> Settings {
+    find(root).unwrap_or_else(|e| {
+        show_message(
+            connection,
+            format!("vsm: {e:#}; using the default settings"),
+        );
+        Settings {
+            config: Config::default(),
+            filter: Filter::default(),
+            paths: vec![PathBuf::from(".")],
+        }
+    })
+}
+
+/// Whether a file is named as a config file is (`vsm.yaml`, `.vsm.yaml`, in any case).
+fn is_config_file(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
+    let config = crate::config::CONFIG_FILE;
+    name.eq_ignore_ascii_case(config) || name.eq_ignore_ascii_case(&format!(".{config}"))
+}
+
+impl<'a> Server<'a> {
+    fn new(root: PathBuf, find: &'a FindSettings, connection: &Connection) -> Server<'a> {
+        let settings = settings_of(&root, find, connection);
         Server {
             root,
+            find,
             settings,
+            watching: false,
+            disk: None,
             open: HashMap::new(),
             snapshot: None,
             load_error: None,
             shown_error: None,
             read_cache: load::ReadCache::default(),
             published: HashMap::new(),
+            previous_findings: Vec::new(),
             dirty: false,
         }
     }
@@ -239,6 +344,32 @@ impl Server {
         Url::from_file_path(normalize(&self.root.join(path))).ok()
     }
 
+    /// Walks the workspace and reads the files not open.
+    fn read_disk(&self) -> DiskFiles {
+        // A folder without a model file yet is no error while a buffer is being typed.
+        let (discovered, walk_error) =
+            match load::discover(&self.settings.paths, &self.settings.filter) {
+                Ok(discovered) => (discovered, None),
+                Err(e) => (load::Discovered::default(), Some(e.0)),
+            };
+        let files = discovered
+            .files
+            .into_iter()
+            .map(|candidate| {
+                let path = shown_from(&self.root, &candidate.path);
+                let bytes = (!self.open.contains_key(&path))
+                    .then(|| std::fs::read(&candidate.path).unwrap_or_default());
+                DiskFile {
+                    path,
+                    on_disk: candidate.path,
+                    named: candidate.named,
+                    bytes,
+                }
+            })
+            .collect();
+        DiskFiles { files, walk_error }
+    }
+
     /// Loads and checks the whole model: open buffers as typed, other files from disk.
     fn rebuild(&mut self) {
         self.dirty = false;
@@ -249,26 +380,30 @@ impl Server {
             *since = std::time::Instant::now();
         };
         let mut since = started;
-        // A folder without a model file yet is no error while a buffer is being typed.
-        let (discovered, walk_error) =
-            match load::discover(&self.settings.paths, &self.settings.filter) {
-                Ok(discovered) => (discovered, None),
-                Err(e) => (load::Discovered::default(), Some(e.0)),
-            };
+        // The files on disk as last read while the client reports every change on disk;
+        // otherwise walked and read again.
+        let disk = match self.disk.take().filter(|_| self.watching) {
+            Some(disk) => disk,
+            None => self.read_disk(),
+        };
         let mut seen = HashSet::new();
         let mut files = Vec::new();
-        for candidate in discovered.files {
-            let path = shown_from(&self.root, &candidate.path);
-            let bytes = match self.open.get(&path) {
-                Some(text) => text.clone().into_bytes(),
-                None => std::fs::read(&candidate.path).unwrap_or_default(),
+        for file in &disk.files {
+            let bytes = match (self.open.get(&file.path), &file.bytes) {
+                (Some(text), _) => text.clone().into_bytes(),
+                (None, Some(bytes)) => bytes.clone(),
+                (None, None) => std::fs::read(&file.on_disk).unwrap_or_default(),
             };
-            seen.insert(path.clone());
+            seen.insert(file.path.clone());
             files.push(MemoryFile {
-                path,
+                path: file.path.clone(),
                 bytes,
-                named: candidate.named,
+                named: file.named,
             });
+        }
+        let walk_error = disk.walk_error.clone();
+        if self.watching {
+            self.disk = Some(disk);
         }
         // A new file not saved yet is part of the model as soon as it is typed.
         let mut unsaved: Vec<_> = self
@@ -299,11 +434,32 @@ impl Server {
             return;
         }
         mark("read", &mut since);
+        // The model checked last is patched with the files that changed; the rest of its
+        // snapshot is dropped on its own thread: freeing a large model's facts one allocation
+        // at a time is a tenth of a check (see `vsm check`).
+        let mut old_lines = Vec::new();
+        let mut previous_findings = Vec::new();
+        let previous = self.snapshot.take().map(|old| {
+            let Snapshot {
+                loaded,
+                mut outcome,
+                index,
+                lines,
+                uris: _,
+            } = old;
+            old_lines = lines;
+            previous_findings = std::mem::take(&mut outcome.findings);
+            std::thread::spawn(move || drop((outcome, index)));
+            loaded
+        });
+        // What `publish` compares the new findings with.
+        self.previous_findings = previous_findings;
         match load::load_files_again(
             files,
             &self.settings.filter,
             "the workspace",
             &mut self.read_cache,
+            previous,
         ) {
             Ok(loaded) => {
                 mark("load", &mut since);
@@ -313,11 +469,23 @@ impl Server {
                 };
                 let outcome = check::findings(&loaded, &filters);
                 mark("check", &mut since);
-                let lines = loaded
+                // The line starts of a file kept as it was still hold.
+                let mut old_lines = old_lines.into_iter();
+                let lines = (0..loaded.sources.files.len())
+                    .map(|file| {
+                        let old = old_lines.next().unwrap_or_default();
+                        if self.read_cache.kept(file as FileId) {
+                            old
+                        } else {
+                            std::sync::OnceLock::new()
+                        }
+                    })
+                    .collect();
+                let uris = loaded
                     .sources
                     .files
                     .iter()
-                    .map(|_| std::sync::OnceLock::new())
+                    .map(|file| self.uri_of(&file.path))
                     .collect();
                 let index = std::sync::OnceLock::new();
                 if std::env::var_os("VSM_LSP_TIMES").is_some() {
@@ -331,17 +499,13 @@ impl Server {
                         times.join(", ")
                     );
                 }
-                // The previous snapshot is dropped on its own thread: freeing a large model
-                // one allocation at a time is a tenth of a check (see `vsm check`).
-                if let Some(old) = self.snapshot.take() {
-                    std::thread::spawn(move || drop(old));
-                }
                 self.load_error = None;
                 self.snapshot = Some(Snapshot {
                     loaded,
                     outcome,
                     index,
                     lines,
+                    uris,
                 });
             }
             Err(e) => {
@@ -355,18 +519,47 @@ impl Server {
     /// file's).
     fn publish(&mut self, connection: &Connection) -> anyhow::Result<()> {
         let mut now: HashMap<Url, Vec<Diagnostic>> = HashMap::new();
+        // Files whose diagnostics are those published last, taken over without a comparison.
+        let mut same: HashSet<Url> = HashSet::new();
+        let previous = std::mem::take(&mut self.previous_findings);
         if let Some(snapshot) = &self.snapshot {
-            for file in &snapshot.loaded.sources.files {
-                if let Some(uri) = self.uri_of(&file.path) {
-                    now.entry(uri).or_default();
+            let files = snapshot.loaded.sources.files.len();
+            let by_file = |findings: &[Finding]| {
+                let mut by_file: Vec<Vec<usize>> = vec![Vec::new(); files];
+                for (i, finding) in findings.iter().enumerate() {
+                    if let Some(list) = by_file.get_mut(finding.loc.file as usize) {
+                        list.push(i);
+                    }
                 }
-            }
-            for finding in &snapshot.outcome.findings {
-                let path = &snapshot.loaded.sources.get(finding.loc.file).path;
-                if let Some(uri) = self.uri_of(path) {
-                    let diagnostic = self.diagnostic(snapshot, finding);
-                    now.entry(uri).or_default().push(diagnostic);
+                by_file
+            };
+            let findings = &snapshot.outcome.findings;
+            let (now_by_file, before_by_file) = (by_file(findings), by_file(&previous));
+            let kept = |file: FileId| self.read_cache.kept(file);
+            for (file, indices) in now_by_file.iter().enumerate() {
+                let Some(uri) = snapshot.uri(file as FileId) else {
+                    continue;
+                };
+                // A file read as it was, with the same findings as before, all of them in
+                // files read as they were, has the same diagnostics: its ranges still hold.
+                let unchanged = kept(file as FileId)
+                    && before_by_file[file].len() == indices.len()
+                    && before_by_file[file].iter().zip(indices).all(|(&b, &n)| {
+                        let (before, now) = (&previous[b], &findings[n]);
+                        same_finding(before, now) && now.labels.iter().all(|l| kept(l.loc.file))
+                    });
+                if unchanged {
+                    if let Some(diagnostics) = self.published.remove(uri) {
+                        now.insert(uri.clone(), diagnostics);
+                        same.insert(uri.clone());
+                        continue;
+                    }
                 }
+                let diagnostics = indices
+                    .iter()
+                    .map(|&i| self.diagnostic(snapshot, &findings[i]))
+                    .collect();
+                now.insert(uri.clone(), diagnostics);
             }
         } else if let Some(error) = &self.load_error {
             if self.shown_error.as_ref() != Some(error) {
@@ -380,6 +573,9 @@ impl Server {
         let open: HashSet<Url> = self.open.keys().filter_map(|p| self.uri_of(p)).collect();
         let mut messages = Vec::new();
         for (uri, diagnostics) in &now {
+            if same.contains(uri) {
+                continue;
+            }
             // A file never published with none has nothing to clear, unless it is open: the
             // editor learns that its buffer was checked.
             let changed = self
@@ -420,9 +616,11 @@ impl Server {
             .labels
             .iter()
             .filter_map(|label| {
-                let path = &snapshot.loaded.sources.get(label.loc.file).path;
                 Some(DiagnosticRelatedInformation {
-                    location: Location::new(self.uri_of(path)?, snapshot.range(label.loc)),
+                    location: Location::new(
+                        snapshot.uri(label.loc.file)?.clone(),
+                        snapshot.range(label.loc),
+                    ),
                     message: label.message.clone(),
                 })
             })
@@ -447,7 +645,7 @@ impl Server {
         }
     }
 
-    fn notify(&mut self, notification: Notification) {
+    fn notify(&mut self, notification: Notification, connection: &Connection) {
         use lsp_types::*;
         match notification.method.as_str() {
             notification::DidOpenTextDocument::METHOD => {
@@ -480,13 +678,41 @@ impl Server {
                 ) {
                     if let Some(path) = self.path_of(&p.text_document.uri) {
                         self.open.remove(&path);
+                        // What is on disk counts again: read it.
+                        self.disk = None;
                         self.dirty = true;
                     }
                 }
             }
-            // Saved or changed on disk: files not open are read again on the next check.
-            notification::DidSaveTextDocument::METHOD
-            | notification::DidChangeWatchedFiles::METHOD => self.dirty = true,
+            // Files not open are read again on the next check.
+            notification::DidSaveTextDocument::METHOD => {
+                self.disk = None;
+                self.dirty = true;
+            }
+            // Changed, created or deleted on disk: a model file is read again (or no longer)
+            // on the next check; `vsm.yaml` is read again now, as its severities, `paths` and
+            // `exclude` decide what is checked and how.
+            notification::DidChangeWatchedFiles::METHOD => {
+                self.dirty = true;
+                self.disk = None;
+                let Ok(p) = notification.extract::<DidChangeWatchedFilesParams>(
+                    notification::DidChangeWatchedFiles::METHOD,
+                ) else {
+                    return;
+                };
+                let config_changed = p.changes.iter().any(|change| {
+                    change
+                        .uri
+                        .to_file_path()
+                        .is_ok_and(|path| is_config_file(&path))
+                });
+                if config_changed {
+                    self.settings = settings_of(&self.root, self.find, connection);
+                    // Which files are the model (and which is the config) may have changed.
+                    self.read_cache = load::ReadCache::default();
+                    self.snapshot = None;
+                }
+            }
             _ => {}
         }
     }
@@ -825,6 +1051,20 @@ fn symbol_kind(kind: Kind) -> lsp_types::SymbolKind {
         Kind::Commitment => SymbolKind::CONSTANT,
         Kind::Perception => SymbolKind::EVENT,
     }
+}
+
+/// Whether two findings give the same diagnostic in a file read as it was.
+fn same_finding(a: &Finding, b: &Finding) -> bool {
+    a.rule.code == b.rule.code
+        && a.severity == b.severity
+        && a.loc == b.loc
+        && a.message == b.message
+        && a.help == b.help
+        && a.labels.len() == b.labels.len()
+        && a.labels
+            .iter()
+            .zip(&b.labels)
+            .all(|(x, y)| x.loc == y.loc && x.message == y.message)
 }
 
 fn show_message(connection: &Connection, message: String) {
