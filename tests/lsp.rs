@@ -700,3 +700,34 @@ fn diagnostics_after_edits_are_those_of_vsm_check() {
     }
     client.shutdown();
 }
+
+/// `lang:` of the workspace's `vsm.yaml` writes the diagnostics in Chinese (an editor starts
+/// the server without flags), and the did-you-mean quick fix still finds its candidate.
+#[test]
+fn diagnostics_follow_the_workspace_language_and_quick_fixes_still_work() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::write(root.join("vsm.yaml"), "lang: zh-CN\n").unwrap();
+    std::fs::write(root.join("a.yaml"), STREAMS).unwrap();
+    std::fs::write(root.join("b.yaml"), CAPABILITIES).unwrap();
+    let b = uri(root, "b.yaml");
+    let mut client = Client::start(root);
+    let found = client.diagnostics(&b);
+    let codes: Vec<&str> = found.iter().map(|d| d["code"].as_str().unwrap()).collect();
+    assert_eq!(codes, ["VSM201", "VSM006"]);
+    assert_eq!(
+        found[1]["message"],
+        "未知的业务能力 `call-routng`\n建议：是否想写 `call-routing`？"
+    );
+    let actions = client.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": b}, "range": range(6, 32, 6, 32),
+               "context": {"diagnostics": []}}),
+    );
+    assert_eq!(actions[0]["title"], "Change to `call-routing`");
+    assert_eq!(
+        actions[0]["edit"]["changes"][&b],
+        json!([{"range": range(6, 30, 6, 41), "newText": "call-routing"}])
+    );
+    client.shutdown();
+}

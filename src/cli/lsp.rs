@@ -11,10 +11,13 @@ pub struct Args {
     /// transport
     #[arg(long)]
     pub stdio: bool,
+    #[command(flatten)]
+    pub lang: super::lang::LangArg,
 }
 
-pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
-    crate::lsp::serve_stdio(&|root| {
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let flag = args.lang.lang;
+    crate::lsp::serve_stdio(&move |root| {
         // The server's current folder is the workspace root: the model's paths, the config's
         // `paths` and `exclude` are read from there, as `vsm check` run there would.
         std::env::set_current_dir(root)?;
@@ -25,7 +28,11 @@ pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
             },
             &ConfigFile { config: None },
         )?;
+        // An editor starts the server without flags, so `VSM_LANG` and the workspace's
+        // `lang:` are what usually choose the diagnostics' language.
+        let lang = super::lang::LangArg { lang: flag }.resolve_with(settings.config.lang)?;
         Ok(crate::lsp::Settings {
+            lang,
             config: settings.config,
             filter: settings.filter,
             paths: settings.paths,

@@ -41,7 +41,7 @@ pub fn id_part(text: &str, loc: Loc, target: Target) -> Option<(usize, usize)> {
 /// the did-you-mean of its help, and a suppression comment at the end of its line.
 pub fn fixes(text: &str, finding: &Finding) -> Vec<(String, (usize, usize, String))> {
     let mut out = Vec::new();
-    if let Some(suggestion) = finding.help.as_deref().and_then(did_you_mean) {
+    if let Some(suggestion) = suggestion(finding) {
         let (mut start, end) = (
             finding.loc.span.start as usize,
             finding.loc.span.end as usize,
@@ -85,6 +85,19 @@ pub fn fixes(text: &str, finding: &Finding) -> Vec<(String, (usize, usize, Strin
         ));
     }
     out
+}
+
+/// The candidate of a finding's did-you-mean help, in whatever language the help is written.
+fn suggestion(finding: &Finding) -> Option<&str> {
+    match finding.keyed_help.as_deref() {
+        Some(keyed) if keyed.key == "did-you-mean" => {
+            keyed.args.iter().find_map(|(name, arg)| match arg {
+                crate::diag::Arg::Text(text) if *name == "candidate" => Some(text.as_str()),
+                _ => None,
+            })
+        }
+        _ => finding.help.as_deref().and_then(did_you_mean),
+    }
 }
 
 /// The word of a help text "did you mean `word`?".

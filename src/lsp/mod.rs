@@ -39,6 +39,8 @@ use std::path::{Path, PathBuf};
 /// `vsm.yaml`, found as every other command finds it.
 pub struct Settings {
     pub config: Config,
+    /// The language of the diagnostics' messages (`--lang`, `VSM_LANG`, `lang:`).
+    pub lang: crate::i18n::Lang,
     pub filter: Filter,
     /// The model paths, relative to the workspace root (the server's current folder).
     pub paths: Vec<PathBuf>,
@@ -296,6 +298,7 @@ fn settings_of(root: &Path, find: &FindSettings, connection: &Connection) -> Set
             format!("vsm: {e:#}; using the default settings"),
         );
         Settings {
+            lang: crate::i18n::Lang::default(),
             config: Config::default(),
             filter: Filter::default(),
             paths: vec![PathBuf::from(".")],
@@ -467,7 +470,9 @@ impl<'a> Server<'a> {
                     selection: RuleSelection::from_config(&self.settings.config),
                     ..Filters::default()
                 };
-                let outcome = check::findings(&loaded, &filters);
+                let mut outcome = check::findings(&loaded, &filters);
+                // Last, as every output does: what matches findings has run on the English.
+                crate::diag::localize(&mut outcome.findings, self.settings.lang);
                 mark("check", &mut since);
                 // The line starts of a file kept as it was still hold.
                 let mut old_lines = old_lines.into_iter();
@@ -627,7 +632,15 @@ impl<'a> Server<'a> {
             .collect();
         let mut message = finding.message.clone();
         if let Some(help) = &finding.help {
-            message.push_str("\nhelp: ");
+            // `help: `, or `建议：` as `vsm check` writes it in Chinese.
+            match self.settings.lang {
+                crate::i18n::Lang::En => message.push_str("\nhelp: "),
+                lang => {
+                    message.push('\n');
+                    message.push_str(&lang.t("check-help"));
+                    message.push('：');
+                }
+            }
             message.push_str(help);
         }
         Diagnostic {
