@@ -442,3 +442,50 @@ fn terminal_tables_in_chinese_stay_aligned() {
         );
     }
 }
+
+/// The line `vsm report` ends with on stderr is in the report's language; English keeps its
+/// plural forms. The example model: 3 value streams, 18 stages, no findings.
+#[test]
+fn the_report_says_what_it_wrote_in_its_language() {
+    let dir = model_dir(&[]);
+    for (lang, start, middle) in [
+        (
+            "en",
+            "Wrote r.md (",
+            "; 3 value streams, 18 stages; 0 errors, 0 warnings, 0 infos) in ",
+        ),
+        (
+            "zh-CN",
+            "已写入 r.md（",
+            "；3 个价值流、18 个阶段；0 个错误、0 个警告、0 个提示），用时 ",
+        ),
+        (
+            "zh-TW",
+            "已寫入 r.md（",
+            "；3 個價值流、18 個階段；0 個錯誤、0 個警告、0 個提示），用時 ",
+        ),
+    ] {
+        let out = vsm(dir.path())
+            .args(["report", &example(), "-o", "r.md", "--lang", lang])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{lang}");
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(stderr.starts_with(start), "{lang}: {stderr}");
+        assert!(stderr.contains(middle), "{lang}: {stderr}");
+    }
+    // One of each: the singular forms.
+    let one = model_dir(&[(
+        "m.yaml",
+        "value_streams:\n  s:\n    name: S\n    stages:\n      a: {name: A}\n",
+    )]);
+    let out = vsm(one.path())
+        .args(["report", "m.yaml", "-o", "r.md"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("; 1 value stream, 1 stage; 1 error, "),
+        "{stderr}"
+    );
+}

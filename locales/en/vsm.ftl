@@ -15,6 +15,16 @@ unit-second = {$n}s
 ## The reports (HTML and Markdown): titles and section names.
 
 report-default-title = Value stream report
+report-wrote = Wrote {$file} ({$size}; {$streams}, {$stages}; {$findings}) in {$ms} ms
+report-wrote-streams = { $n ->
+    [one] {$n} value stream
+   *[other] {$n} value streams
+}
+report-wrote-stages = { $n ->
+    [one] {$n} stage
+   *[other] {$n} stages
+}
+report-wrote-separator = {", "}
 report-model = Model: {$name}
 report-owner = Owner: {$owner}
 report-version = Version: {$version}

@@ -11,6 +11,10 @@ unit-second = {$n} 秒
 ## 报告（HTML 与 Markdown）：标题与章节名。
 
 report-default-title = 价值流报告
+report-wrote = 已写入 {$file}（{$size}；{$streams}、{$stages}；{$findings}），用时 {$ms} 毫秒
+report-wrote-streams = {$n} 个价值流
+report-wrote-stages = {$n} 个阶段
+report-wrote-separator = 、
 report-model = 模型：{$name}
 report-owner = 负责人：{$owner}
 report-version = 版本：{$version}

@@ -11,6 +11,10 @@ unit-second = {$n} 秒
 ## 報告（HTML 與 Markdown）：標題與章節名稱。
 
 report-default-title = 價值流報告
+report-wrote = 已寫入 {$file}（{$size}；{$streams}、{$stages}；{$findings}），用時 {$ms} 毫秒
+report-wrote-streams = {$n} 個價值流
+report-wrote-stages = {$n} 個階段
+report-wrote-separator = 、
 report-model = 模型：{$name}
 report-owner = 負責人：{$owner}
 report-version = 版本：{$version}

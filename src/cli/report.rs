@@ -161,15 +161,31 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Format::Md => report::markdown::render(&report),
     };
     crate::atomic::write(&args.output, text.as_bytes())?;
-    crate::stderrln!(
-        "Wrote {} ({}; {}, {}; {}) in {} ms",
-        args.output.display(),
-        size(text.len()),
-        crate::text::plural(model.value_streams.len(), "value stream", "value streams"),
-        crate::text::plural(model.stage_count(), "stage", "stages"),
-        report::severity_summary(&opened.outcome.findings, ", "),
-        started.elapsed().as_millis()
+    // The path is the user's own, but goes to a terminal: escaped as all terminal text is.
+    let file = crate::text::escaped(&args.output.display().to_string()).into_owned();
+    let separator = lang.t("report-wrote-separator");
+    let count = |key: &str, n: usize| lang.t_args(key, &[("n", n.into())]);
+    let wrote = lang.t_args(
+        "report-wrote",
+        &[
+            ("file", file.into()),
+            ("size", size(text.len()).into()),
+            (
+                "streams",
+                count("report-wrote-streams", model.value_streams.len()).into(),
+            ),
+            (
+                "stages",
+                count("report-wrote-stages", model.stage_count()).into(),
+            ),
+            (
+                "findings",
+                report::severity_summary_in(lang, &opened.outcome.findings, &separator).into(),
+            ),
+            ("ms", started.elapsed().as_millis().to_string().into()),
+        ],
     );
+    crate::stderrln!("{wrote}");
     Ok(ExitCode::SUCCESS)
 }
 
